@@ -1,0 +1,33 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { UserRole } from '../../auth/user.entity';
+import type { Principal } from './principal';
+
+export const PUBLIC_ROUTE = 'leadbridge:public';
+export const PARTNER_ALLOWED = 'leadbridge:partner-allowed';
+export const PARTNER_ONLY = 'leadbridge:partner-only';
+export const REQUIRED_ROLES = 'leadbridge:roles';
+export const MEMBER_WRITE_ALLOWED = 'leadbridge:member-write';
+
+/** No principal needed (sign-up, sign-in, public program config by publishable key, health). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Company principals AND partner sessions may call this route (partners see only their own). */
+export const PartnerAllowed = () => SetMetadata(PARTNER_ALLOWED, true);
+
+/** Only partner sessions may call this route. */
+export const PartnerOnly = () => SetMetadata(PARTNER_ONLY, true);
+
+/**
+ * Company users need one of these roles (API keys act with the company's full rights).
+ * Members are read-only by default: every non-GET route refuses them unless @MemberMayWrite().
+ */
+export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** A write a read-only member may still do (sign out, mark a thread read…). */
+export const MemberMayWrite = () => SetMetadata(MEMBER_WRITE_ALLOWED, true);
+
+/** The principal the guard resolved for this request. */
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined =>
+    context.switchToHttp().getRequest<{ principal?: Principal }>().principal,
+);

@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import type { UserRole } from '../../auth/user.entity';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { Principal } from './principal';
+import { hashToken, PARTNER_TOKEN_PREFIX, verifyPartnerToken } from './tokens';
+
+export const SESSION_COOKIE = 'lb_session';
+export const API_KEY_PREFIX = 'sk_';
+
+/** What the guard needs beyond the principal itself. */
+export interface ResolvedPrincipal {
+  principal: Principal;
+  /** For cookie sessions: the token every unsafe request must echo in `X-CSRF-Token`. */
+  csrfToken?: string;
+  /** For partner sessions: the browser origins the program allows. */
+  allowedOrigins?: string[];
+}
+
+// Touching last-used timestamps on every request would turn reads into writes.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Turns the credentials on a request (cookie, API key, partner token) into a principal. */
+@Injectable()
+export class PrincipalResolver {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async resolve(request: Request): Promise<ResolvedPrincipal | null> {
+    const authorization = request.headers.authorization;
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const token = match?.[1];
+      if (!token) return null;
+      if (token.startsWith(API_KEY_PREFIX)) return this.fromApiKey(token);
+      if (token.startsWith(PARTNER_TOKEN_PREFIX)) return this.fromPartnerToken(token);
+      return null;
+    }
+    const cookies = (request as Request & { cookies?: Record<string, string> }).cookies;
+    const session = cookies?.[SESSION_COOKIE];
+    return session ? this.fromSession(session) : null;
+  }
+
+  private async fromSession(token: string): Promise<ResolvedPrincipal | null> {
+    const rows: {
+      id: string;
+      company_id: string;
+      user_id: string;
+      csrf_token: string;
+      last_seen_at: Date;
+      role: UserRole;
+      name: string;
+      email: string;
+    }[] = await this.db.query(
+      `SELECT s.id, s.company_id, s.user_id, s.csrf_token, s.last_seen_at, u.role, u.name, u.email
+         FROM user_sessions s JOIN users u ON u.id = s.user_id AND u.company_id = s.company_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      [hashToken(token)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      void this.db
+        .query(`UPDATE user_sessions SET last_seen_at = now() WHERE id = $1`, [row.id])
+        .catch(() => {});
+    }
+    return {
+      principal: {
+        kind: 'user',
+        companyId: row.company_id,
+        userId: row.user_id,
+        sessionId: row.id,
+        role: row.role,
+        name: row.name,
+        email: row.email,
+      },
+      csrfToken: row.csrf_token,
+    };
+  }
+
+  private async fromApiKey(token: string): Promise<ResolvedPrincipal | null> {
+    const rows: { id: string; company_id: string; name: string; last_used_at: Date | null }[] =
+      await this.db.query(
+        `SELECT id, company_id, name, last_used_at FROM api_keys
+          WHERE key_hash = $1 AND revoked_at IS NULL`,
+        [hashToken(token)],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+      void this.db
+        .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id])
+        .catch(() => {});
+    }
+    return {
+      principal: { kind: 'api_key', companyId: row.company_id, apiKeyId: row.id, name: row.name },
+    };
+  }
+
+  private async fromPartnerToken(token: string): Promise<ResolvedPrincipal | null> {
+    const claims = verifyPartnerToken(this.config.appSecret, token);
+    if (!claims) return null;
+    // The token is stateless; archiving a partner or program still takes effect at once.
+    const rows: { name: string; allowed_origins: string[] }[] = await this.db.query(
+      `SELECT p.name, g.allowed_origins
+         FROM partnerships ps
+         JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
+         JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
+        WHERE ps.company_id = $1 AND ps.partner_id = $2 AND ps.program_id = $3
+          AND ps.status = 'active' AND p.status <> 'archived' AND g.archived_at IS NULL`,
+      [claims.companyId, claims.partnerId, claims.programId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      principal: {
+        kind: 'partner',
+        companyId: claims.companyId,
+        partnerId: claims.partnerId,
+        programId: claims.programId,
+        name: row.name,
+      },
+      allowedOrigins: row.allowed_origins,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+
+/** Everything the API reads from its environment, parsed once at boot. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  /** Signs partner session tokens and other short-lived tokens. */
+  appSecret: string;
+  /** Where the API is reachable from a browser; used in emails and links. */
+  publicUrl: string;
+  /** Origins of the admin app allowed to use cookie sessions (CORS with credentials). */
+  adminOrigins: string[];
+  smtpUrl: string | null;
+  mailFrom: string;
+  storageDir: string;
+  importMaxBytes: number;
+  importMaxRows: number;
+  importMaxRunningPerPartner: number;
+  /** Development escape hatch: deliver webhooks to loopback/private addresses. */
+  webhookAllowPrivate: boolean;
+  /** Run pg-boss workers in this process (false for API-only replicas). */
+  runWorkers: boolean;
+  logRequests: boolean;
+  /** Built widget bundle served at /widget/ (long-cached, versioned file names). */
+  widgetDir: string | null;
+  /** Built admin app served at / (same origin as the API: cookie sessions need no CORS). */
+  adminDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} is required`);
+  return value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function url(name: string, raw: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (got "${raw}")`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function origins(env: Env, name: string, fallback: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  return raw.split(',').map((origin) => {
+    const value = origin.trim();
+    try {
+      return new URL(value).origin;
+    } catch {
+      throw new ConfigError(`${name} must be a comma-separated list of origins (got "${value}")`);
+    }
+  });
+}
+
+/** Parses and validates the environment. Throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV?.trim() || 'development';
+  if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'test' && nodeEnvRaw !== 'production') {
+    throw new ConfigError(`NODE_ENV must be development, test or production (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = nodeEnvRaw;
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = url('DATABASE_URL', required(env, 'DATABASE_URL'), [
+    'postgres:',
+    'postgresql:',
+  ]);
+  const appSecret = env.APP_SECRET?.trim() || '';
+  if (nodeEnv === 'production' && appSecret.length < 32) {
+    throw new ConfigError('APP_SECRET must be set to at least 32 characters in production');
+  }
+  if (appSecret && appSecret.length < 32) {
+    throw new ConfigError('APP_SECRET must be at least 32 characters');
+  }
+  const publicUrl = url('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, [
+    'http:',
+    'https:',
+  ]).replace(/\/$/, '');
+  const smtpUrl = env.SMTP_URL?.trim()
+    ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:'])
+    : null;
+  return {
+    nodeEnv,
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    // A random secret per process is safe (tokens just stop verifying after a restart) and
+    // spares development setups a required variable; production must set one.
+    appSecret: appSecret || randomBytes(32).toString('hex'),
+    publicUrl,
+    adminOrigins: origins(env, 'ADMIN_ORIGINS', ['http://localhost:5173']),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM?.trim() || 'Leadbridge <no-reply@leadbridge.local>',
+    storageDir: env.STORAGE_DIR?.trim() || '.data/files',
+    importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1, 10 * 1024 ** 3),
+    importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
+    importMaxRunningPerPartner: integer(env, 'IMPORT_MAX_RUNNING_PER_PARTNER', 1, 1, 100),
+    webhookAllowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    runWorkers: boolean(env, 'RUN_WORKERS', true),
+    logRequests: boolean(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
+    widgetDir: env.WIDGET_DIR?.trim() || null,
+    adminDir: env.ADMIN_DIR?.trim() || null,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Actor } from '../common/auth/principal';
+
+/**
+ * Facts that other features react to inside the same transaction (commissions, emails, webhook
+ * deliveries). `data` is the public JSON payload (what a webhook receiver gets).
+ */
+export interface DomainEvent<T extends string = DomainEventType> {
+  type: T;
+  companyId: string;
+  /** Unique per fact; reused on retries so reactions stay exactly-once. */
+  id: string;
+  occurredAt: Date;
+  actor: Actor;
+  data: Record<string, unknown>;
+}
+
+export const DOMAIN_EVENT_TYPES = [
+  'lead.created',
+  'lead.updated',
+  'lead.stage_changed',
+  'customer.created',
+  'transaction.created',
+  'commission.created',
+  'commission.updated',
+  'import.completed',
+  'message.created',
+] as const;
+
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+/** The events companies can subscribe webhooks to. */
+export const WEBHOOK_EVENT_TYPES = [
+  'lead.created',
+  'lead.updated',
+  'lead.stage_changed',
+  'customer.created',
+  'transaction.created',
+  'commission.created',
+  'import.completed',
+] as const satisfies readonly DomainEventType[];

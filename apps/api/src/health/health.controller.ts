@@ -1,0 +1,32 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod/mini';
+import { Public } from '../common/auth/auth.decorators';
+import { HealthService } from './health.service';
+
+const healthSchema = z
+  .object({
+    status: z.enum(['ok', 'unavailable']),
+    database: z.enum(['ok', 'unavailable']),
+  })
+  .register(z.globalRegistry, { id: 'Health' });
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  /** Liveness and database reachability, for load balancers and `npm start`. */
+  @Public()
+  @Get('health')
+  @HttpCode(200)
+  @ApiOkResponse({ standardSchema: healthSchema, description: 'The API and its database answer.' })
+  async getHealth(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<z.infer<typeof healthSchema>> {
+    const database = (await this.health.databaseOk()) ? 'ok' : 'unavailable';
+    if (database !== 'ok') response.status(503);
+    return { status: database === 'ok' ? 'ok' : 'unavailable', database };
+  }
+}

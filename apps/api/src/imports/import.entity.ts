@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber } from '../database/column-types';
+
+export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
+
+@Entity('imports')
+export class LeadImport {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') companyId: string;
+  @Column('uuid') programId: string;
+  @Column('uuid') partnerId: string;
+  @Column('text') createdByType: 'user' | 'api_key' | 'partner';
+  @Column('uuid', { nullable: true }) createdById: string | null;
+  @Column('text') fileName: string;
+  @Column('bigint', { transformer: bigintAsNumber }) fileSize: number;
+  @Column('text') storageKey: string;
+  /** Column index → field key (or null to ignore), when the uploader adjusted the mapping. */
+  @Column('jsonb', { nullable: true }) mapping: Record<string, string | null> | null;
+  @Column('jsonb', { nullable: true }) headers: string[] | null;
+  @Column('text') status: ImportStatus;
+  @Column('integer', { nullable: true }) rowsTotal: number | null;
+  @Column('integer') rowsProcessed: number;
+  @Column('integer') rowsImported: number;
+  @Column('integer') rowsFailed: number;
+  @Column('integer') rowsDuplicate: number;
+  @Column('text', { nullable: true }) error: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { nullable: true }) startedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) completedAt: Date | null;
+}

@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type EmailStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
+
+/** An email decided on inside a transaction; `dedupeKey` makes one event send one email. */
+@Entity('email_outbox')
+export class OutboxEmail {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') companyId: string;
+  @Column('text') dedupeKey: string;
+  @Column('text') kind: string;
+  @Column('text') recipient: string;
+  @Column('text') subject: string;
+  @Column('text') textBody: string;
+  @Column('text') htmlBody: string;
+  @Column('text') status: EmailStatus;
+  @Column('integer') attempts: number;
+  @Column('text', { nullable: true }) lastError: string | null;
+  @Column('text', { nullable: true }) messageId: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column('timestamptz', { nullable: true }) sentAt: Date | null;
+}

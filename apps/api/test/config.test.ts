@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config/config';
+
+const validEnv = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
+
+describe('configuration', () => {
+  it('reads defaults from a minimal environment', () => {
+    const config = loadConfig(validEnv);
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe(validEnv.DATABASE_URL);
+    expect(config.importMaxRows).toBe(1_000_000);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^PORT must be an integer/],
+    [{ PORT: '70000' }, /^PORT must be an integer/],
+    [{ DATABASE_URL: 'nonsense' }, /^DATABASE_URL must be a URL/],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, /^DATABASE_URL must start with postgres:/],
+    [{ DATABASE_URL: '' }, /^DATABASE_URL is required/],
+    [{ SMTP_URL: 'http://mail' }, /^SMTP_URL must start with smtp:/],
+    [{ NODE_ENV: 'production' }, /^APP_SECRET must be set/],
+    [{ WEBHOOK_ALLOW_PRIVATE: 'maybe' }, /^WEBHOOK_ALLOW_PRIVATE must be true or false/],
+  ])('refuses %p with a message naming the variable', (override, message) => {
+    expect(() => loadConfig({ ...validEnv, ...override })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...validEnv, ...override })).toThrow(message);
+  });
+
+  it('exits with one clear line, not a stack trace, when the process gets bad config', () => {
+    const main = join(__dirname, '../dist/main.js');
+    for (const [env, variable] of [
+      [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL'],
+      [{ ...validEnv, PORT: 'abc' }, 'PORT'],
+    ] as const) {
+      const result = spawnSync(process.execPath, [main], {
+        env: { PATH: process.env.PATH, ...env },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const API_ENTRY = join(repoRoot, 'apps/api/dist/main.js');
+
+export interface ApiProcess {
+  /** Base URL, e.g. http://127.0.0.1:43123 */
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed so far. */
+  output: () => string;
+  /** Graceful stop (SIGTERM). */
+  stop: () => Promise<void>;
+  /** SIGKILL, as a crash would. */
+  kill: () => Promise<void>;
+}
+
+export interface StartApiOptions {
+  /** Must contain DATABASE_URL. */
+  env: Record<string, string>;
+  /** 0 (default) = any free port. */
+  port?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Runs the built API (`apps/api/dist/main.js`) as a real process: the way it runs in
+ * production, and the only way a test can kill it mid-work.
+ */
+export function startApiProcess({
+  env,
+  port = 0,
+  timeoutMs = 60_000,
+}: StartApiOptions): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [API_ENTRY], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      LOG_REQUESTS: 'false',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`API did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        const actualPort = Number(match[1]);
+        resolve({
+          url: `http://127.0.0.1:${actualPort}`,
+          port: actualPort,
+          child,
+          output: () => output,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+          kill: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+            await exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited before listening (code ${code}, signal ${signal}):\n${output}`));
+    });
+  });
+}
