@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { apiDistDir } from '@leadbridge/devkit/api-process';
 import { ConfigError, loadConfig } from '../src/config/config';
 
 const validEnv = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
@@ -27,7 +28,7 @@ describe('configuration', () => {
   });
 
   it('exits with one clear line, not a stack trace, when the process gets bad config', () => {
-    const main = join(__dirname, '../dist/main.js');
+    const main = join(apiDistDir(), 'main.js');
     for (const [env, variable] of [
       [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL'],
       [{ ...validEnv, PORT: 'abc' }, 'PORT'],

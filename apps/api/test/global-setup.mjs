@@ -5,16 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { apiDistDir } from '@leadbridge/devkit/api-process';
 import { freePort } from '@leadbridge/devkit/ports';
 import { startEmbeddedPostgres } from '@leadbridge/devkit/postgres';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 
-const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
 export default async function globalSetup() {
-  const migrate = join(apiDir, 'dist/database/migrate.js');
+  const migrate = join(apiDistDir(), 'database/migrate.js');
   if (!existsSync(migrate)) {
     throw new Error('apps/api is not built: run `npm run build` (npm test does it for you).');
   }

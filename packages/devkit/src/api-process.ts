@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const API_ENTRY = join(repoRoot, 'apps/api/dist/main.js');
+/**
+ * The built API. `LB_API_DIST` points at another build folder (e.g. apps/api/.dist-mine), so
+ * several people can build and test in one checkout without overwriting each other's build.
+ */
+export function apiDistDir(): string {
+  return process.env.LB_API_DIST ? process.env.LB_API_DIST : join(repoRoot, 'apps/api/dist');
+}
 
 export interface ApiProcess {
   /** Base URL, e.g. http://127.0.0.1:43123 */
@@ -35,7 +41,7 @@ export function startApiProcess({
   port = 0,
   timeoutMs = 60_000,
 }: StartApiOptions): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [API_ENTRY], {
+  const child = spawn(process.execPath, [join(apiDistDir(), 'main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
