@@ -1,0 +1,59 @@
+import { z } from 'zod/mini';
+import type { Locale } from '../i18n/locale.js';
+import { LEAD_STAGES, type LeadStage } from './stages.js';
+
+export const DEFAULT_STAGE_LABELS: Readonly<Record<LeadStage, string>> = {
+  new: 'New',
+  qualified: 'Qualified',
+  unqualified: 'Unqualified',
+  closed_won: 'Closed Won',
+  closed_lost: 'Closed Lost',
+};
+
+export const DEFAULT_STAGE_LABELS_DE: Readonly<Record<LeadStage, string>> = {
+  new: 'Neu',
+  qualified: 'Qualifiziert',
+  unqualified: 'Nicht qualifiziert',
+  closed_won: 'Gewonnen',
+  closed_lost: 'Verloren',
+};
+
+export const STAGE_LABEL_MAX_LENGTH = 40;
+
+/** A program's renamed stages; a stage left out keeps its default label. */
+export type StageLabels = Partial<Record<LeadStage, string>>;
+
+const stageLabelSchema = /* @__PURE__ */ z
+  .string()
+  .check(z.minLength(1), z.maxLength(STAGE_LABEL_MAX_LENGTH));
+
+// Strict so a misspelt stage key is refused instead of being silently ignored.
+export const stageLabelsSchema = /* @__PURE__ */ z.strictObject({
+  new: z.optional(stageLabelSchema),
+  qualified: z.optional(stageLabelSchema),
+  unqualified: z.optional(stageLabelSchema),
+  closed_won: z.optional(stageLabelSchema),
+  closed_lost: z.optional(stageLabelSchema),
+});
+
+export function defaultStageLabels(locale: Locale = 'en'): Readonly<Record<LeadStage, string>> {
+  return locale === 'de' ? DEFAULT_STAGE_LABELS_DE : DEFAULT_STAGE_LABELS;
+}
+
+/**
+ * The program's label for a stage, or the default. A program's label wins over the locale's
+ * default because it is the name the company uses with its partners in every language.
+ */
+export function stageLabel(stage: LeadStage, labels?: StageLabels | null, locale?: Locale): string {
+  const custom = labels?.[stage]?.trim();
+  return custom ? custom : defaultStageLabels(locale)[stage];
+}
+
+export function resolveStageLabels(
+  labels?: StageLabels | null,
+  locale?: Locale,
+): Record<LeadStage, string> {
+  const resolved = {} as Record<LeadStage, string>;
+  for (const stage of LEAD_STAGES) resolved[stage] = stageLabel(stage, labels, locale);
+  return resolved;
+}
