@@ -5,6 +5,7 @@ import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { Principal } from './principal';
+import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './session-policy';
 import { hashToken, PARTNER_TOKEN_PREFIX, verifyPartnerToken } from './tokens';
 
 export const SESSION_COOKIE = 'lb_session';
@@ -64,8 +65,14 @@ export class PrincipalResolver {
     const row = rows[0];
     if (!row) return null;
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      // Sliding expiry: an active session stays signed in, an idle one lapses.
       void this.db
-        .query(`UPDATE user_sessions SET last_seen_at = now() WHERE id = $1`, [row.id])
+        .query(
+          `UPDATE user_sessions SET last_seen_at = now(),
+                  expires_at = LEAST(now() + make_interval(secs => $2), created_at + make_interval(secs => $3))
+            WHERE id = $1`,
+          [row.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS],
+        )
         .catch(() => {});
     }
     return {

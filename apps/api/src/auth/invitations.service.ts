@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CompanyPrincipal } from '../common/auth/principal';
+import { hashToken, randomToken } from '../common/auth/tokens';
+import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { conflict, notFound } from '../common/problem/problem';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { Invitation } from './invitation.entity';
+import { invitationEmail } from './invitation-email';
+import { type InvitationDto, type InvitationStatus, toInvitationDto } from './invitations.dto';
+import { assertMayManageRole } from './team-rules';
+import type { UserRole } from './user.entity';
+
+export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+const STATUS_SQL: Record<InvitationStatus, string> = {
+  pending: 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()',
+  accepted: 'i.accepted_at IS NOT NULL',
+  revoked: 'i.accepted_at IS NULL AND i.revoked_at IS NOT NULL',
+  expired: 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at <= now()',
+};
+
+/** Inviting people to the company's team by email. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mail: MailOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(
+    scope: TenantScope,
+    principal: CompanyPrincipal,
+    input: { email: string; role: UserRole },
+  ): Promise<InvitationDto & { acceptUrl: string }> {
+    assertMayManageRole(principal, input.role);
+    return this.db.transaction(async (manager) => {
+      // Serialises team changes of the company (see UsersService).
+      const companies: { name: string }[] = await manager.query(
+        `SELECT name FROM companies WHERE id = $1 FOR UPDATE`,
+        [scope.companyId],
+      );
+      const existing: { company_id: string }[] = await manager.query(
+        `SELECT company_id FROM users WHERE lower(email) = $1`,
+        [input.email],
+      );
+      const taken = existing[0];
+      if (taken) {
+        throw taken.company_id === scope.companyId
+          ? conflict('already_member', `${input.email} is already in your team.`)
+          : conflict(
+              'email_taken',
+              `${input.email} already has a Leadbridge account with another company; one account belongs to one company.`,
+            );
+      }
+      // Inviting again replaces the earlier link, so only the newest email works.
+      await manager.query(
+        `UPDATE invitations SET revoked_at = now()
+          WHERE company_id = $1 AND lower(email) = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+        [scope.companyId, input.email],
+      );
+      const token = randomToken();
+      const invitation = await manager.save(
+        manager.create(Invitation, {
+          companyId: scope.companyId,
+          email: input.email,
+          role: input.role,
+          tokenHash: hashToken(token),
+          invitedBy: principal.kind === 'user' ? principal.userId : null,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_SECONDS * 1000),
+          acceptedAt: null,
+          revokedAt: null,
+        }),
+      );
+      const acceptUrl = `${this.config.publicUrl}/accept-invite?token=${encodeURIComponent(token)}`;
+      await this.mail.enqueue(
+        manager,
+        invitationEmail({
+          companyId: scope.companyId,
+          invitationId: invitation.id,
+          to: input.email,
+          role: input.role,
+          companyName: companies[0]?.name ?? 'your company',
+          inviterName: principal.kind === 'user' ? principal.name : null,
+          acceptUrl,
+          expiresAt: invitation.expiresAt,
+        }),
+      );
+      return { ...toInvitationDto(invitation), acceptUrl };
+    });
+  }
+
+  async list(
+    scope: TenantScope,
+    query: { limit?: string; cursor?: string; status?: InvitationStatus },
+  ): Promise<Page<InvitationDto>> {
+    const limit = pageLimit(query.limit);
+    const params: unknown[] = [];
+    const where = [scope.sql('i', params, { owned: false })];
+    if (query.status) where.push(STATUS_SQL[query.status]);
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      params.push(createdAt, id);
+      where.push(
+        `(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(limit + 1);
+    const rows: {
+      id: string;
+      company_id: string;
+      email: string;
+      role: UserRole;
+      invited_by: string | null;
+      expires_at: Date;
+      accepted_at: Date | null;
+      revoked_at: Date | null;
+      created_at: Date;
+      created_key: string;
+    }[] = await this.db.query(
+      `SELECT i.id, i.company_id, i.email, i.role, i.invited_by, i.expires_at, i.accepted_at,
+              i.revoked_at, i.created_at, i.created_at::text AS created_key
+         FROM invitations i
+        WHERE ${where.join(' AND ')}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (row) =>
+        toInvitationDto({
+          id: row.id,
+          companyId: row.company_id,
+          email: row.email,
+          role: row.role,
+          tokenHash: '',
+          invitedBy: row.invited_by,
+          expiresAt: row.expires_at,
+          acceptedAt: row.accepted_at,
+          revokedAt: row.revoked_at,
+          createdAt: row.created_at,
+        }),
+      (row) => [row.created_key, row.id],
+    );
+  }
+
+  /** Revokes a pending invitation (its link stops working); revoking twice is a no-op. */
+  async revoke(scope: TenantScope, principal: CompanyPrincipal, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const invitation = await manager.findOne(Invitation, {
+        where: scope.company({ id }),
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!invitation) throw notFound('Invitation');
+      assertMayManageRole(principal, invitation.role);
+      if (invitation.acceptedAt) {
+        throw conflict(
+          'invitation_accepted',
+          'This invitation was already accepted. Remove the user from the team instead.',
+        );
+      }
+      if (!invitation.revokedAt) {
+        await manager.update(Invitation, scope.company({ id }), { revokedAt: new Date() });
+      }
+    });
+  }
+}

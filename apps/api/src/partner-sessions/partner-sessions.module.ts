@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PartnerSessionsController } from './partner-sessions.controller';
+import { PartnerSessionsService } from './partner-sessions.service';
+import { PartnerSignInController } from './partner-sign-in.controller';
+import { PartnerSignInService } from './partner-sign-in.service';
+
+/** Partner sessions: minted by a company's server, or signed into with an emailed code. */
+@Module({
+  controllers: [PartnerSessionsController, PartnerSignInController],
+  providers: [PartnerSessionsService, PartnerSignInService],
+})
+export class PartnerSessionsModule {}
