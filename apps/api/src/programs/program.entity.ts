@@ -25,6 +25,8 @@ export class Program {
   @Column('text') currency: string;
   @Column('text') dedupePolicy: DedupePolicy;
   @Column('text', { array: true }) allowedOrigins: string[];
+  /** The company's page embedding the widget; partner emails link to it. */
+  @Column('text', { nullable: true }) portalUrl: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,0 +1,187 @@
+import {
+  currencySchema,
+  DEDUPE_POLICIES,
+  describeOffer,
+  LEAD_STAGES,
+  leadFormSchemaSchema,
+  offerSchema,
+  resolveStageLabels,
+  stageLabelsSchema,
+} from '@leadbridge/core';
+import { z } from 'zod/mini';
+import { pageQueryShape, pageSchema } from '../common/pagination/cursor';
+import type { Program } from './program.entity';
+
+export const MAX_ALLOWED_ORIGINS = 20;
+export const PROGRAM_NAME_MAX_LENGTH = 200;
+export const PROGRAM_DESCRIPTION_MAX_LENGTH = 2000;
+export const PORTAL_URL_MAX_LENGTH = 2000;
+
+/**
+ * A request field that core validates in the service (its checker reports every problem with a
+ * stable code and path), documented in OpenAPI as the core shape it must have. zod 4 copies
+ * registry metadata into the JSON Schema, so the SDK still gets the real type.
+ */
+function checkedByCore(schema: z.ZodMiniType, id: string) {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+  }) as Record<string, unknown>;
+  return z.unknown().register(z.globalRegistry, { id, ...json });
+}
+
+export const leadFormSchemaInput = checkedByCore(leadFormSchemaSchema, 'LeadFormSchemaInput');
+export const offerInput = checkedByCore(offerSchema, 'OfferInput');
+
+// Copies of core's shapes, so naming them for the SDK does not touch core's schema objects.
+export const leadFormSchemaDoc = z
+  .object(leadFormSchemaSchema.shape)
+  .register(z.globalRegistry, { id: 'LeadFormSchema' });
+export const offerDoc = z.object(offerSchema.shape).register(z.globalRegistry, { id: 'Offer' });
+export const stageLabelsDoc = z
+  .object(stageLabelsSchema.shape)
+  .register(z.globalRegistry, { id: 'StageLabels' });
+export const resolvedStageLabelsSchema = z
+  .object(Object.fromEntries(LEAD_STAGES.map((stage) => [stage, z.string()])))
+  .register(z.globalRegistry, {
+    id: 'ResolvedStageLabels',
+    description: 'The label of every stage: the program’s own name, or the default.',
+  });
+
+const nameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(PROGRAM_NAME_MAX_LENGTH));
+const descriptionSchema = z.nullable(
+  z.string().check(z.trim(), z.maxLength(PROGRAM_DESCRIPTION_MAX_LENGTH)),
+);
+
+/** Settings a company may set when creating a program and change later. */
+const settingsShape = {
+  description: z.optional(descriptionSchema),
+  leadSubmissionEnabled: z.optional(z.boolean()),
+  leadImportEnabled: z.optional(z.boolean()),
+  formSchema: z.optional(leadFormSchemaInput),
+  stageLabels: z.optional(stageLabelsSchema),
+  offer: z.optional(offerInput),
+  dedupePolicy: z.optional(z.enum(DEDUPE_POLICIES)),
+  allowedOrigins: z.optional(
+    z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
+  ),
+  portalUrl: z.optional(z.nullable(z.string().check(z.maxLength(PORTAL_URL_MAX_LENGTH)))),
+};
+
+export const createProgramBody = z
+  .strictObject({ name: nameSchema, currency: currencySchema, ...settingsShape })
+  .register(z.globalRegistry, { id: 'CreateProgramRequest' });
+export type CreateProgramBody = z.infer<typeof createProgramBody>;
+
+export const updateProgramBody = z
+  .strictObject({
+    version: z.optional(z.int().check(z.gte(1))),
+    name: z.optional(nameSchema),
+    currency: z.optional(currencySchema),
+    ...settingsShape,
+  })
+  .register(z.globalRegistry, {
+    id: 'UpdateProgramRequest',
+    description:
+      'Only the fields sent change. Send the `version` you read to refuse overwriting a newer edit (409 version_conflict).',
+  });
+export type UpdateProgramBody = z.infer<typeof updateProgramBody>;
+
+export const PROGRAM_STATUSES = ['active', 'archived'] as const;
+
+export const listProgramsQuery = z.object({
+  ...pageQueryShape,
+  status: z.optional(z.enum(PROGRAM_STATUSES)),
+});
+export type ListProgramsQuery = z.infer<typeof listProgramsQuery>;
+
+export const localeQuery = z.object({
+  locale: z.optional(z.string().check(z.maxLength(35))),
+});
+
+export const programSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.nullable(z.string()),
+    status: z.enum(PROGRAM_STATUSES),
+    publishableKey: z.string(),
+    leadSubmissionEnabled: z.boolean(),
+    leadImportEnabled: z.boolean(),
+    formSchema: leadFormSchemaDoc,
+    stageLabels: stageLabelsDoc,
+    resolvedStageLabels: resolvedStageLabelsSchema,
+    offer: offerDoc,
+    offerDescription: z.array(z.string()),
+    currency: z.string(),
+    dedupePolicy: z.enum(DEDUPE_POLICIES),
+    allowedOrigins: z.array(z.string()),
+    portalUrl: z.nullable(z.string()),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    archivedAt: z.nullable(z.string()),
+  })
+  .register(z.globalRegistry, { id: 'Program' });
+export type ProgramDto = z.infer<typeof programSchema>;
+
+export const programPageSchema = pageSchema(programSchema).register(z.globalRegistry, {
+  id: 'ProgramPage',
+});
+
+export const publicProgramSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    formSchema: leadFormSchemaDoc,
+    stageLabels: resolvedStageLabelsSchema,
+    leadSubmissionEnabled: z.boolean(),
+    leadImportEnabled: z.boolean(),
+    locale: z.enum(['en', 'de']),
+  })
+  .register(z.globalRegistry, {
+    id: 'PublicProgram',
+    description: 'What the <lead-form> widget needs before anyone signs in.',
+  });
+export type PublicProgramDto = z.infer<typeof publicProgramSchema>;
+
+export const partnerProgramSchema = z
+  .object({
+    ...publicProgramSchema.shape,
+    description: z.nullable(z.string()),
+    currency: z.string(),
+    offer: offerDoc,
+    offerDescription: z.array(z.string()),
+  })
+  .register(z.globalRegistry, {
+    id: 'PartnerProgram',
+    description: 'The program summary a signed-in partner sees, with the offer in plain words.',
+  });
+export type PartnerProgramDto = z.infer<typeof partnerProgramSchema>;
+
+export function toProgramDto(program: Program): ProgramDto {
+  return {
+    id: program.id,
+    name: program.name,
+    description: program.description,
+    status: program.archivedAt ? 'archived' : 'active',
+    publishableKey: program.publishableKey,
+    leadSubmissionEnabled: program.leadSubmissionEnabled,
+    leadImportEnabled: program.leadImportEnabled,
+    formSchema: program.formSchema,
+    stageLabels: program.stageLabels,
+    resolvedStageLabels: resolveStageLabels(program.stageLabels),
+    offer: program.offer,
+    offerDescription: describeOffer(program.offer, { labels: program.stageLabels }),
+    currency: program.currency,
+    dedupePolicy: program.dedupePolicy,
+    allowedOrigins: program.allowedOrigins,
+    portalUrl: program.portalUrl,
+    version: program.version,
+    createdAt: program.createdAt.toISOString(),
+    updatedAt: program.updatedAt.toISOString(),
+    archivedAt: program.archivedAt ? program.archivedAt.toISOString() : null,
+  };
+}

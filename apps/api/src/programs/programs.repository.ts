@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type Page, toPage } from '../common/pagination/cursor';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { decodeTimeIdCursor, keysetTimestamp } from './keyset';
+import { Program } from './program.entity';
+
+/** Program queries, every one built from the caller's scope. */
+@Injectable()
+export class ProgramsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The company's program with this id, archived or not; null for anyone else's. */
+  async find(
+    scope: TenantScope,
+    id: string,
+    manager: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<Program | null> {
+    return manager.getRepository(Program).findOne({
+      where: scope.company({ id }),
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async findByPublishableKey(publishableKey: string): Promise<Program | null> {
+    // Public lookup: the key is the credential, so it alone identifies the tenant.
+    return this.db.getRepository(Program).findOne({ where: { publishableKey } });
+  }
+
+  /** Newest first, keyset on (created_at, id). */
+  async list(
+    scope: TenantScope,
+    options: { limit: number; cursor?: string; archived: boolean },
+  ): Promise<Page<Program>> {
+    const query = this.db
+      .getRepository(Program)
+      .createQueryBuilder('g')
+      .addSelect(keysetTimestamp('g.created_at'), 'cursor_ts')
+      .where('g.company_id = :companyId', { companyId: scope.companyId })
+      .andWhere(options.archived ? 'g.archived_at IS NOT NULL' : 'g.archived_at IS NULL')
+      .orderBy('g.created_at', 'DESC')
+      .addOrderBy('g.id', 'DESC')
+      .limit(options.limit + 1);
+    if (options.cursor) {
+      const { ts, id } = decodeTimeIdCursor(options.cursor);
+      query.andWhere('(g.created_at, g.id) < (:ts::timestamptz, :id::uuid)', { ts, id });
+    }
+    const { entities, raw } = await query.getRawAndEntities<{ cursor_ts: string }>();
+    const rows = entities.map((program, index) => ({
+      program,
+      ts: raw[index]?.cursor_ts ?? '',
+    }));
+    return toPage(
+      rows,
+      options.limit,
+      (row) => row.program,
+      (row) => [row.ts, row.program.id],
+    );
+  }
+}
