@@ -24,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware(config.logRequests));
   app.use(
     helmet({

@@ -27,6 +27,9 @@ export class Commission {
   @Column('text') currency: string;
   @Column('text') status: CommissionStatus;
   @Column('uuid', { nullable: true }) statusChangedBy: string | null;
+  @Column('text', { nullable: true }) statusChangedByType: 'user' | 'api_key' | 'system' | null;
+  @Column('text', { nullable: true }) statusChangedByName: string | null;
+  @Column('timestamptz', { nullable: true }) statusChangedAt: Date | null;
   @Column('timestamptz', { nullable: true }) approvedAt: Date | null;
   @Column('timestamptz', { nullable: true }) paidAt: Date | null;
   @Column('timestamptz', { nullable: true }) declinedAt: Date | null;

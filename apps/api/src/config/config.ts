@@ -21,6 +21,15 @@ export interface AppConfig {
   importMaxRunningPerPartner: number;
   /** Development escape hatch: deliver webhooks to loopback/private addresses. */
   webhookAllowPrivate: boolean;
+  /** Waits between webhook delivery attempts (seconds); attempts = this list's length + 1. */
+  webhookRetryDelaysSeconds: number[];
+  /** First email retry delay (seconds), doubling with jitter per retry (pg-boss backoff). */
+  mailRetryDelaySeconds: number;
+  /**
+   * Express `trust proxy`: how many proxy hops (or which addresses) to trust for the client IP
+   * used by rate limits. `false` when the API faces clients directly.
+   */
+  trustProxy: boolean | number | string;
   /** Run pg-boss workers in this process (false for API-only replicas). */
   runWorkers: boolean;
   logRequests: boolean;
@@ -70,6 +79,18 @@ function url(name: string, raw: string, protocols: string[]): string {
   return raw;
 }
 
+function secondsList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const values = raw.split(',').map((part) => part.trim());
+  if (values.length > 20 || values.some((v) => !/^\d+$/.test(v) || Number(v) > 7 * 86_400)) {
+    throw new ConfigError(
+      `${name} must be a comma-separated list of up to 20 whole seconds, each at most a week (got "${raw}")`,
+    );
+  }
+  return values.map(Number);
+}
+
 function origins(env: Env, name: string, fallback: string[]): string[] {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
@@ -81,6 +102,15 @@ function origins(env: Env, name: string, fallback: string[]): string[] {
       throw new ConfigError(`${name} must be a comma-separated list of origins (got "${value}")`);
     }
   });
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  // Express also accepts names like `loopback` and comma-separated addresses/subnets.
+  return value;
 }
 
 /** Parses and validates the environment. Throws a ConfigError naming the first bad variable. */
@@ -127,6 +157,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
     importMaxRunningPerPartner: integer(env, 'IMPORT_MAX_RUNNING_PER_PARTNER', 1, 1, 100),
     webhookAllowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    // 9 attempts over ~27 hours: a receiver down for a day still gets every event.
+    webhookRetryDelaysSeconds: secondsList(
+      env,
+      'WEBHOOK_RETRY_DELAYS_SECONDS',
+      [5, 60, 300, 1800, 7200, 18_000, 36_000, 36_000],
+    ),
+    mailRetryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 3600),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     runWorkers: boolean(env, 'RUN_WORKERS', true),
     logRequests: boolean(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
     widgetDir: env.WIDGET_DIR?.trim() || null,

@@ -24,6 +24,10 @@ export class LeadImport {
   @Column('integer') rowsFailed: number;
   @Column('integer') rowsDuplicate: number;
   @Column('text', { nullable: true }) error: string | null;
+  /** The upload's Idempotency-Key, so a retried upload finds this import. */
+  @Column('text', { nullable: true }) idempotencyKey: string | null;
+  /** Worker starts (first run and resumes after a crash). */
+  @Column('integer') attempts: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) startedAt: Date | null;
   @Column('timestamptz', { nullable: true }) completedAt: Date | null;

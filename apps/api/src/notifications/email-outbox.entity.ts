@@ -17,6 +17,12 @@ export class OutboxEmail {
   @Column('integer') attempts: number;
   @Column('text', { nullable: true }) lastError: string | null;
   @Column('text', { nullable: true }) messageId: string | null;
+  /** Extra headers, e.g. List-Unsubscribe for partner emails. */
+  @Column('jsonb') headers: Record<string, string>;
+  /** The partner the email is for: their opt-outs are checked again right before sending. */
+  @Column('uuid', { nullable: true }) partnerId: string | null;
+  /** Set while an SMTP send is under way; a send interrupted by a crash is not repeated. */
+  @Column('timestamptz', { nullable: true }) sendingStartedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) sentAt: Date | null;
 }

@@ -1,10 +1,27 @@
 import { Global, Module } from '@nestjs/common';
 import { MailOutboxService } from './mail-outbox.service';
 import { MailSenderService } from './mail-sender.service';
+import { NotificationContextRepository } from './notification-context.repository';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPreferencesService } from './notification-preferences.service';
+import { NotificationsListener } from './notifications.listener';
+import { PartnerEmailsService } from './partner-emails.service';
+import { UnsubscribeController } from './unsubscribe.controller';
+import { UnsubscribeService } from './unsubscribe.service';
 
+/** Emails: the outbox (global, so any feature can queue one), the sender, and event → email. */
 @Global()
 @Module({
-  providers: [MailOutboxService, MailSenderService],
+  controllers: [UnsubscribeController, NotificationPreferencesController],
+  providers: [
+    MailOutboxService,
+    MailSenderService,
+    NotificationContextRepository,
+    NotificationsListener,
+    NotificationPreferencesService,
+    PartnerEmailsService,
+    UnsubscribeService,
+  ],
   exports: [MailOutboxService],
 })
 export class NotificationsModule {}

@@ -15,6 +15,9 @@ export class WebhookEndpoint {
   @Column('text', { array: true }) events: string[];
   /** `whsec_…`: needed in clear to sign each delivery; shown to the company once. */
   @Column('text') secret: string;
+  /** After a rotation the old secret signs too until it expires, so receivers can switch over. */
+  @Column('text', { nullable: true }) previousSecret: string | null;
+  @Column('timestamptz', { nullable: true }) previousSecretExpiresAt: Date | null;
   @Column('boolean') enabled: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -1,0 +1,217 @@
+import {
+  type CommissionDraft,
+  commissionsForStage,
+  commissionsForTransaction,
+  isLeadStage,
+  type LeadStage,
+  type Offer,
+  offerSchema,
+  type StageLabels,
+} from '@leadbridge/core';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod/mini';
+import { TenantScope } from '../common/tenancy/tenant-scope';
+import type { DomainEvent } from '../events/domain-events';
+import { DomainEventsService } from '../events/domain-events.service';
+import { CommissionsRepository } from './commissions.repository';
+
+interface Target {
+  programId: string;
+  partnerId: string;
+  leadId: string;
+  customerId: string | null;
+  transactionId: string | null;
+}
+
+function idOf(data: Record<string, unknown>, key: string): string | null {
+  const value = data[key];
+  if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') {
+    return (value as { id: string }).id;
+  }
+  return null;
+}
+
+/**
+ * Earns commissions from the program's offer, in the transaction of the event that earns them.
+ * Each commission's `trigger_key` names the event and the offer rule (`stage:<lead>:<stage>:<rule>`,
+ * `txn:<transaction>:<rule>`) and is unique per company, so a retried event, a lead reopened and
+ * qualified again, or a transaction recorded twice never pays twice.
+ */
+@Injectable()
+export class CommissionTriggersListener implements OnModuleInit {
+  private readonly logger = new Logger('commissions');
+
+  constructor(
+    private readonly events: DomainEventsService,
+    private readonly commissions: CommissionsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe('commissions', (manager, event) => this.handle(manager, event));
+  }
+
+  private async handle(manager: EntityManager, event: DomainEvent): Promise<void> {
+    if (event.type === 'lead.created') {
+      const leadId = idOf(event.data, 'lead');
+      if (leadId) await this.leadReachedStage(manager, event, leadId, null);
+    } else if (event.type === 'lead.stage_changed') {
+      const leadId = idOf(event.data, 'lead');
+      const to = event.data.to;
+      if (leadId && isLeadStage(to)) await this.leadReachedStage(manager, event, leadId, to);
+    } else if (event.type === 'transaction.created') {
+      const transactionId = idOf(event.data, 'transaction');
+      if (transactionId) await this.transactionRecorded(manager, event, transactionId);
+    }
+  }
+
+  private offer(raw: unknown, programId: string): Offer | null {
+    const parsed = z.safeParse(offerSchema, raw);
+    if (parsed.success) return parsed.data;
+    this.logger.warn(`program ${programId} has an invalid offer; no commission computed`);
+    return null;
+  }
+
+  /** `stage` null: the lead's current stage (a new lead is in `new`). */
+  private async leadReachedStage(
+    manager: EntityManager,
+    event: DomainEvent,
+    leadId: string,
+    stage: LeadStage | null,
+  ): Promise<void> {
+    const rows: {
+      program_id: string;
+      partner_id: string;
+      stage: string;
+      offer: unknown;
+      stage_labels: StageLabels | null;
+      customer_id: string | null;
+    }[] = await manager.query(
+      `SELECT l.program_id, l.partner_id, l.stage, g.offer, g.stage_labels,
+              (SELECT cu.id FROM customers cu WHERE cu.company_id = l.company_id AND cu.lead_id = l.id) AS customer_id
+         FROM leads l JOIN programs g ON g.id = l.program_id AND g.company_id = l.company_id
+        WHERE l.company_id = $1 AND l.id = $2`,
+      [event.companyId, leadId],
+    );
+    const row = rows[0];
+    const reached = stage ?? (row && isLeadStage(row.stage) ? row.stage : null);
+    if (!row || !reached) return;
+    const offer = this.offer(row.offer, row.program_id);
+    if (!offer) return;
+    const drafts = commissionsForStage(offer, reached, { labels: row.stage_labels });
+    await this.record(
+      manager,
+      event,
+      {
+        programId: row.program_id,
+        partnerId: row.partner_id,
+        leadId,
+        customerId: row.customer_id,
+        transactionId: null,
+      },
+      drafts.map((draft) => ({
+        draft,
+        triggerKey: `stage:${leadId}:${reached}:${draft.ruleIndex}`,
+      })),
+      offer,
+    );
+  }
+
+  private async transactionRecorded(
+    manager: EntityManager,
+    event: DomainEvent,
+    transactionId: string,
+  ): Promise<void> {
+    const rows: {
+      amount: string;
+      currency: string;
+      occurred_at: Date;
+      customer_id: string;
+      won_at: Date;
+      lead_id: string;
+      partner_id: string;
+      program_id: string;
+      offer: unknown;
+    }[] = await manager.query(
+      `SELECT t.amount, t.currency, t.occurred_at, cu.id AS customer_id, cu.won_at, cu.lead_id,
+              cu.partner_id, cu.program_id, g.offer
+         FROM transactions t
+         JOIN customers cu ON cu.id = t.customer_id AND cu.company_id = t.company_id
+         JOIN programs g ON g.id = cu.program_id AND g.company_id = cu.company_id
+        WHERE t.company_id = $1 AND t.id = $2`,
+      [event.companyId, transactionId],
+    );
+    const row = rows[0];
+    if (!row) return;
+    const offer = this.offer(row.offer, row.program_id);
+    if (!offer) return;
+    const drafts = commissionsForTransaction(offer, {
+      wonAt: row.won_at,
+      occurredAt: row.occurred_at,
+      amount: { amount: Number(row.amount), currency: row.currency },
+    });
+    await this.record(
+      manager,
+      event,
+      {
+        programId: row.program_id,
+        partnerId: row.partner_id,
+        leadId: row.lead_id,
+        customerId: row.customer_id,
+        transactionId,
+      },
+      drafts.map((draft) => ({ draft, triggerKey: `txn:${transactionId}:${draft.ruleIndex}` })),
+      offer,
+    );
+  }
+
+  private async record(
+    manager: EntityManager,
+    event: DomainEvent,
+    target: Target,
+    drafts: { draft: CommissionDraft; triggerKey: string }[],
+    offer: Offer,
+  ): Promise<void> {
+    const created: string[] = [];
+    for (const { draft, triggerKey } of drafts) {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO commissions (company_id, program_id, partner_id, lead_id, customer_id,
+                                  transaction_id, trigger_key, rule, description, amount, currency)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (company_id, trigger_key) DO NOTHING RETURNING id`,
+        [
+          event.companyId,
+          target.programId,
+          target.partnerId,
+          target.leadId,
+          target.customerId,
+          target.transactionId,
+          triggerKey,
+          JSON.stringify(offer.rules[draft.ruleIndex]),
+          draft.description,
+          draft.amount.amount,
+          draft.amount.currency,
+        ],
+      );
+      if (rows[0]) created.push(rows[0].id);
+    }
+    if (created.length === 0) return;
+    const dtos = await this.commissions.findByIds(
+      manager,
+      TenantScope.company(event.companyId),
+      created,
+    );
+    for (const id of created) {
+      const commission = dtos.get(id);
+      if (!commission) continue;
+      await this.events.emit(manager, {
+        type: 'commission.created',
+        companyId: event.companyId,
+        id,
+        occurredAt: new Date(commission.createdAt),
+        actor: { type: 'system', id: null, name: null },
+        data: { commission },
+      });
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { allowedCommissionTransitions, canTransitionCommission } from '@leadbridge/core';
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/principal';
+import { type Page, pageLimit } from '../common/pagination/cursor';
+import { notFound } from '../common/problem/problem';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { DomainEventsService } from '../events/domain-events.service';
+import type {
+  BulkCommissionResult,
+  BulkCommissionStatusBody,
+  CommissionDto,
+  CommissionFilters,
+  CommissionTotalsDto,
+  ListCommissionsQuery,
+} from './commissions.dto';
+import { CommissionsRepository } from './commissions.repository';
+import { commissionCsvHeader, commissionCsvRow } from './commissions-csv';
+
+/** Reviewing and paying out commissions; earning them is CommissionTriggersListener's job. */
+@Injectable()
+export class CommissionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly commissions: CommissionsRepository,
+    private readonly events: DomainEventsService,
+  ) {}
+
+  list(scope: TenantScope, query: ListCommissionsQuery): Promise<Page<CommissionDto>> {
+    const { limit, cursor, ...filters } = query;
+    return this.commissions.list(this.db.manager, scope, filters, pageLimit(limit), cursor);
+  }
+
+  async get(scope: TenantScope, id: string): Promise<CommissionDto> {
+    const found = (await this.commissions.findByIds(this.db.manager, scope, [id])).get(id);
+    if (!found) throw notFound('Commission');
+    return found;
+  }
+
+  totals(scope: TenantScope, filters: CommissionFilters): Promise<CommissionTotalsDto> {
+    return this.commissions.totals(this.db.manager, scope, filters);
+  }
+
+  /**
+   * One transaction, rows locked, each id answered on its own (in the order asked): a missing
+   * or refused id does not stop the others. Asking for the status a commission already has is
+   * a success without a change, so a retried request is harmless.
+   */
+  async bulkStatus(
+    actor: Actor,
+    scope: TenantScope,
+    body: BulkCommissionStatusBody,
+  ): Promise<{ results: BulkCommissionResult[] }> {
+    const ids = [...new Set(body.ids)];
+    const to = body.status;
+    return this.db.transaction(async (manager) => {
+      const params: unknown[] = [ids];
+      const current: { id: string; status: CommissionDto['status'] }[] = await manager.query(
+        `SELECT c.id, c.status FROM commissions c
+          WHERE c.id = ANY($1::uuid[]) AND ${scope.sql('c', params)}
+          ORDER BY c.id FOR UPDATE`,
+        params,
+      );
+      const statusOf = new Map(current.map((row) => [row.id, row.status]));
+      const changing = ids.filter((id) => {
+        const from = statusOf.get(id);
+        return from !== undefined && canTransitionCommission(from, to);
+      });
+      if (changing.length > 0) {
+        await manager.query(
+          `UPDATE commissions SET status = $3::text, version = version + 1, updated_at = now(),
+                  status_changed_at = now(), status_changed_by = $4, status_changed_by_type = $5,
+                  status_changed_by_name = $6,
+                  approved_at = CASE WHEN $3::text = 'approved' THEN now() ELSE approved_at END,
+                  paid_at = CASE WHEN $3::text = 'paid' THEN now() ELSE paid_at END,
+                  declined_at = CASE WHEN $3::text = 'declined' THEN now() ELSE declined_at END,
+                  decline_reason = CASE WHEN $3::text = 'declined' THEN $7 ELSE decline_reason END
+            WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+          [scope.companyId, changing, to, actor.id, actor.type, actor.name, body.reason || null],
+        );
+      }
+      const dtos = await this.commissions.findByIds(manager, scope, ids);
+      for (const id of changing) {
+        const commission = dtos.get(id);
+        if (!commission) continue;
+        await this.events.emit(manager, {
+          type: 'commission.updated',
+          companyId: scope.companyId,
+          id: randomUUID(),
+          occurredAt: new Date(commission.updatedAt),
+          actor,
+          data: { commission, from: statusOf.get(id), to },
+        });
+      }
+      return {
+        results: ids.map((id): BulkCommissionResult => {
+          const from = statusOf.get(id);
+          const commission = dtos.get(id);
+          if (from === undefined || !commission) {
+            return { id, ok: false, code: 'not_found', detail: 'Commission was not found.' };
+          }
+          if (changing.includes(id)) return { id, ok: true, changed: true, commission };
+          if (from === to) return { id, ok: true, changed: false, commission };
+          return {
+            id,
+            ok: false,
+            code: 'invalid_commission_transition',
+            detail: `A ${from} commission cannot become ${to}.`,
+            allowedStatuses: [...allowedCommissionTransitions(from)],
+            commission,
+          };
+        }),
+      };
+    });
+  }
+
+  /** Streams the filtered commissions as CSV in keyset batches: bounded memory at any size. */
+  async exportCsv(
+    scope: TenantScope,
+    filters: CommissionFilters,
+    response: Response,
+  ): Promise<void> {
+    const day = new Date().toISOString().slice(0, 10);
+    response.status(200);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="commissions-${day}.csv"`);
+    response.setHeader('Cache-Control', 'no-store');
+    await write(response, commissionCsvHeader());
+    for await (const rows of this.commissions.stream(this.db.manager, scope, filters)) {
+      await write(response, rows.map(commissionCsvRow).join(''));
+    }
+    response.end();
+  }
+}
+
+function write(response: Response, chunk: string): Promise<void> {
+  if (response.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      response.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      response.off('drain', onDrain);
+      reject(new Error('client went away during the CSV export'));
+    };
+    response.once('drain', onDrain);
+    response.once('close', onClose);
+  });
+}

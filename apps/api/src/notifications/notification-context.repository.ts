@@ -1,0 +1,200 @@
+import type { StageLabels } from '@leadbridge/core';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { NotificationPreferences } from '../partners/partner.entity';
+
+export interface PartnerRecipient {
+  id: string;
+  name: string;
+  email: string;
+  archived: boolean;
+  preferences: NotificationPreferences;
+  unsubscribeToken: string;
+}
+
+export interface ProgramContext {
+  id: string;
+  name: string;
+  companyName: string;
+  stageLabels: StageLabels;
+  /** Where partners see their leads (the company's page embedding `<lead-form>`), if set. */
+  portalUrl: string | null;
+}
+
+export interface LeadContext {
+  id: string;
+  programId: string;
+  partnerId: string;
+  name: string;
+  email: string;
+  companyName: string | null;
+}
+
+export interface ImportContext {
+  id: string;
+  programId: string;
+  partnerId: string;
+  fileName: string;
+  status: string;
+  rowsTotal: number | null;
+  rowsImported: number;
+  rowsFailed: number;
+  rowsDuplicate: number;
+  error: string | null;
+}
+
+export interface CompanyRecipient {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** "Jane Doe", or the email when the lead has no name. */
+export function leadDisplayName(row: {
+  first_name: string | null;
+  last_name: string | null;
+  email: string;
+}): string {
+  const name = [row.first_name, row.last_name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ');
+  return name || row.email;
+}
+
+/**
+ * What emails need to know, read with the emitting transaction's manager so they see the change
+ * that is being committed. Every query is scoped by the event's company.
+ */
+@Injectable()
+export class NotificationContextRepository {
+  async partner(
+    manager: EntityManager,
+    companyId: string,
+    partnerId: string,
+  ): Promise<PartnerRecipient | null> {
+    const rows: {
+      id: string;
+      name: string;
+      email: string;
+      status: string;
+      notification_preferences: NotificationPreferences | null;
+      unsubscribe_token: string;
+    }[] = await manager.query(
+      `SELECT id, name, email, status, notification_preferences, unsubscribe_token
+         FROM partners WHERE company_id = $1 AND id = $2`,
+      [companyId, partnerId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      archived: row.status === 'archived',
+      preferences: row.notification_preferences ?? {},
+      unsubscribeToken: row.unsubscribe_token,
+    };
+  }
+
+  async program(
+    manager: EntityManager,
+    companyId: string,
+    programId: string,
+  ): Promise<ProgramContext | null> {
+    // to_jsonb: `portal_url` belongs to the programs feature and may not exist in every schema.
+    const rows: { program: Record<string, unknown>; company_name: string }[] = await manager.query(
+      `SELECT to_jsonb(g) AS program, c.name AS company_name
+         FROM programs g JOIN companies c ON c.id = g.company_id
+        WHERE g.company_id = $1 AND g.id = $2`,
+      [companyId, programId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const portalUrl = row.program.portal_url;
+    return {
+      id: programId,
+      name: String(row.program.name ?? ''),
+      companyName: row.company_name,
+      stageLabels: (row.program.stage_labels as StageLabels | null) ?? {},
+      portalUrl: typeof portalUrl === 'string' && portalUrl ? portalUrl : null,
+    };
+  }
+
+  async lead(
+    manager: EntityManager,
+    companyId: string,
+    leadId: string,
+  ): Promise<LeadContext | null> {
+    const rows: {
+      id: string;
+      program_id: string;
+      partner_id: string;
+      first_name: string | null;
+      last_name: string | null;
+      email: string;
+      company_name: string | null;
+    }[] = await manager.query(
+      `SELECT id, program_id, partner_id, first_name, last_name, email, company_name
+         FROM leads WHERE company_id = $1 AND id = $2`,
+      [companyId, leadId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      programId: row.program_id,
+      partnerId: row.partner_id,
+      name: leadDisplayName(row),
+      email: row.email,
+      companyName: row.company_name,
+    };
+  }
+
+  async import(
+    manager: EntityManager,
+    companyId: string,
+    importId: string,
+  ): Promise<ImportContext | null> {
+    const rows: {
+      id: string;
+      program_id: string;
+      partner_id: string;
+      file_name: string;
+      status: string;
+      rows_total: number | null;
+      rows_imported: number;
+      rows_failed: number;
+      rows_duplicate: number;
+      error: string | null;
+    }[] = await manager.query(
+      `SELECT id, program_id, partner_id, file_name, status, rows_total, rows_imported,
+              rows_failed, rows_duplicate, error
+         FROM imports WHERE company_id = $1 AND id = $2`,
+      [companyId, importId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      programId: row.program_id,
+      partnerId: row.partner_id,
+      fileName: row.file_name,
+      status: row.status,
+      rowsTotal: row.rows_total,
+      rowsImported: row.rows_imported,
+      rowsFailed: row.rows_failed,
+      rowsDuplicate: row.rows_duplicate,
+      error: row.error,
+    };
+  }
+
+  /** Owners and admins: the people who answer partners. */
+  async companyManagers(manager: EntityManager, companyId: string): Promise<CompanyRecipient[]> {
+    return manager.query(
+      `SELECT id, name, email FROM users
+        WHERE company_id = $1 AND role IN ('owner', 'admin') ORDER BY created_at, id`,
+      [companyId],
+    );
+  }
+}

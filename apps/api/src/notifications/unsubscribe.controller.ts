@@ -1,0 +1,52 @@
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../common/auth/auth.decorators';
+import {
+  invalidUnsubscribeLinkPage,
+  unsubscribeConfirmPage,
+  unsubscribedPage,
+} from './templates/unsubscribe.page';
+import { UnsubscribeService } from './unsubscribe.service';
+
+function html(response: Response, status: number, body: string): string {
+  response.status(status).type('text/html; charset=utf-8');
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  return body;
+}
+
+/**
+ * The unsubscribe link in every partner email (pages for people, not API: left out of the
+ * OpenAPI document). GET asks for confirmation; POST unsubscribes — from the page's button or a
+ * mail client's RFC 8058 one-click (`List-Unsubscribe-Post: List-Unsubscribe=One-Click`).
+ */
+@ApiExcludeController()
+@Controller('v1/unsubscribe')
+export class UnsubscribeController {
+  constructor(private readonly unsubscribes: UnsubscribeService) {}
+
+  @Public()
+  @Get()
+  async showUnsubscribePage(
+    @Query('token') token: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const target = typeof token === 'string' ? await this.unsubscribes.describe(token) : null;
+    if (!target) return html(response, 404, invalidUnsubscribeLinkPage());
+    const action = `/v1/unsubscribe?token=${encodeURIComponent(String(token))}`;
+    return html(response, 200, unsubscribeConfirmPage(target.companyName, target.kindName, action));
+  }
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  async unsubscribe(
+    @Query('token') token: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const target = typeof token === 'string' ? await this.unsubscribes.unsubscribe(token) : null;
+    if (!target) return html(response, 404, invalidUnsubscribeLinkPage());
+    return html(response, 200, unsubscribedPage(target.companyName, target.kindName));
+  }
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent } from '../events/domain-events';
+import { DomainEventsService } from '../events/domain-events.service';
+import { JobsService } from '../jobs/jobs.service';
+import { isWebhookEventType } from './webhook-event-types';
+import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
+
+/**
+ * The webhook message id: stable for one event (its type and id), so the delivery row, every
+ * retry and the receiver's dedupe all agree — and events of two types that share an entity id
+ * (a customer and its creation) still get distinct messages.
+ */
+export function webhookMessageId(event: Pick<DomainEvent, 'type' | 'id'>): string {
+  const digest = createHash('sha256').update(`${event.type}:${event.id}`).digest('base64url');
+  return `evt_${digest.slice(0, 26)}`;
+}
+
+/**
+ * For each event a company subscribed to: one delivery row per enabled endpoint and its first
+ * job, in the emitting transaction (no event is lost or invented by a crash or a rollback).
+ */
+@Injectable()
+export class WebhookDispatchListener implements OnModuleInit {
+  constructor(
+    private readonly events: DomainEventsService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe('webhooks', (manager, event) => this.dispatch(manager, event));
+  }
+
+  private async dispatch(manager: EntityManager, event: DomainEvent): Promise<void> {
+    if (!isWebhookEventType(event.type)) return;
+    const id = webhookMessageId(event);
+    const payload = {
+      id,
+      type: event.type,
+      createdAt: event.occurredAt.toISOString(),
+      data: event.data,
+    };
+    // One statement whether the company has no endpoint (the usual case) or several.
+    const deliveries: { id: string }[] = await manager.query(
+      `INSERT INTO webhook_deliveries (company_id, endpoint_id, event_id, event_type, payload, next_attempt_at)
+       SELECT e.company_id, e.id, $3, $2, $4::jsonb, now()
+         FROM webhook_endpoints e
+        WHERE e.company_id = $1 AND e.enabled AND $2 = ANY(e.events)
+       ON CONFLICT (endpoint_id, event_id) DO NOTHING
+       RETURNING id`,
+      [event.companyId, event.type, id, JSON.stringify(payload)],
+    );
+    for (const delivery of deliveries) {
+      const job: WebhookJob = { deliveryId: delivery.id, attempt: 1, expectedAttempts: 0 };
+      await this.jobs.send(WEBHOOK_QUEUE, job, {}, manager);
+    }
+  }
+}

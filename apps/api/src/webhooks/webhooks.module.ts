@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { WebhookDispatchListener } from './webhook-dispatch.listener';
+import { WebhookEndpointsController } from './webhook-endpoints.controller';
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { WebhookSenderService } from './webhook-sender.service';
+
+@Module({
+  controllers: [WebhookEndpointsController],
+  providers: [
+    WebhookEndpointsService,
+    WebhookDeliveriesService,
+    WebhookDispatchListener,
+    WebhookSenderService,
+  ],
+})
+export class WebhooksModule {}
