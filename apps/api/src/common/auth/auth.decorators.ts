@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { UserRole } from '../../auth/user.entity';
 import type { Principal } from './principal';
 
@@ -8,8 +9,12 @@ export const PARTNER_ONLY = 'leadbridge:partner-only';
 export const REQUIRED_ROLES = 'leadbridge:roles';
 export const MEMBER_WRITE_ALLOWED = 'leadbridge:member-write';
 
+/** Marks public operations in the OpenAPI document (removed there once read, see openapi.ts). */
+export const PUBLIC_OPERATION_EXTENSION = 'x-leadbridge-public';
+
 /** No principal needed (sign-up, sign-in, public program config by publishable key, health). */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () =>
+  applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION_EXTENSION, true));
 
 /** Company principals AND partner sessions may call this route (partners see only their own). */
 export const PartnerAllowed = () => SetMetadata(PARTNER_ALLOWED, true);

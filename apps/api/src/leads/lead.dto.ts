@@ -1,0 +1,132 @@
+import {
+  type CustomerStatus,
+  customerStatusSchema,
+  leadStageSchema,
+  moneySchema,
+  type StageLabels,
+  stageLabel,
+} from '@leadbridge/core';
+import { z } from 'zod/mini';
+import type { Lead } from './lead.entity';
+
+export const leadFieldValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+]);
+
+export const leadPartnerSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .register(z.globalRegistry, { id: 'LeadPartner' });
+
+export const leadCustomerSummarySchema = z
+  .object({ id: z.string(), status: customerStatusSchema, revenue: moneySchema })
+  .register(z.globalRegistry, { id: 'LeadCustomerSummary' });
+
+/** A lead as every client sees it (API, widget, admin, webhooks). */
+export const leadSchema = z
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    partner: leadPartnerSchema,
+    stage: leadStageSchema,
+    /** The program's name for the stage (programs may rename stages). */
+    stageLabel: z.string(),
+    email: z.string(),
+    firstName: z.nullable(z.string()),
+    lastName: z.nullable(z.string()),
+    company: z.nullable(z.string()),
+    fields: z.record(z.string(), leadFieldValueSchema),
+    source: z.enum(['form', 'api', 'import']),
+    importId: z.nullable(z.string()),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    stageChangedAt: z.string(),
+    wonAt: z.nullable(z.string()),
+    customer: z.nullable(leadCustomerSummarySchema),
+  })
+  .register(z.globalRegistry, { id: 'Lead' });
+
+export type LeadDto = z.infer<typeof leadSchema>;
+
+/** The customer a won lead became, as far as a lead needs to show it. */
+export interface LeadCustomerSummary {
+  id: string;
+  status: CustomerStatus;
+  revenueAmount: number;
+  currency: string;
+}
+
+/** What a lead's JSON needs beyond its own row. */
+export interface LeadDtoContext {
+  partnerName: string;
+  stageLabels: StageLabels | null;
+  customer: LeadCustomerSummary | null;
+}
+
+export type LeadRecord = Pick<
+  Lead,
+  | 'id'
+  | 'programId'
+  | 'partnerId'
+  | 'stage'
+  | 'email'
+  | 'firstName'
+  | 'lastName'
+  | 'companyName'
+  | 'fields'
+  | 'source'
+  | 'importId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'stageChangedAt'
+  | 'wonAt'
+>;
+
+export function toLeadDto(lead: LeadRecord, context: LeadDtoContext): LeadDto {
+  const customer = context.customer;
+  return {
+    id: lead.id,
+    programId: lead.programId,
+    partner: { id: lead.partnerId, name: context.partnerName },
+    stage: lead.stage,
+    stageLabel: stageLabel(lead.stage, context.stageLabels),
+    email: lead.email,
+    firstName: lead.firstName,
+    lastName: lead.lastName,
+    company: lead.companyName,
+    fields: lead.fields ?? {},
+    source: lead.source,
+    importId: lead.importId,
+    version: lead.version,
+    createdAt: lead.createdAt.toISOString(),
+    updatedAt: lead.updatedAt.toISOString(),
+    stageChangedAt: lead.stageChangedAt.toISOString(),
+    wonAt: lead.wonAt ? lead.wonAt.toISOString() : null,
+    customer: customer
+      ? {
+          id: customer.id,
+          status: customer.status,
+          revenue: { amount: customer.revenueAmount, currency: customer.currency },
+        }
+      : null,
+  };
+}
+
+export const leadEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    actor: z.object({
+      type: z.enum(['user', 'api_key', 'partner', 'system']),
+      name: z.nullable(z.string()),
+    }),
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  })
+  .register(z.globalRegistry, { id: 'LeadEvent' });
+
+export type LeadEventDto = z.infer<typeof leadEventSchema>;

@@ -1,0 +1,485 @@
+import {
+  companyDomain,
+  type DuplicateReason,
+  isPartnerEditableStage,
+  type LeadFieldValue,
+  type LeadPatch,
+  leadIdentity,
+  normalizeEmail,
+  validateLead,
+} from '@leadbridge/core';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { actorOf, type Principal, principalKey } from '../common/auth/principal';
+import type { Page } from '../common/pagination/cursor';
+import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
+import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { DomainEventsService } from '../events/domain-events.service';
+import type { LeadDto, LeadEventDto } from './lead.dto';
+import type { LeadSource } from './lead.entity';
+import {
+  duplicateLead,
+  isUniqueViolation,
+  leadNotEditable,
+  leadValidationProblem,
+  submissionDisabled,
+  versionConflict,
+} from './lead-problems';
+import { type LeadProgramRules, LeadTargetsRepository } from './lead-targets.repository';
+import {
+  type CreateLeadBody,
+  type LeadTarget,
+  type ListLeadEventsQuery,
+  type ListLeadsQuery,
+  parseStageFilter,
+  type UpdateLeadBody,
+} from './leads.dto';
+import { LeadsRepository, leadRecordFromRow, viewToDto } from './leads.repository';
+
+/** Generous for a person with a form, tight enough to stop a runaway script. */
+export const PARTNER_SUBMISSIONS_PER_MINUTE = 120;
+/** A company's own integration may push more, still bounded per credential. */
+export const COMPANY_SUBMISSIONS_PER_MINUTE = 1200;
+
+const EMAIL_KEY = 'leads_program_email_key';
+const TARGET_KEYS = ['programId', 'partnerId', 'partnerKey'] as const;
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/** Where the lead goes and who it belongs to, resolved from the principal (and body). */
+interface ResolvedTarget {
+  program: LeadProgramRules;
+  partnerId: string;
+  partnerName: string;
+  /** The rules came from the in-memory cache (the insert re-checks them). */
+  cached: boolean;
+}
+
+/** The stored program no longer has the rules a lead was validated under. */
+class StaleProgramRules extends Error {}
+
+@Injectable()
+export class LeadsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly leads: LeadsRepository,
+    private readonly targets: LeadTargetsRepository,
+    private readonly events: DomainEventsService,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  async create(principal: Principal, body: CreateLeadBody): Promise<LeadDto> {
+    const target = await this.resolveTarget(principal, body);
+    if (!target.cached) return this.createFor(principal, body, target);
+    try {
+      return await this.createFor(principal, body, target);
+    } catch (error) {
+      // Only a refusal that came from the program's rules can be an artefact of the cache:
+      // confirm it with the stored rules before answering with it.
+      const rulesRefusal =
+        error instanceof StaleProgramRules ||
+        (error instanceof ProblemException &&
+          (error.status === 403 ||
+            error.status === 422 ||
+            (error.code === 'duplicate_lead' && error.extensions.reason === 'domain')));
+      if (!rulesRefusal) throw error;
+      this.targets.forget(principal.companyId, target.program.programId);
+      const program = await this.targets.rules(null, principal.companyId, target.program.programId);
+      if (!program) throw notFound('Program');
+      return this.createFor(principal, body, { ...target, program, cached: false });
+    }
+  }
+
+  private async createFor(
+    principal: Principal,
+    body: CreateLeadBody,
+    target: ResolvedTarget,
+  ): Promise<LeadDto> {
+    const { program } = target;
+    if (program.archived) throw submissionDisabled('archived');
+    if (!program.leadSubmissionEnabled) throw submissionDisabled('disabled');
+    const input: Record<string, unknown> = { ...body };
+    for (const key of TARGET_KEYS) delete input[key];
+    const result = validateLead(program.formSchema, input);
+    if (!result.ok) throw leadValidationProblem(result.errors);
+    const lead = result.value;
+    const identity = leadIdentity(lead, program.dedupePolicy);
+    const source: LeadSource = principal.kind === 'api_key' ? 'api' : 'form';
+    const actor = actorOf(principal);
+    try {
+      return await this.db.transaction(async (manager) => {
+        if (identity.domain) {
+          await this.assertDomainFree(manager, program.programId, identity, null);
+        }
+        // One statement: check that the program still has the rules this lead was validated
+        // under, insert the lead, and write its `created` history line: the API's busiest
+        // write costs one round trip, and a program switched off or re-configured a moment ago
+        // is never written under its old rules.
+        const rows: (Partial<Parameters<typeof leadRecordFromRow>[0]> & {
+          rules_current: boolean;
+          event_id: string | null;
+        })[] = await manager.query(
+          `WITH g AS (
+             SELECT 1 FROM programs
+              WHERE company_id = $1 AND id = $2 AND archived_at IS NULL AND lead_submission_enabled
+                AND form_schema = $16::jsonb AND dedupe_policy = $17 AND stage_labels = $18::jsonb
+                AND currency = $19
+           ), l AS (
+             INSERT INTO leads (company_id, program_id, partner_id, email, email_normalized,
+                                first_name, last_name, company_name, company_domain, fields, source)
+             SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text,
+                    $9::text, $10::jsonb, $11::text
+              WHERE EXISTS (SELECT 1 FROM g)
+             ON CONFLICT (program_id, email_normalized) DO NOTHING
+             RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
+                       first_name, last_name, company_name, company_domain, fields, source,
+                       import_id, version, created_at, updated_at, stage_changed_at, won_at
+           ), e AS (
+             INSERT INTO lead_events (company_id, lead_id, type, actor_type, actor_id, actor_name, data)
+             SELECT company_id, id, 'created', $12, $13, $14, $15 FROM l RETURNING id
+           )
+           SELECT EXISTS (SELECT 1 FROM g) AS rules_current, l.*, e.id AS event_id
+             FROM (SELECT 1) one LEFT JOIN l ON true LEFT JOIN e ON true`,
+          [
+            principal.companyId,
+            program.programId,
+            target.partnerId,
+            lead.email,
+            identity.email,
+            lead.firstName,
+            lead.lastName,
+            lead.company,
+            companyDomain(lead.email, lead.company),
+            JSON.stringify(lead.fields),
+            source,
+            actor.type,
+            actor.id,
+            actor.name,
+            JSON.stringify({ source }),
+            JSON.stringify(program.formSchema),
+            program.dedupePolicy,
+            JSON.stringify(program.stageLabels ?? {}),
+            program.currency,
+          ],
+        );
+        const row = rows[0];
+        if (!row?.rules_current) throw new StaleProgramRules();
+        if (!row.id || !row.event_id) {
+          // Lost the race (or a plain duplicate): the unique index decided, we only explain.
+          throw duplicateLead(
+            await this.firstRegisteredAt(manager, program.programId, identity.email),
+            'email',
+          );
+        }
+        const record = leadRecordFromRow(row as Parameters<typeof leadRecordFromRow>[0]);
+        const dto = viewToDto({
+          lead: record,
+          partnerName: target.partnerName,
+          stageLabels: program.stageLabels,
+          programCurrency: program.currency,
+          customer: null,
+        });
+        await this.events.emit(manager, {
+          type: 'lead.created',
+          companyId: record.companyId,
+          id: row.event_id,
+          occurredAt: record.createdAt,
+          actor,
+          data: { lead: dto },
+        });
+        return dto;
+      });
+    } catch (error) {
+      if (error instanceof StaleProgramRules && !target.cached) {
+        throw new ProblemException(
+          409,
+          'program_changed',
+          "The program's settings changed while this lead was submitted. Submit it again.",
+        );
+      }
+      throw error;
+    }
+  }
+
+  async get(scope: TenantScope, id: string): Promise<LeadDto> {
+    const view = await this.leads.findView(null, scope, id);
+    if (!view) throw notFound('Lead');
+    return viewToDto(view);
+  }
+
+  list(scope: TenantScope, query: ListLeadsQuery): Promise<Page<LeadDto>> {
+    return this.leads.list(scope, {
+      stages: parseStageFilter(query.stage),
+      partnerId: query.partnerId,
+      programId: query.programId,
+      q: query.q,
+      createdFrom: query.createdFrom,
+      createdTo: query.createdTo,
+      sort: query.sort ?? '-createdAt',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  async listEvents(
+    scope: TenantScope,
+    id: string,
+    query: ListLeadEventsQuery,
+  ): Promise<Page<LeadEventDto>> {
+    const view = await this.leads.findView(null, scope, id);
+    if (!view) throw notFound('Lead');
+    return this.leads.listEvents(view.lead.id, view.lead.companyId, query);
+  }
+
+  async update(
+    principal: Principal,
+    scope: TenantScope,
+    id: string,
+    body: UpdateLeadBody,
+  ): Promise<LeadDto> {
+    const { version, ...input } = body;
+    const actor = actorOf(principal);
+    // A holder, not a `let`: TypeScript does not see assignments made inside the callback.
+    const claimed: { value: { programId: string; email: string } | null } = { value: null };
+    try {
+      return await this.db.transaction(async (manager) => {
+        const view = await this.leads.findView(manager, scope, id, { lock: true });
+        if (!view) throw notFound('Lead');
+        const current = view.lead;
+        if (scope.isPartner && !isPartnerEditableStage(current.stage)) {
+          throw leadNotEditable(current.stage, view.stageLabels);
+        }
+        if (current.version !== version) throw versionConflict(viewToDto(view));
+        const program = await this.targets.rules(manager, current.companyId, current.programId);
+        if (!program) throw notFound('Lead');
+        const result = validateLead(program.formSchema, input, { partial: true });
+        if (!result.ok) throw leadValidationProblem(result.errors);
+        const next = applyPatch(current, result.value);
+        const changes = diff(current, next);
+        if (Object.keys(changes).length === 0) return viewToDto(view);
+
+        const emailNormalized = normalizeEmail(next.email);
+        if (emailNormalized !== current.emailNormalized) {
+          const taken = await this.firstRegisteredAtOrNull(
+            manager,
+            current.programId,
+            emailNormalized,
+          );
+          if (taken) throw duplicateLead(taken, 'email');
+          claimed.value = { programId: current.programId, email: emailNormalized };
+        }
+        const domain = companyDomain(next.email, next.companyName);
+        const identity = leadIdentity(
+          { email: next.email, company: next.companyName },
+          program.dedupePolicy,
+        );
+        if (identity.domain && identity.domain !== current.companyDomain) {
+          await this.assertDomainFree(manager, current.programId, identity, current.id);
+        }
+        const rows: Parameters<typeof leadRecordFromRow>[0][] = await manager.query(
+          // Wrapped so the driver answers rows (TypeORM gives [rows, count] for a bare UPDATE).
+          `WITH u AS (UPDATE leads SET email = $3, email_normalized = $4, first_name = $5, last_name = $6,
+                  company_name = $7, company_domain = $8, fields = $9,
+                  version = version + 1, updated_at = now()
+            WHERE company_id = $1 AND id = $2
+           RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
+                     first_name, last_name, company_name, company_domain, fields, source, import_id,
+                     version, created_at, updated_at, stage_changed_at, won_at)
+         SELECT * FROM u`,
+          [
+            current.companyId,
+            current.id,
+            next.email,
+            emailNormalized,
+            next.firstName,
+            next.lastName,
+            next.companyName,
+            domain,
+            JSON.stringify(next.fields),
+          ],
+        );
+        const updated = leadRecordFromRow(rows[0] as Parameters<typeof leadRecordFromRow>[0]);
+        const eventId = await this.leads.insertEvent(manager, {
+          companyId: updated.companyId,
+          leadId: updated.id,
+          type: 'edited',
+          actor,
+          data: { changes },
+        });
+        const dto = viewToDto({ ...view, lead: updated });
+        await this.events.emit(manager, {
+          type: 'lead.updated',
+          companyId: updated.companyId,
+          id: eventId,
+          occurredAt: updated.updatedAt,
+          actor,
+          data: { lead: dto, changes },
+        });
+        return dto;
+      });
+    } catch (error) {
+      // A concurrent submission took the new email between our check and the update.
+      if (claimed.value && isUniqueViolation(error, EMAIL_KEY)) {
+        const { programId, email } = claimed.value;
+        throw duplicateLead(
+          await this.firstRegisteredAt(this.db.manager, programId, email),
+          'email',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async resolveTarget(principal: Principal, body: LeadTarget): Promise<ResolvedTarget> {
+    if (principal.kind === 'partner') {
+      await this.rateLimits.hit(
+        `leads:create:${principalKey(principal)}`,
+        PARTNER_SUBMISSIONS_PER_MINUTE,
+        60,
+        'lead submissions',
+      );
+      const mismatch = [
+        body.programId && body.programId !== principal.programId ? 'programId' : null,
+        body.partnerId && body.partnerId !== principal.partnerId ? 'partnerId' : null,
+      ].filter((field): field is string => field !== null);
+      if (mismatch.length > 0) {
+        throw validationProblem(
+          mismatch.map((field) => ({
+            field,
+            code: 'invalid',
+            message: `${field}: a partner session submits to its own program, as itself; leave ${field} out`,
+          })),
+        );
+      }
+      const program = await this.targets.cachedRules(principal.companyId, principal.programId);
+      if (!program) throw notFound('Program');
+      return { program, partnerId: principal.partnerId, partnerName: principal.name, cached: true };
+    }
+    await this.rateLimits.hit(
+      `leads:create:${principalKey(principal)}`,
+      COMPANY_SUBMISSIONS_PER_MINUTE,
+      60,
+      'lead submissions',
+    );
+    const missing = [
+      body.programId ? null : { field: 'programId', message: 'programId is required' },
+      body.partnerId || body.partnerKey
+        ? null
+        : { field: 'partnerKey', message: 'partnerKey or partnerId is required' },
+    ].filter((issue) => issue !== null);
+    if (missing.length > 0) {
+      throw validationProblem(missing.map((issue) => ({ ...issue, code: 'required' })));
+    }
+    const { program, partner } = await this.targets.forCompany(
+      principal.companyId,
+      body.programId as string,
+      { id: body.partnerId, key: body.partnerKey },
+    );
+    if (!program) throw notFound('Program');
+    if (!partner) throw notFound('Partner (in this program)');
+    return { program, partnerId: partner.id, partnerName: partner.name, cached: false };
+  }
+
+  /**
+   * Under `email_or_domain`, one lead per company domain. No unique index can say that (the
+   * domain column is also filled under the `email` policy), so a transaction-scoped advisory
+   * lock on (program, domain) serialises the check-then-insert of concurrent submissions.
+   */
+  private async assertDomainFree(
+    manager: EntityManager,
+    programId: string,
+    identity: { email: string; domain: string | null },
+    exceptLeadId: string | null,
+  ): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `lead-domain:${programId}:${identity.domain}`,
+    ]);
+    const rows: { created_at: Date; same_email: boolean }[] = await manager.query(
+      `SELECT created_at, email_normalized = $2 AS same_email FROM leads
+        WHERE program_id = $1 AND (email_normalized = $2 OR company_domain = $3)
+          AND ($4::uuid IS NULL OR id <> $4::uuid)
+        ORDER BY (email_normalized = $2) DESC, created_at LIMIT 1`,
+      [programId, identity.email, identity.domain, exceptLeadId],
+    );
+    const row = rows[0];
+    if (row) {
+      const reason: DuplicateReason = row.same_email ? 'email' : 'domain';
+      throw duplicateLead(row.created_at, reason);
+    }
+  }
+
+  private async firstRegisteredAtOrNull(
+    manager: EntityManager,
+    programId: string,
+    emailNormalized: string,
+  ): Promise<Date | null> {
+    const rows: { created_at: Date }[] = await manager.query(
+      `SELECT created_at FROM leads WHERE program_id = $1 AND email_normalized = $2`,
+      [programId, emailNormalized],
+    );
+    return rows[0]?.created_at ?? null;
+  }
+
+  private async firstRegisteredAt(
+    manager: EntityManager,
+    programId: string,
+    emailNormalized: string,
+  ): Promise<Date> {
+    return (await this.firstRegisteredAtOrNull(manager, programId, emailNormalized)) ?? new Date();
+  }
+}
+
+interface Editable {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  fields: Record<string, LeadFieldValue>;
+}
+
+/** core's validated patch applied to the stored lead: null clears, absent keeps. */
+function applyPatch(current: Editable, patch: LeadPatch): Editable {
+  const fields: Record<string, LeadFieldValue> = { ...current.fields };
+  for (const [key, value] of Object.entries(patch.fields ?? {})) {
+    if (value === null) delete fields[key];
+    else fields[key] = value;
+  }
+  return {
+    email: patch.email ?? current.email,
+    firstName: patch.firstName !== undefined ? patch.firstName : current.firstName,
+    lastName: patch.lastName !== undefined ? patch.lastName : current.lastName,
+    companyName: patch.company !== undefined ? patch.company : current.companyName,
+    fields,
+  };
+}
+
+/** `{ field: { from, to } }` with the API's field names (`company`, `fields.budget`). */
+function diff(before: Editable, after: Editable): Changes {
+  const changes: Changes = {};
+  const builtIns: [string, keyof Omit<Editable, 'fields'>][] = [
+    ['email', 'email'],
+    ['firstName', 'firstName'],
+    ['lastName', 'lastName'],
+    ['company', 'companyName'],
+  ];
+  for (const [name, key] of builtIns) {
+    if (!sameValue(before[key], after[key])) {
+      changes[name] = { from: before[key], to: after[key] };
+    }
+  }
+  const keys = new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]);
+  for (const key of keys) {
+    if (!sameValue(before.fields[key], after.fields[key])) {
+      changes[`fields.${key}`] = {
+        from: before.fields[key] ?? null,
+        to: after.fields[key] ?? null,
+      };
+    }
+  }
+  return changes;
+}

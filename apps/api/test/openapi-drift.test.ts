@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApi, type TestApi } from './support/test-api';
+
+// The committed apps/api/openapi.json is what the SDK is generated from: it must be exactly
+// what the API serves, or the SDK silently describes another API.
+
+interface Operation {
+  operationId?: string;
+  requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+}
+
+const committedPath = join(__dirname, '../openapi.json');
+
+describe('committed OpenAPI document', () => {
+  let api: TestApi;
+  let served: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    served = (await api.http.get('/v1/openapi.json')).text;
+  });
+  afterAll(() => api.close());
+
+  it('is exactly the document the API serves', () => {
+    const committed = readFileSync(committedPath, 'utf8');
+    if (committed !== served) {
+      throw new Error(
+        'apps/api/openapi.json differs from what the API serves at /v1/openapi.json: run `npm run generate` and commit the result.',
+      );
+    }
+  });
+
+  it('names every operation, body and response, so the SDK gets readable types', () => {
+    const document = JSON.parse(served) as Document;
+    expect(document.openapi).toBe('3.1.0');
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    const schemaRef = /^#\/components\/schemas\/(.+)$/;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        const id = operation.operationId;
+        if (!id || seen.has(id)) problems.push(`${where}: missing or repeated operationId`);
+        if (id) seen.add(id);
+        for (const [type, body] of Object.entries(operation.requestBody?.content ?? {})) {
+          if (type.includes('json') && !body.schema?.$ref) problems.push(`${where}: unnamed body`);
+        }
+        for (const [status, response] of Object.entries(operation.responses)) {
+          for (const [type, content] of Object.entries(response.content ?? {})) {
+            const ref = content.schema?.$ref ?? '';
+            const named = schemaRef.exec(ref)?.[1];
+            if (Number(status) >= 400 && named !== 'Problem') {
+              problems.push(`${where}: ${status} is not a Problem`);
+            } else if (
+              type.includes('json') &&
+              (!named || !(named in document.components.schemas))
+            ) {
+              problems.push(`${where}: ${status} response is not a named schema`);
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/** One page of a list: its items and the cursor of the next page (null on the last one). */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** A list's query for one page: `limit` as the query string carries it, and the page's cursor. */
+export function pageQuery<Q extends { limit?: number | string }>(
+  query: Q,
+  cursor: string | undefined,
+): Omit<Q, 'limit'> & { limit?: string; cursor?: string } {
+  const { limit, ...rest } = query;
+  return { ...rest, ...(limit === undefined ? {} : { limit: String(limit) }), cursor };
+}
+
+/**
+ * What every `list` method returns. Await it for one page; iterate it with `for await` for every
+ * item across all pages (each next page is fetched only when the previous one is used up).
+ *
+ * @example
+ * const first = await lb.leads.list({ stage: 'new', limit: 50 }); // { data, nextCursor }
+ * for await (const lead of lb.leads.list({ stage: 'new' })) console.log(lead.email);
+ */
+export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
+  readonly [Symbol.toStringTag] = 'PagePromise';
+  private first: Promise<Page<T>> | undefined;
+
+  constructor(
+    private readonly fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+    private readonly startCursor?: string,
+  ) {}
+
+  // Lazy: nothing is requested until the list is awaited or iterated.
+  private firstPage(): Promise<Page<T>> {
+    this.first ??= this.fetchPage(this.startCursor);
+    return this.first;
+  }
+
+  /** Resolves to the first page (`{ data, nextCursor }`). */
+  // biome-ignore lint/suspicious/noThenProperty: awaiting a list must give its first page.
+  then<R1 = Page<T>, R2 = never>(
+    onfulfilled?: ((page: Page<T>) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.firstPage().then(onfulfilled, onrejected);
+  }
+
+  /** Handles a failure of the first page's request, as `Promise.prototype.catch`. */
+  catch<R = never>(
+    onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null,
+  ): Promise<Page<T> | R> {
+    return this.firstPage().catch(onrejected);
+  }
+
+  /** Runs `onfinally` once the first page has arrived or failed, as `Promise.prototype.finally`. */
+  finally(onfinally?: (() => void) | null): Promise<Page<T>> {
+    return this.firstPage().finally(onfinally);
+  }
+
+  /** Every page in turn, starting with the first. */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    let page = await this.firstPage();
+    yield page;
+    while (page.nextCursor) {
+      page = await this.fetchPage(page.nextCursor);
+      yield page;
+    }
+  }
+
+  /** Every item of every page, in the list's order. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const page of this.pages()) yield* page.data;
+  }
+
+  /** Collects every item into an array — mind the size of the list. */
+  async toArray(): Promise<T[]> {
+    const items: T[] = [];
+    for await (const item of this) items.push(item);
+    return items;
+  }
+}

@@ -1,0 +1,18 @@
+import type { RequestOptions } from '../core/options.js';
+import type { BodyOf, Company as CompanyDto } from '../types.js';
+import { Resource } from './resource.js';
+
+/** The caller's company. */
+export class Company extends Resource {
+  /** The caller's company. */
+  get(options?: RequestOptions): Promise<CompanyDto> {
+    return this.core.run(this.core.http.GET('/v1/company', this.core.init('GET', options)));
+  }
+
+  /** Renames the company (shown to partners in emails and the widget). Owners and admins. */
+  update(body: BodyOf<'updateCompany'>, options?: RequestOptions): Promise<CompanyDto> {
+    return this.core.run(
+      this.core.http.PATCH('/v1/company', { body, ...this.core.init('PATCH', options) }),
+    );
+  }
+}

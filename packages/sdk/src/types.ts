@@ -1,0 +1,81 @@
+import type { components, operations } from './generated/openapi.js';
+
+// Everything here is derived from the generated OpenAPI types: when the API changes a shape,
+// these change with it (and code using a removed one stops compiling).
+
+type Schemas = components['schemas'];
+type OperationId = keyof operations;
+
+/** The JSON request body of an operation. */
+export type BodyOf<K extends OperationId> = operations[K] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+/** The query parameters of an operation. */
+export type QueryOf<K extends OperationId> = NonNullable<operations[K]['parameters']['query']>;
+
+/**
+ * A list operation's filters. `limit` (page size, 1–200) may be a number, though a query string
+ * carries it as text; `cursor` starts the list at a page a previous list returned.
+ */
+export type ListQuery<K extends OperationId> = Omit<QueryOf<K>, 'cursor' | 'limit'> & {
+  limit?: number | string;
+  cursor?: string;
+};
+
+export type Health = Schemas['Health'];
+
+export type AuthSession = Schemas['AuthSession'];
+export type User = Schemas['User'];
+export type Company = Schemas['Company'];
+export type Invitation = Schemas['Invitation'];
+export type CreatedInvitation = Schemas['CreatedInvitation'];
+export type InvitationPreview = Schemas['InvitationPreview'];
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+
+export type Program = Schemas['Program'];
+export type PublicProgram = Schemas['PublicProgram'];
+export type PartnerProgram = Schemas['PartnerProgram'];
+export type LeadFormSchema = Schemas['LeadFormSchema'];
+export type Offer = Schemas['Offer'];
+export type ResolvedStageLabels = Schemas['ResolvedStageLabels'];
+
+export type Partner = Schemas['Partner'];
+export type PartnerDetail = Schemas['PartnerDetail'];
+export type Partnership = Schemas['Partnership'];
+export type ProgramPartner = Schemas['ProgramPartner'];
+
+export type PartnerSession = Schemas['PartnerSession'];
+export type PartnerMe = Schemas['PartnerMe'];
+export type SignInCodeRequested = Schemas['SignInCodeRequested'];
+export type NotificationPreferences = Schemas['NotificationPreferences'];
+
+export type Lead = Schemas['Lead'];
+export type LeadStage = Lead['stage'];
+export type LeadEvent = Schemas['LeadEvent'];
+export type BulkLeadStageResult = Schemas['BulkLeadStageResult'];
+
+export type Import = Schemas['Import'];
+
+export type Customer = Schemas['Customer'];
+export type CustomerTransaction = Schemas['CustomerTransaction'];
+
+export type Commission = Schemas['Commission'];
+export type CommissionTotals = Schemas['CommissionTotals'];
+export type BulkCommissionResult = Schemas['BulkCommissionResult'];
+
+export type MessageThread = Schemas['MessageThread'];
+export type Message = Schemas['Message'];
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEventTypeList = Schemas['WebhookEventTypeList'];
+
+export type LeadsByWeek = Schemas['LeadsByWeek'];
+export type Funnel = Schemas['Funnel'];
+export type Revenue = Schemas['Revenue'];
+export type TopPartners = Schemas['TopPartners'];

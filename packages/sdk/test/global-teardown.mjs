@@ -1,0 +1,3 @@
+import { teardownTestPostgres } from '@leadbridge/devkit/test-postgres';
+
+export default teardownTestPostgres;
