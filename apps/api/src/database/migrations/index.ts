@@ -1,4 +1,14 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { NotificationsWebhooksCommissions1764000800000 } from './1764000800000-notifications-webhooks-commissions';
+import { ProgramPortalUrl1795616780256 } from './1795616780256-program-portal-url';
+import { ImportResumeIdempotency1795617000000 } from './1795617000000-import-resume-idempotency';
+import { LeadsUpdatedAtIndex1795617500000 } from './1795617500000-leads-updated-at-index';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  NotificationsWebhooksCommissions1764000800000,
+  ProgramPortalUrl1795616780256,
+  ImportResumeIdempotency1795617000000,
+  LeadsUpdatedAtIndex1795617500000,
+];

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  csvTemplate,
+  errorCsvHeader,
+  errorCsvRow,
+  isCsvTemplateExampleRow,
+  type LeadFormSchema,
+} from '@leadbridge/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
+import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { issuesToFieldIssues } from '../common/validation/validation.pipe';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { JobsService } from '../jobs/jobs.service';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
+import { mapOrRefuse, parseMapping } from './import-mapping';
+import {
+  assertImportSlotFree,
+  type ImportTarget,
+  resolveImportTarget,
+  type TargetInput,
+  targetKnown,
+} from './import-target';
+import {
+  type CreateImportOptions,
+  createImportOptions,
+  type ImportDto,
+  type ListImportsQuery,
+} from './imports.dto';
+import { ImportsRepository } from './imports.repository';
+import { fileTooLarge } from './upload/csv-upload-inspector';
+import { type ReceivedUpload, receiveUpload, uploadKindOf } from './upload/upload-receiver';
+
+// Boundaries and part headers around the file in a multipart body.
+const MULTIPART_OVERHEAD = 64 * 1024;
+const ERROR_CSV_PAGE = 1000;
+
+/** Thrown inside the upload when an earlier request with the same Idempotency-Key made the import. */
+class ExistingImport extends Error {
+  constructor(readonly id: string) {
+    super('import exists');
+  }
+}
+
+function creatorOf(principal: Principal): { type: Principal['kind']; id: string } {
+  switch (principal.kind) {
+    case 'user':
+      return { type: 'user', id: principal.userId };
+    case 'api_key':
+      return { type: 'api_key', id: principal.apiKeyId };
+    case 'partner':
+      return { type: 'partner', id: principal.partnerId };
+  }
+}
+
+function cleanFileName(name: string | null | undefined): string {
+  // Some browsers send a full path (C:\fakepath\leads.csv).
+  const base = basename((name ?? '').replace(/\\/g, '/')).trim();
+  return (base || 'import.csv').slice(0, 255);
+}
+
+/** `Acme Partners` → `acme-partners`, for download file names. */
+export function fileSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return slug || 'leads';
+}
+
+function optionsFrom(
+  query: CreateImportOptions,
+  fields: Record<string, string>,
+): CreateImportOptions {
+  const known = Object.fromEntries(
+    Object.entries(fields).filter(([name]) =>
+      ['programId', 'partnerId', 'partnerKey', 'mapping', 'fileName'].includes(name),
+    ),
+  );
+  const parsed = createImportOptions.safeParse(known);
+  if (!parsed.success) throw validationProblem(issuesToFieldIssues(parsed.error.issues));
+  return { ...query, ...parsed.data };
+}
+
+/** The use cases behind /v1/imports and the lead templates. */
+@Injectable()
+export class ImportsService {
+  private readonly logger = new Logger('imports');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly repository: ImportsRepository,
+    private readonly jobs: JobsService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Streams the uploaded CSV to storage (checking it on the way), records the import and queues
+   * its job in one transaction. Everything that can be refused is refused before the file is
+   * read when the request allows it (partner sessions, or program and partner in the query).
+   */
+  async create(
+    request: Request,
+    scope: TenantScope,
+    principal: Principal,
+    query: CreateImportOptions,
+    idempotencyKey: string | undefined,
+  ): Promise<ImportDto> {
+    const kind = uploadKindOf(request.headers['content-type']);
+    if (!kind) {
+      throw new ProblemException(
+        415,
+        'unsupported_media_type',
+        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
+      );
+    }
+    const declared = Number(request.headers['content-length'] ?? Number.NaN);
+    const overhead = kind === 'multipart' ? MULTIPART_OVERHEAD : 0;
+    if (declared > this.config.importMaxBytes + overhead) {
+      throw fileTooLarge(this.config.importMaxBytes);
+    }
+    const creator = creatorOf(principal);
+    const checked: { target: ImportTarget | null } = { target: null };
+    const check = async (input: TargetInput): Promise<ImportTarget> => {
+      const target = await resolveImportTarget(this.db, scope, input);
+      if (idempotencyKey) {
+        const existing = await this.findByIdempotencyKey(scope, creator, idempotencyKey);
+        if (existing) throw new ExistingImport(existing);
+      }
+      await assertImportSlotFree(this.db, target, this.config.importMaxRunningPerPartner);
+      checked.target = target;
+      return target;
+    };
+
+    const storageKey = `imports/${scope.companyId}/${randomUUID()}.csv`;
+    let id: string;
+    try {
+      const upload: ReceivedUpload = await receiveUpload(request, kind, {
+        storage: this.storage,
+        key: storageKey,
+        limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
+        beforeFile: async (fields) => {
+          const options = optionsFrom(query, fields);
+          parseMapping(options.mapping);
+          if (targetKnown(scope, options)) await check(options);
+        },
+      });
+      const options = optionsFrom(query, upload.fields);
+      const file = upload.file;
+      if (!file) {
+        throw validationProblem([
+          {
+            field: 'file',
+            code: 'required',
+            message: 'Attach the CSV file as the form field `file`',
+          },
+        ]);
+      }
+      const resolved = checked.target ?? (await check(options));
+      const mapping = parseMapping(options.mapping);
+      const { header, firstDataRow, dataRows, bytes } = file.inspection;
+      const mapped = mapOrRefuse(resolved.formSchema, header, mapping);
+      const skipsExample =
+        firstDataRow !== null &&
+        isCsvTemplateExampleRow(resolved.formSchema, mapped.columns, firstDataRow);
+      id = await this.db.transaction(async (manager) => {
+        // One upload at a time per partner decides whether a slot is free.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+          `lb:import-slot:${resolved.partnerId}`,
+        ]);
+        if (idempotencyKey) {
+          const existing = await this.findByIdempotencyKey(scope, creator, idempotencyKey, manager);
+          if (existing) throw new ExistingImport(existing);
+        }
+        await assertImportSlotFree(manager, resolved, this.config.importMaxRunningPerPartner);
+        const rows: { id: string }[] = await manager.query(
+          `INSERT INTO imports (company_id, program_id, partner_id, created_by_type, created_by_id,
+                                file_name, file_size, storage_key, mapping, headers, status,
+                                rows_total, idempotency_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', $11, $12) RETURNING id`,
+          [
+            resolved.companyId,
+            resolved.programId,
+            resolved.partnerId,
+            creator.type,
+            creator.id,
+            cleanFileName(file.fileName ?? options.fileName),
+            bytes,
+            storageKey,
+            mapping ? JSON.stringify(mapping) : null,
+            JSON.stringify(header),
+            dataRows - (skipsExample ? 1 : 0),
+            idempotencyKey ?? null,
+          ],
+        );
+        const importId = rows[0]?.id;
+        if (!importId) throw new Error('INSERT INTO imports returned no id');
+        const job: ImportJobData = { importId };
+        await this.jobs.send(IMPORT_QUEUE, job, {}, manager);
+        return importId;
+      });
+    } catch (error) {
+      await this.storage.delete(storageKey).catch((cause: unknown) => {
+        this.logger.warn(`Could not delete ${storageKey}: ${String(cause)}`);
+      });
+      if (!(error instanceof ExistingImport)) throw error;
+      id = error.id;
+    }
+    const created = await this.repository.findDto(scope, id);
+    if (!created) throw notFound('Import');
+    return created;
+  }
+
+  private async findByIdempotencyKey(
+    scope: TenantScope,
+    creator: { type: string; id: string },
+    key: string,
+    db: Pick<DataSource, 'query'> = this.db,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await db.query(
+      `SELECT id FROM imports
+        WHERE company_id = $1 AND created_by_type = $2 AND created_by_id = $3 AND idempotency_key = $4`,
+      [scope.companyId, creator.type, creator.id, key],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  list(scope: TenantScope, query: ListImportsQuery) {
+    return this.repository.list(scope, query);
+  }
+
+  async get(scope: TenantScope, id: string): Promise<ImportDto> {
+    const found = await this.repository.findDto(scope, id);
+    if (!found) throw notFound('Import');
+    return found;
+  }
+
+  /**
+   * The rows that were not imported, in file order: the file's own header plus `error`,
+   * formulas neutralised, read from import_errors page by page so any size streams.
+   */
+  async errorCsv(scope: TenantScope, id: string): Promise<{ fileName: string; body: Readable }> {
+    const row = await this.repository.findRow(scope, id);
+    if (!row) throw notFound('Import');
+    const headers = row.headers ?? [];
+    const db = this.db;
+    async function* chunks(): AsyncGenerator<string> {
+      yield errorCsvHeader(headers, { bom: true });
+      let after = 0;
+      for (;;) {
+        const page: { row_number: number; cells: string[]; error: string }[] = await db.query(
+          `SELECT row_number, cells, error FROM import_errors
+            WHERE import_id = $1 AND company_id = $2 AND row_number > $3
+            ORDER BY row_number LIMIT $4`,
+          [row?.id, row?.company_id, after, ERROR_CSV_PAGE],
+        );
+        if (page.length === 0) return;
+        yield page.map((error) => errorCsvRow(error.cells, error.error, headers.length)).join('');
+        after = page[page.length - 1]?.row_number ?? after;
+        if (page.length < ERROR_CSV_PAGE) return;
+      }
+    }
+    const base = fileSlug(row.file_name.replace(/\.(csv|txt|tsv)$/i, ''));
+    return { fileName: `${base}-errors.csv`, body: Readable.from(chunks()) };
+  }
+
+  /** The program's CSV template (header + an example row), with a BOM so Excel reads UTF-8. */
+  async template(
+    scope: TenantScope,
+    programId: string,
+  ): Promise<{ fileName: string; csv: string }> {
+    const rows: { name: string; form_schema: LeadFormSchema }[] = await this.db.query(
+      `SELECT name, form_schema FROM programs WHERE id = $1 AND company_id = $2`,
+      [programId, scope.companyId],
+    );
+    const program = rows[0];
+    if (!program) throw notFound('Program');
+    return {
+      fileName: `${fileSlug(program.name)}-lead-template.csv`,
+      csv: csvTemplate(program.form_schema, { bom: true }),
+    };
+  }
+}

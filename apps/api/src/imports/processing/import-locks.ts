@@ -1,0 +1,16 @@
+/**
+ * The PostgreSQL advisory lock a worker holds (on its own session) while it works on an import.
+ * The session dies with the worker process, so a free lock on a `processing` import means its
+ * worker is gone and the import may be resumed.
+ */
+export function importLockKey(importId: string): string {
+  return `lb:import:${importId}`;
+}
+
+/** `UPDATE … RETURNING` through TypeORM answers `[rows, count]`; SELECT/INSERT answer rows. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

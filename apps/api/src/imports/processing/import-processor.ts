@@ -1,0 +1,344 @@
+import {
+  companyDomain,
+  formatRowErrors,
+  isCsvTemplateExampleRow,
+  isEmptyCsvRow,
+  type LeadDeduper,
+  type LeadFormSchema,
+  mapHeaders,
+  normalizeEmail,
+  validateCsvRow,
+} from '@leadbridge/core';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../common/auth/principal';
+import { TenantScope } from '../../common/tenancy/tenant-scope';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { DomainEventsService } from '../../events/domain-events.service';
+import type { DedupePolicy } from '../../programs/program.entity';
+import {
+  FILE_STORAGE,
+  type FileStorage,
+  StoredFileNotFoundError,
+} from '../../storage/file-storage';
+import { CsvRecordTooLongError } from '../csv/csv-record-reader';
+import { NotCsvError } from '../csv/csv-text-decoder';
+import { missingColumnsMessage, type StoredMapping, toOverrides } from '../import-mapping';
+import { IMPORT_SETTINGS, type ImportSettings } from '../import-settings';
+import { ImportsRepository } from '../imports.repository';
+import { createCompactLeadDeduper } from './compact-lead-deduper';
+import { csvFileRecords } from './csv-file-records';
+import { ImportBatch } from './import-batch';
+import { importLockKey, returnedRows } from './import-locks';
+import { type ImportContext, writeBatch } from './import-rows.repository';
+import { inFileDuplicateMessage, quoteProblemMessage } from './row-messages';
+
+interface StartedImport {
+  company_id: string;
+  program_id: string;
+  partner_id: string;
+  storage_key: string;
+  mapping: StoredMapping | null;
+  attempts: number;
+}
+
+type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; error: string };
+
+/** The file says something only a person can fix; the whole import fails with this text. */
+class ImportFailure extends Error {}
+
+const RETRYABLE_SQL_STATES = new Set(['40P01', '40001']);
+const PRELOAD_PAGE = 10_000;
+
+function isRetryable(error: unknown): boolean {
+  const code =
+    (error as { code?: string }).code ??
+    (error as { driverError?: { code?: string } }).driverError?.code;
+  return code !== undefined && RETRYABLE_SQL_STATES.has(code);
+}
+
+/**
+ * The import job: streams the stored file through the CSV reader, maps the header, validates
+ * each row with core (the browser preview's rules), drops duplicates within the file and
+ * against the program, and writes batches of leads + `imported` events + error rows + progress
+ * in single transactions. Resumable: a restarted run skips every row a committed batch covers.
+ */
+@Injectable()
+export class ImportProcessor implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('imports');
+  private stopping = false;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly events: DomainEventsService,
+    private readonly repository: ImportsRepository,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
+  ) {}
+
+  beforeApplicationShutdown(): void {
+    // Running imports stop after their current batch and resume on the next start.
+    this.stopping = true;
+  }
+
+  /** The pg-boss handler. Returns without work when another worker holds the import. */
+  async process(importId: string): Promise<void> {
+    const session = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'leadbridge-import-lock',
+    });
+    session.on('error', (error) => this.logger.warn(`import lock session: ${error.message}`));
+    await session.connect();
+    try {
+      const { rows } = await session.query<{ locked: boolean }>(
+        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+        [importLockKey(importId)],
+      );
+      if (!rows[0]?.locked) return;
+      await this.run(importId);
+    } finally {
+      // Closing the session releases the lock.
+      await session.end().catch(() => {});
+    }
+  }
+
+  private async run(importId: string): Promise<void> {
+    const started = returnedRows<StartedImport>(
+      await this.db.query(
+        `UPDATE imports
+            SET status = 'processing', started_at = coalesce(started_at, now()), attempts = attempts + 1
+          WHERE id = $1 AND status IN ('queued', 'processing')
+          RETURNING company_id, program_id, partner_id, storage_key, mapping, attempts`,
+        [importId],
+      ),
+    )[0];
+    if (!started) return;
+    const row = await this.repository.findRow(TenantScope.company(started.company_id), importId);
+    if (!row) return;
+    const actor: Actor = {
+      type: row.created_by_type,
+      id: row.created_by_id,
+      name: row.created_by_name,
+    };
+    if (started.attempts > this.settings.maxAttempts) {
+      await this.finish(importId, started, actor, {
+        kind: 'failed',
+        error: `The import was interrupted ${started.attempts - 1} times and was stopped. The rows imported so far are kept; the error CSV lists the rows that failed.`,
+      });
+      return;
+    }
+    const programs: { form_schema: LeadFormSchema; dedupe_policy: DedupePolicy }[] =
+      await this.db.query(
+        `SELECT form_schema, dedupe_policy FROM programs WHERE id = $1 AND company_id = $2`,
+        [started.program_id, started.company_id],
+      );
+    const program = programs[0];
+    if (!program) return;
+    const context: ImportContext = {
+      importId,
+      companyId: started.company_id,
+      programId: started.program_id,
+      partnerId: started.partner_id,
+      dedupePolicy: program.dedupe_policy,
+      actor,
+    };
+    let outcome: Outcome;
+    try {
+      outcome = await this.importRows(context, started, program.form_schema);
+    } catch (error) {
+      if (error instanceof ImportFailure) outcome = { kind: 'failed', error: error.message };
+      else throw error;
+    }
+    if (outcome.kind !== 'stopped') await this.finish(importId, started, actor, outcome);
+  }
+
+  private async importRows(
+    context: ImportContext,
+    started: StartedImport,
+    schema: LeadFormSchema,
+  ): Promise<Outcome> {
+    const resumeAfter = await this.lastCommittedRow(context.importId);
+    const deduper = createCompactLeadDeduper(context.dedupePolicy);
+    if (resumeAfter > 0) {
+      this.logger.log(`Import ${context.importId} resumes after row ${resumeAfter}`);
+      await this.preloadDeduper(context.importId, deduper);
+    }
+    let source: Awaited<ReturnType<FileStorage['get']>>;
+    try {
+      source = await this.storage.get(started.storage_key);
+    } catch (error) {
+      if (error instanceof StoredFileNotFoundError) {
+        throw new ImportFailure('The uploaded file is no longer available. Upload it again.');
+      }
+      throw error;
+    }
+
+    let inFlight: Promise<unknown> = Promise.resolve();
+    // One batch is written while the next one is parsed and validated.
+    const submit = async (batch: ImportBatch): Promise<boolean> => {
+      await inFlight;
+      if (this.stopping) return false;
+      const write = this.writeWithRetry(context, batch);
+      write.catch(() => {});
+      inFlight = write;
+      return true;
+    };
+
+    let rowNumber = 0;
+    let columns: (string | null)[] | null = null;
+    let firstDataRowSeen = false;
+    let batch = new ImportBatch();
+    try {
+      for await (const records of csvFileRecords(source)) {
+        for (const record of records) {
+          rowNumber++;
+          const cells = record.cells;
+          if (isEmptyCsvRow(cells)) continue;
+          if (!columns) {
+            const mapping = mapHeaders(schema, cells, toOverrides(started.mapping));
+            if (mapping.missingRequired.length > 0) {
+              throw new ImportFailure(missingColumnsMessage(schema, cells, mapping));
+            }
+            columns = mapping.columns;
+            continue;
+          }
+          if (!firstDataRowSeen) {
+            firstDataRowSeen = true;
+            // The template's untouched example row is not a lead.
+            if (isCsvTemplateExampleRow(schema, columns, cells)) continue;
+          }
+          if (rowNumber <= resumeAfter) continue;
+          const problems: string[] = [];
+          if (record.quoteProblem) problems.push(quoteProblemMessage(record.quoteProblem));
+          const result = validateCsvRow(schema, columns, cells);
+          if (!result.ok) problems.push(formatRowErrors(result.errors));
+          if (!result.ok || problems.length > 0) {
+            batch.errors.push({
+              row: rowNumber,
+              cells,
+              error: problems.join('; '),
+              kind: 'failed',
+            });
+          } else {
+            const lead = result.value;
+            const match = deduper.add({ email: lead.email, company: lead.company }, rowNumber);
+            if (match) {
+              batch.errors.push({
+                row: rowNumber,
+                cells,
+                error: inFileDuplicateMessage(match),
+                kind: 'duplicate',
+              });
+            } else {
+              batch.leads.push({
+                row: rowNumber,
+                cells,
+                data: lead,
+                emailNormalized: normalizeEmail(lead.email),
+                companyDomain: companyDomain(lead.email, lead.company),
+              });
+            }
+          }
+          if (batch.size >= this.settings.batchSize) {
+            if (!(await submit(batch))) return { kind: 'stopped' };
+            batch = new ImportBatch();
+          }
+        }
+      }
+      if (!columns) throw new ImportFailure('The file is empty.');
+      if (batch.size > 0 && !(await submit(batch))) return { kind: 'stopped' };
+      await inFlight;
+      return { kind: 'done' };
+    } catch (error) {
+      await inFlight.catch(() => {});
+      if (error instanceof NotCsvError || error instanceof CsvRecordTooLongError) {
+        throw new ImportFailure(error.message);
+      }
+      throw error;
+    }
+  }
+
+  private async writeWithRetry(context: ImportContext, batch: ImportBatch): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.transaction((manager) => writeBatch(manager, context, batch));
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !isRetryable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
+      }
+    }
+  }
+
+  /** The last row any committed batch wrote (as a lead or an error row); 0 when none. */
+  private async lastCommittedRow(importId: string): Promise<number> {
+    const rows: { last: number | null }[] = await this.db.query(
+      `SELECT greatest((SELECT max(import_row) FROM leads WHERE import_id = $1),
+                       (SELECT max(row_number) FROM import_errors WHERE import_id = $1)) AS last`,
+      [importId],
+    );
+    return rows[0]?.last ?? 0;
+  }
+
+  /** A resumed run still knows the leads its earlier runs imported, for in-file duplicates. */
+  private async preloadDeduper(importId: string, deduper: LeadDeduper): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const rows: { email: string; company_name: string | null; import_row: number }[] =
+        await this.db.query(
+          `SELECT email, company_name, import_row FROM leads
+            WHERE import_id = $1 AND import_row > $2 ORDER BY import_row LIMIT $3`,
+          [importId, after, PRELOAD_PAGE],
+        );
+      for (const lead of rows)
+        deduper.add({ email: lead.email, company: lead.company_name }, lead.import_row);
+      if (rows.length < PRELOAD_PAGE) return;
+      after = rows[rows.length - 1]?.import_row ?? after;
+    }
+  }
+
+  /**
+   * Marks the import completed or failed and emits `import.completed` (once, with the final
+   * counts) in the same transaction; the stored file is removed afterwards.
+   */
+  private async finish(
+    importId: string,
+    started: StartedImport,
+    actor: Actor,
+    outcome: Exclude<Outcome, { kind: 'stopped' }>,
+  ): Promise<void> {
+    const scope = TenantScope.company(started.company_id);
+    await this.db.transaction(async (manager) => {
+      const updated = returnedRows<{ id: string }>(
+        await manager.query(
+          outcome.kind === 'done'
+            ? `UPDATE imports SET status = 'completed', completed_at = now(), error = NULL,
+                                  rows_total = rows_processed
+                WHERE id = $1 AND status = 'processing' RETURNING id`
+            : `UPDATE imports SET status = 'failed', completed_at = now(), error = $2
+                WHERE id = $1 AND status = 'processing' RETURNING id`,
+          outcome.kind === 'done' ? [importId] : [importId, outcome.error],
+        ),
+      );
+      if (updated.length === 0) return;
+      const dto = await this.repository.findDto(scope, importId, manager);
+      this.logger.log(
+        `Import ${importId} ${dto?.status}: ${dto?.rowsImported} imported, ${dto?.rowsFailed} failed, ${dto?.rowsDuplicate} duplicate${outcome.kind === 'failed' ? ` (${outcome.error})` : ''}`,
+      );
+      await this.events.emit(manager, {
+        type: 'import.completed',
+        companyId: started.company_id,
+        id: `import.completed:${importId}`,
+        occurredAt: new Date(),
+        actor,
+        data: { import: dto },
+      });
+    });
+    await this.storage.delete(started.storage_key).catch((error: unknown) => {
+      this.logger.warn(`Could not delete ${started.storage_key}: ${String(error)}`);
+    });
+  }
+}

@@ -1,0 +1,195 @@
+import { pipeline, type Readable } from 'node:stream';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { ProblemException } from '../../common/problem/problem';
+import type { FileStorage } from '../../storage/file-storage';
+import {
+  CsvUploadInspector,
+  type UploadInspection,
+  type UploadLimits,
+} from './csv-upload-inspector';
+
+export type UploadKind = 'multipart' | 'csv';
+
+// Browsers label .csv files inconsistently (Excel on Windows registers vnd.ms-excel).
+const CSV_TYPES = new Set([
+  'text/csv',
+  'application/csv',
+  'text/plain',
+  'text/tab-separated-values',
+  'application/vnd.ms-excel',
+  'application/octet-stream',
+]);
+
+export function uploadKindOf(contentType: string | undefined): UploadKind | null {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (type === 'multipart/form-data') return 'multipart';
+  if (type && CSV_TYPES.has(type)) return 'csv';
+  return null;
+}
+
+export interface ReceivedFile {
+  fileName: string | null;
+  inspection: UploadInspection;
+}
+
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  file: ReceivedFile | null;
+}
+
+export interface ReceiveOptions {
+  storage: FileStorage;
+  key: string;
+  limits: UploadLimits;
+  /** Runs with the form fields sent before the file, before a byte of the file is stored. */
+  beforeFile: (fields: Record<string, string>) => Promise<void>;
+}
+
+// A 5xx on purpose: nobody reads the answer, and a 4xx would be stored under the request's
+// Idempotency-Key, refusing the client's retry of the same upload forever.
+const aborted = () =>
+  new ProblemException(503, 'upload_aborted', 'The upload was interrupted before it finished.');
+
+function clientGone(request: Request): boolean {
+  return request.readableAborted || (request.destroyed && !request.complete);
+}
+
+/**
+ * Reads the rest of a request we stopped consuming, so the client gets our answer instead of a
+ * reset connection (Node only drains bodies nobody started reading).
+ */
+function discardRest(request: Request, from?: NodeJS.WritableStream): void {
+  if (from) request.unpipe(from);
+  request.resume();
+}
+
+async function store(
+  source: Readable,
+  fileName: string | null,
+  options: ReceiveOptions,
+): Promise<ReceivedFile> {
+  const inspector = new CsvUploadInspector(options.limits);
+  // pipeline (not pipe) so an error on either side reaches the storage write and cleans up.
+  const body = pipeline(source, inspector, () => {});
+  await options.storage.put(options.key, body);
+  return { fileName, inspection: inspector.result() };
+}
+
+function receiveRaw(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+  return (async () => {
+    await options.beforeFile({});
+    const inspector = new CsvUploadInspector(options.limits);
+    // Errors surface through storage.put(); this keeps one raised early from going unhandled.
+    inspector.on('error', () => {});
+    const onAbort = () => inspector.destroy(aborted());
+    request.once('aborted', onAbort);
+    request.once('error', onAbort);
+    // Piped by hand: a pipeline would destroy the request (and the socket) on a limit error.
+    request.pipe(inspector);
+    try {
+      await options.storage.put(options.key, inspector);
+    } catch (error) {
+      discardRest(request, inspector);
+      throw error;
+    } finally {
+      request.off('aborted', onAbort);
+      request.off('error', onAbort);
+    }
+    return { fields: {}, file: { fileName: null, inspection: inspector.result() } };
+  })();
+}
+
+function receiveMultipart(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: request.headers,
+        limits: { files: 1, fields: 20, fieldSize: 256 * 1024, parts: 40, headerPairs: 100 },
+      });
+    } catch (error) {
+      reject(
+        new ProblemException(
+          400,
+          'invalid_multipart',
+          `The multipart body cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let storing: Promise<ReceivedFile> | null = null;
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      discardRest(request, parser);
+      reject(error);
+    };
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) {
+        fail(
+          new ProblemException(422, 'validation_failed', `The form field "${name}" is too long.`, {
+            errors: [{ field: name, code: 'too_long', message: `${name} is too long` }],
+          }),
+        );
+        return;
+      }
+      fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || storing) {
+        stream.resume();
+        return;
+      }
+      storing = options
+        .beforeFile({ ...fields })
+        .then(() => store(stream, info.filename || null, options));
+      storing.catch((error: unknown) => {
+        stream.resume();
+        fail(error);
+      });
+    });
+    parser.on('error', (error: Error) =>
+      fail(
+        new ProblemException(
+          400,
+          'invalid_multipart',
+          `The multipart body is malformed: ${error.message}`,
+        ),
+      ),
+    );
+    parser.on('close', () => {
+      if (settled) return;
+      (storing ?? Promise.resolve(null)).then(
+        (file) => {
+          if (settled) return;
+          settled = true;
+          resolve({ fields, file });
+        },
+        (error: unknown) => fail(error),
+      );
+    });
+    request.once('aborted', () => fail(aborted()));
+    request.pipe(parser);
+  });
+}
+
+/**
+ * Streams an upload (multipart field `file`, or a raw CSV body) into storage under
+ * `options.key` while the inspector enforces limits, never holding the file in memory.
+ */
+export async function receiveUpload(
+  request: Request,
+  kind: UploadKind,
+  options: ReceiveOptions,
+): Promise<ReceivedUpload> {
+  try {
+    return await (kind === 'multipart'
+      ? receiveMultipart(request, options)
+      : receiveRaw(request, options));
+  } catch (error) {
+    throw clientGone(request) ? aborted() : error;
+  }
+}
