@@ -8,11 +8,31 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const BENCHMARKS = [
-  { name: 'leads', file: 'apps/api/bench/leads.bench.mjs', what: 'lead list p95 at 1M leads; POST /v1/leads vs bare node:http+pg' },
-  { name: 'import', file: 'apps/api/bench/import.bench.mjs', what: '1M-row CSV import vs bare COPY; API peak RSS' },
-  { name: 'widget', file: 'packages/widget/bench/preview.bench.mjs', what: 'browser CSV preview of 100k rows; widget size' },
-  { name: 'inbox', file: 'apps/admin/bench/inbox.bench.mjs', what: 'admin inbox first/next page at 1M leads' },
-  { name: 'soak', file: 'apps/api/bench/soak.bench.mjs', what: '10-minute steady submission soak: memory and errors' },
+  {
+    name: 'leads',
+    file: 'apps/api/bench/leads.bench.mjs',
+    what: 'lead list p95 at 1M leads; POST /v1/leads vs bare node:http+pg',
+  },
+  {
+    name: 'import',
+    file: 'apps/api/bench/import.bench.mjs',
+    what: '1M-row CSV import vs bare COPY; API peak RSS',
+  },
+  {
+    name: 'widget',
+    file: 'packages/widget/bench/preview.bench.mjs',
+    what: 'browser CSV preview of 100k rows; widget size',
+  },
+  {
+    name: 'inbox',
+    file: 'apps/admin/bench/inbox.bench.mjs',
+    what: 'admin inbox first/next page at 1M leads',
+  },
+  {
+    name: 'soak',
+    file: 'apps/api/bench/soak.bench.mjs',
+    what: '10-minute steady submission soak: memory and errors',
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -39,6 +59,8 @@ for (const bench of selected) {
 
 console.log('\n── summary');
 for (const result of results) {
-  console.log(`${result.name.padEnd(8)} ${result.status.padEnd(8)} ${(result.ms / 1000).toFixed(1)} s`);
+  console.log(
+    `${result.name.padEnd(8)} ${result.status.padEnd(8)} ${(result.ms / 1000).toFixed(1)} s`,
+  );
 }
 process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;

@@ -9,7 +9,7 @@ export function chromiumLaunchOptions(): { executablePath: string; args: string[
   const executablePath = candidates.find((path): path is string => !!path && existsSync(path));
   if (!executablePath) {
     throw new Error(
-      'Chromium not found: install Debian\'s chromium (apt-get install -y chromium) or set CHROMIUM_PATH.',
+      "Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.",
     );
   }
   return {

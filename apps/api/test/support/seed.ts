@@ -36,6 +36,12 @@ export interface SeedOptions {
 
 const unique = () => randomBytes(4).toString('hex');
 
+function firstId(rows: { id: string }[]): string {
+  const row = rows[0];
+  if (!row) throw new Error('INSERT … RETURNING id returned no row');
+  return row.id;
+}
+
 /**
  * Writes a company with an owner, an API key, a program and enrolled partners straight into
  * the database — the fastest way for a test to stand on a tenant without depending on the
@@ -48,7 +54,7 @@ export async function seedTenant(db: Pool, options: SeedOptions = {}): Promise<S
     'INSERT INTO companies (name) VALUES ($1) RETURNING id',
     [name],
   );
-  const companyId = companies[0]!.id;
+  const companyId = firstId(companies);
   const ownerEmail = `owner-${tag}@example.com`;
   const { rows: users } = await db.query<{ id: string }>(
     `INSERT INTO users (company_id, email, name, password_hash, role)
@@ -76,7 +82,7 @@ export async function seedTenant(db: Pool, options: SeedOptions = {}): Promise<S
       options.leadImportEnabled ?? true,
     ],
   );
-  const programId = programs[0]!.id;
+  const programId = firstId(programs);
   const partners: SeededPartner[] = [];
   for (let i = 0; i < (options.partners ?? 2); i++) {
     const email = `partner${i + 1}-${tag}@example.com`;
@@ -86,7 +92,7 @@ export async function seedTenant(db: Pool, options: SeedOptions = {}): Promise<S
        VALUES ($1, $2, $3, $4) RETURNING id`,
       [companyId, partnerName, email, randomBytes(16).toString('hex')],
     );
-    const partnerId = rows[0]!.id;
+    const partnerId = firstId(rows);
     const partnerKey = `partner-${i + 1}-${tag}`;
     await db.query(
       `INSERT INTO partnerships (company_id, program_id, partner_id, partner_key) VALUES ($1, $2, $3, $4)`,
@@ -107,7 +113,7 @@ export async function seedTenant(db: Pool, options: SeedOptions = {}): Promise<S
   }
   return {
     companyId,
-    ownerId: users[0]!.id,
+    ownerId: firstId(users),
     ownerEmail,
     apiKey,
     programId,
