@@ -1,0 +1,140 @@
+import { type Locale, UTF8_BOM } from '@leadbridge/core';
+import { Imports } from '@leadbridge/sdk/internal/resources/imports.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { WidgetApi } from '../../api/api.js';
+import { failureOf } from '../../api/problems.js';
+import type { LeadImport } from '../../api/types.js';
+import { defineOnce } from '../../define.js';
+import { englishTranslate, formatCount, formatDateTime, type Translate } from '../../i18n/i18n.js';
+import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
+import { PagedList, renderListFooter } from '../paged-list.js';
+import { ViewElement } from '../view-element.js';
+import { downloadText } from './download.js';
+
+/** The partner's imports with status and counts, and each one's error CSV to download. */
+export class ImportHistoryElement extends ViewElement {
+  static override viewStyles = [viewsStyles, statusStyles];
+  static override properties = {
+    api: { attribute: false },
+    t: { attribute: false },
+    locale: { attribute: false },
+    refresh: { attribute: false },
+    onSessionExpired: { attribute: false },
+    downloadError: { state: true },
+  };
+
+  declare api: WidgetApi | null;
+  declare t: Translate;
+  declare locale: Locale;
+  /** Bumped by the import view after an import, to show it here. */
+  declare refresh: number;
+  declare onSessionExpired: () => void;
+  declare downloadError: string | null;
+
+  private readonly list = new PagedList<LeadImport>(
+    this,
+    (cursor) => this.resource().list({ limit: '20', ...(cursor ? { cursor } : {}) }),
+    () => this.onSessionExpired(),
+  );
+
+  constructor() {
+    super();
+    this.api = null;
+    this.t = englishTranslate;
+    this.locale = 'en';
+    this.refresh = 0;
+    this.onSessionExpired = () => {};
+    this.downloadError = null;
+  }
+
+  private resource(): Imports {
+    if (!this.api) throw new Error('not signed in');
+    return new Imports(this.api.core);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('refresh') || !this.list.loaded) && this.api && !this.list.loading) {
+      void this.list.reload();
+    }
+  }
+
+  private async download(item: LeadImport): Promise<void> {
+    this.downloadError = null;
+    try {
+      const csv = await this.resource().errorsCsv(item.id);
+      const base = item.fileName.replace(/\.(csv|txt)$/i, '');
+      // Response.text() drops the BOM the API sends; Excel needs it to read UTF-8.
+      downloadText(`${base}-errors.csv`, UTF8_BOM + csv, 'text/csv;charset=utf-8');
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.status === 401) this.onSessionExpired();
+      this.downloadError = failure.status === 0 ? this.t('shell.error.network') : failure.detail;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { t, locale } = this;
+    const items = this.list.items;
+    const count = (value: number) => formatCount(value, locale);
+    return html`${this.downloadError ? html`<p class="alert" part="alert" role="alert">${this.downloadError}</p>` : nothing}
+      ${
+        items.length
+          ? html`<div class="table-wrap">
+              <table part="table import-history">
+                <caption class="sr-only">${t('import.history')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t('import.history.file')}</th>
+                    <th scope="col">${t('import.history.date')}</th>
+                    <th scope="col">${t('import.history.status')}</th>
+                    <th scope="col" class="num">${t('import.history.imported')}</th>
+                    <th scope="col" class="num">${t('import.history.failed')}</th>
+                    <th scope="col" class="num">${t('import.history.duplicate')}</th>
+                    <th scope="col">${t('import.history.errors')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${items.map(
+                    (item) => html`<tr part="row" data-import=${item.id}>
+                      <td>${item.fileName}</td>
+                      <td>${formatDateTime(item.createdAt, locale)}</td>
+                      <td>
+                        <span class="badge status-${item.status}" part="status-badge">${t(`import.status.${item.status}`)}</span>
+                        ${item.error ? html`<div class="muted">${item.error}</div>` : nothing}
+                      </td>
+                      <td class="num">${count(item.rowsImported)}</td>
+                      <td class="num">${count(item.rowsFailed)}</td>
+                      <td class="num">${count(item.rowsDuplicate)}</td>
+                      <td>
+                        ${
+                          item.status === 'completed' && item.rowsFailed + item.rowsDuplicate > 0
+                            ? html`<button
+                                type="button"
+                                class="link"
+                                part="button button-link error-csv"
+                                aria-label=${t('import.history.downloadFor', { file: item.fileName })}
+                                @click=${() => void this.download(item)}
+                              >
+                                ${t('import.history.download')}
+                              </button>`
+                            : html`<span class="muted">${t('import.history.none')}</span>`
+                        }
+                      </td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
+      ${renderListFooter(this.list, t, 'import.history.empty')}`;
+  }
+}
+
+defineOnce('lead-form-import-history', ImportHistoryElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-form-import-history': ImportHistoryElement;
+  }
+}

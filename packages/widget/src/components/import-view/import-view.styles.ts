@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const importViewStyles = css`
+  lead-form-import {
+    display: grid;
+    gap: var(--_space);
+  }
+  .dropzone {
+    display: grid;
+    justify-items: center;
+    gap: 0.6em;
+    padding: calc(var(--_space) * 1.5);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+  }
+  .dropzone.dragging {
+    border-color: var(--_accent);
+    background: var(--_highlight);
+    color: var(--_input-text);
+  }
+  .mapping {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  .counts {
+    font-weight: 600;
+  }
+  progress {
+    width: 100%;
+    height: 1.1em;
+    accent-color: var(--_accent);
+  }
+  .warning {
+    padding: 0.6em 0.9em;
+    border-radius: var(--_radius);
+    border: 1px solid #92400e;
+    background: #fffbeb;
+    color: #78350f;
+  }
+`;

@@ -1,0 +1,108 @@
+import { LEAD_STAGES } from '@leadbridge/core';
+import { PartnerSelf } from '@leadbridge/sdk/internal/resources/partner.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { type CallFailure, failureOf } from '../../api/problems.js';
+import type { PartnerProgram } from '../../api/types.js';
+import { defineOnce } from '../../define.js';
+import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
+import { ContextView } from '../context-view.js';
+
+const programStyles = css`
+  lead-form-program {
+    display: grid;
+    gap: var(--_space);
+  }
+  .offer {
+    margin: 0;
+    padding-inline-start: 1.2em;
+    display: grid;
+    gap: 0.4em;
+  }
+  .stages {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+`;
+
+/** The program summary: what it is, what a partner earns (the offer in words), lead statuses. */
+export class ProgramViewElement extends ContextView {
+  static override viewStyles = [viewsStyles, statusStyles, programStyles];
+  static override properties = {
+    ...ContextView.properties,
+    program: { state: true },
+    failure: { state: true },
+  };
+
+  declare program: PartnerProgram | null;
+  declare failure: CallFailure | null;
+
+  constructor() {
+    super();
+    this.program = null;
+    this.failure = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const api = this.context.api;
+    if (!api) return;
+    this.failure = null;
+    try {
+      this.program = await new PartnerSelf(api.core).program({ locale: this.context.locale });
+    } catch (error) {
+      this.failure = failureOf(error);
+      if (this.failure.status === 401) this.context.sessionExpired();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.context.t;
+    if (this.failure) {
+      return html`<div class="alert" part="alert" role="alert">
+        <p>${this.failure.status === 0 ? t('shell.error.network') : this.failure.detail}</p>
+        <button type="button" part="button" @click=${() => void this.load()}>${t('shell.retry')}</button>
+      </div>`;
+    }
+    const program = this.program;
+    if (!program)
+      return html`<p class="muted" part="loading" role="status">${t('shell.loading')}</p>`;
+    return html`<h3 part="view-title">${program.name}</h3>
+      ${program.description ? html`<p part="description">${program.description}</p>` : nothing}
+      <section class="stack" aria-labelledby="program-offer">
+        <h4 id="program-offer">${t('program.offer')}</h4>
+        ${
+          program.offerDescription.length
+            ? html`<ul class="offer" part="offer">
+                ${program.offerDescription.map((line) => html`<li>${line}</li>`)}
+              </ul>`
+            : html`<p class="muted">${t('program.noOffer')}</p>`
+        }
+      </section>
+      <section class="stack" aria-labelledby="program-stages">
+        <h4 id="program-stages">${t('program.stages')}</h4>
+        <p class="muted">${t('program.stagesHelp')}</p>
+        <ul class="stages" part="stages">
+          ${LEAD_STAGES.map(
+            (stage) =>
+              html`<li><span class="badge status-${stage}" part="status-badge">${program.stageLabels[stage]}</span></li>`,
+          )}
+        </ul>
+      </section>`;
+  }
+}
+
+defineOnce('lead-form-program', ProgramViewElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-form-program': ProgramViewElement;
+  }
+}

@@ -1,0 +1,236 @@
+import { isValidEmail, type Locale } from '@leadbridge/core';
+import { PartnerSignIn } from '@leadbridge/sdk/internal/resources/partner-sessions.js';
+import { html, nothing } from 'lit';
+import type { WidgetApi } from '../../api/api.js';
+import { failureOf } from '../../api/problems.js';
+import type { PartnerSession } from '../../api/types.js';
+import { defineOnce } from '../../define.js';
+import { emitLeadFormEvent } from '../../events/lead-form-events.js';
+import { englishTranslate, type Translate } from '../../i18n/i18n.js';
+import { ViewElement } from '../view-element.js';
+import { signInStyles } from './sign-in.styles.js';
+
+const CODE_MINUTES = 10;
+
+/**
+ * Email sign-in for partners on sites without a backend: the API emails a 6-digit code to a
+ * partner enrolled in the program, and the code is exchanged for a partner session.
+ */
+export class SignInElement extends ViewElement {
+  static override viewStyles = [signInStyles];
+  static override properties = {
+    api: { attribute: false },
+    publishableKey: { attribute: false },
+    programName: { attribute: false },
+    t: { attribute: false },
+    locale: { attribute: false },
+    onSignedIn: { attribute: false },
+    step: { state: true },
+    email: { state: true },
+    code: { state: true },
+    error: { state: true },
+    busy: { state: true },
+    expiresInMinutes: { state: true },
+  };
+
+  declare api: WidgetApi | null;
+  declare publishableKey: string;
+  declare programName: string;
+  declare t: Translate;
+  declare locale: Locale;
+  declare onSignedIn: (session: PartnerSession) => void;
+  declare step: 'email' | 'code';
+  declare email: string;
+  declare code: string;
+  declare error: string | null;
+  declare busy: boolean;
+  declare expiresInMinutes: number;
+
+  constructor() {
+    super();
+    this.api = null;
+    this.publishableKey = '';
+    this.programName = '';
+    this.t = englishTranslate;
+    this.locale = 'en';
+    this.onSignedIn = () => {};
+    this.step = 'email';
+    this.email = '';
+    this.code = '';
+    this.error = null;
+    this.busy = false;
+    this.expiresInMinutes = CODE_MINUTES;
+  }
+
+  private async focusOn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private failureMessage(error: unknown): string {
+    const failure = failureOf(error);
+    const t = this.t;
+    const message =
+      failure.code === 'invalid_code'
+        ? t('signIn.error.invalidCode')
+        : failure.code === 'code_expired'
+          ? t('signIn.error.expired')
+          : failure.code === 'too_many_attempts'
+            ? t('signIn.error.tooManyAttempts')
+            : failure.status === 429
+              ? t('signIn.error.rateLimited')
+              : failure.code === 'origin_not_allowed'
+                ? t('shell.error.origin')
+                : failure.status === 0
+                  ? t('shell.error.network')
+                  : failure.code === 'validation_failed' && failure.errors[0]?.field === 'code'
+                    ? t('signIn.error.codeFormat')
+                    : failure.code === 'validation_failed'
+                      ? t('signIn.error.emailInvalid')
+                      : failure.detail || t('shell.error.generic');
+    emitLeadFormEvent(this, 'lead-form:error', { code: failure.code, message });
+    return message;
+  }
+
+  private async requestCode(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const email = this.email.trim();
+    if (!email) {
+      this.error = this.t('signIn.error.emailRequired');
+      return void this.focusOn('#sign-in-email');
+    }
+    if (!isValidEmail(email)) {
+      this.error = this.t('signIn.error.emailInvalid');
+      return void this.focusOn('#sign-in-email');
+    }
+    if (!this.api || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      await new PartnerSignIn(this.api.core).requestCode({
+        publishableKey: this.publishableKey,
+        email,
+      });
+      this.step = 'code';
+      this.code = '';
+      void this.focusOn('#sign-in-code');
+    } catch (error) {
+      this.error = this.failureMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async verify(event: Event): Promise<void> {
+    event.preventDefault();
+    const code = this.code.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(code)) {
+      this.error = this.t('signIn.error.codeFormat');
+      return void this.focusOn('#sign-in-code');
+    }
+    if (!this.api || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      const session = await new PartnerSignIn(this.api.core).verify({
+        publishableKey: this.publishableKey,
+        email: this.email.trim(),
+        code,
+      });
+      this.onSignedIn(session);
+    } catch (error) {
+      this.error = this.failureMessage(error);
+      void this.focusOn('#sign-in-code');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private renderError(id: string) {
+    return this.error
+      ? html`<p class="field-error" part="field-error" id=${id} role="alert">${this.error}</p>`
+      : nothing;
+  }
+
+  protected override render() {
+    const t = this.t;
+    if (this.step === 'email') {
+      return html`<form part="form sign-in" novalidate @submit=${this.requestCode}>
+        <h3 part="view-title">${t('signIn.title', { program: this.programName })}</h3>
+        <p class="muted" part="intro">${t('signIn.intro')}</p>
+        <div class="field" part="field">
+          <label for="sign-in-email" part="label">${t('signIn.email')}</label>
+          <input
+            id="sign-in-email"
+            type="email"
+            part="input"
+            autocomplete="email"
+            required
+            .value=${this.email}
+            aria-invalid=${this.error ? 'true' : 'false'}
+            aria-describedby=${this.error ? 'sign-in-error' : nothing}
+            @input=${(event: Event) => (this.email = (event.target as HTMLInputElement).value)}
+          />
+          ${this.renderError('sign-in-error')}
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? t('signIn.sending') : t('signIn.sendCode')}
+          </button>
+        </div>
+      </form>`;
+    }
+    return html`<form part="form sign-in" novalidate @submit=${this.verify}>
+      <h3 part="view-title">${t('signIn.title', { program: this.programName })}</h3>
+      <p role="status" part="notice">
+        ${t('signIn.codeSent', { email: this.email.trim(), minutes: this.expiresInMinutes })}
+      </p>
+      <div class="field" part="field">
+        <label for="sign-in-code" part="label">${t('signIn.code')}</label>
+        <input
+          id="sign-in-code"
+          class="code-input"
+          part="input"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          maxlength="12"
+          required
+          .value=${this.code}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-describedby=${this.error ? 'sign-in-code-help sign-in-error' : 'sign-in-code-help'}
+          @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)}
+        />
+        <p class="help" part="help" id="sign-in-code-help">${t('signIn.codeHelp')}</p>
+        ${this.renderError('sign-in-error')}
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? t('signIn.verifying') : t('signIn.verify')}
+        </button>
+        <button type="button" class="link" part="button button-link" @click=${() => void this.requestCode()}>
+          ${t('signIn.resend')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          part="button button-link"
+          @click=${() => {
+            this.step = 'email';
+            this.error = null;
+            void this.focusOn('#sign-in-email');
+          }}
+        >
+          ${t('signIn.otherEmail')}
+        </button>
+      </div>
+    </form>`;
+  }
+}
+
+defineOnce('lead-form-sign-in', SignInElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-form-sign-in': SignInElement;
+  }
+}
