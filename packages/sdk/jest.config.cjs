@@ -7,9 +7,10 @@ const config = jestConfig(__dirname, {
   testTimeout: 60000,
   maxWorkers: 2,
 });
-// The `./webhooks` entry, from source like the main one.
+// The `./webhooks` and `./partner` entries, from source like the main one.
 config.moduleNameMapper = {
   '^@leadbridge/sdk/webhooks$': path.join(__dirname, 'src/webhooks.ts'),
+  '^@leadbridge/sdk/partner$': path.join(__dirname, 'src/partner.ts'),
   ...config.moduleNameMapper,
 };
 

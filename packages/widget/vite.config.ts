@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { firstLoadChunk } from './scripts/first-load-chunk.mjs';
 import { litNoGlobals } from './scripts/lit-no-globals.mjs';
@@ -14,15 +13,6 @@ export default defineConfig({
   // /widget/ path, or from wherever a company hosts the npm package).
   base: './',
   plugins: [litNoGlobals(), minifyCssLiterals(), minifyHtmlLiterals(), firstLoad.plugin],
-  resolve: {
-    // The SDK's resource groups one by one (see src/api/create-api.ts), from its build output.
-    alias: [
-      {
-        find: /^@leadbridge\/sdk\/internal\/(.*)$/,
-        replacement: `${fileURLToPath(new URL('../sdk/dist/', import.meta.url))}$1`,
-      },
-    ],
-  },
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -36,10 +26,6 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
-      // core builds its zod/mini schemas at module level; some (money's currencySchema) mark
-      // only the outer call pure, so an unused schema would still pull all of zod (≈6 kB gz)
-      // into the bundle. The widget validates with core's functions and never with a schema.
-      treeshake: { manualPureFunctions: ['z'] },
       output: {
         chunkFileNames: '[name]-[hash].js',
         codeSplitting: { groups: [{ name: 'lead-form-core', test: firstLoad.test }] },

@@ -25,18 +25,32 @@ export type ListQuery<K extends OperationId> = Omit<QueryOf<K>, 'cursor' | 'limi
   cursor?: string;
 };
 
+/**
+ * The page a list operation answers with: `data`, `nextCursor` and whatever else its schema
+ * carries beside them (`unreadTotal` of the message threads).
+ */
+export type PageOf<K extends OperationId> = operations[K] extends {
+  responses: { 200: { content: { 'application/json': infer P } } };
+}
+  ? P
+  : never;
+
 export type Health = Schemas['Health'];
 
 export type AuthSession = Schemas['AuthSession'];
 export type User = Schemas['User'];
+export type UserPage = Schemas['UserPage'];
 export type Company = Schemas['Company'];
 export type Invitation = Schemas['Invitation'];
+export type InvitationPage = Schemas['InvitationPage'];
 export type CreatedInvitation = Schemas['CreatedInvitation'];
 export type InvitationPreview = Schemas['InvitationPreview'];
 export type ApiKey = Schemas['ApiKey'];
+export type ApiKeyPage = Schemas['ApiKeyPage'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
 
 export type Program = Schemas['Program'];
+export type ProgramPage = Schemas['ProgramPage'];
 export type PublicProgram = Schemas['PublicProgram'];
 export type PartnerProgram = Schemas['PartnerProgram'];
 export type LeadFormSchema = Schemas['LeadFormSchema'];
@@ -44,9 +58,11 @@ export type Offer = Schemas['Offer'];
 export type ResolvedStageLabels = Schemas['ResolvedStageLabels'];
 
 export type Partner = Schemas['Partner'];
+export type PartnerPage = Schemas['PartnerPage'];
 export type PartnerDetail = Schemas['PartnerDetail'];
 export type Partnership = Schemas['Partnership'];
 export type ProgramPartner = Schemas['ProgramPartner'];
+export type ProgramPartnerPage = Schemas['ProgramPartnerPage'];
 
 export type PartnerSession = Schemas['PartnerSession'];
 export type PartnerMe = Schemas['PartnerMe'];
@@ -54,25 +70,34 @@ export type SignInCodeRequested = Schemas['SignInCodeRequested'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 
 export type Lead = Schemas['Lead'];
+export type LeadPage = Schemas['LeadPage'];
 export type LeadStage = Lead['stage'];
 export type LeadEvent = Schemas['LeadEvent'];
+export type LeadEventPage = Schemas['LeadEventPage'];
 export type BulkLeadStageResult = Schemas['BulkLeadStageResult'];
 
 export type Import = Schemas['Import'];
+export type ImportPage = Schemas['ImportPage'];
 
 export type Customer = Schemas['Customer'];
+export type CustomerPage = Schemas['CustomerPage'];
 export type CustomerTransaction = Schemas['CustomerTransaction'];
+export type CustomerTransactionPage = Schemas['CustomerTransactionPage'];
 
 export type Commission = Schemas['Commission'];
+export type CommissionPage = Schemas['CommissionPage'];
 export type CommissionTotals = Schemas['CommissionTotals'];
 export type BulkCommissionResult = Schemas['BulkCommissionResult'];
 
 export type MessageThread = Schemas['MessageThread'];
+export type MessageThreadPage = Schemas['MessageThreadPage'];
 export type Message = Schemas['Message'];
+export type MessagePage = Schemas['MessagePage'];
 
 export type WebhookEndpoint = Schemas['WebhookEndpoint'];
 export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage'];
 export type WebhookEventTypeList = Schemas['WebhookEventTypeList'];
 
 export type LeadsByWeek = Schemas['LeadsByWeek'];

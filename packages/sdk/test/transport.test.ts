@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLeadbridgeError, Leadbridge, type LeadbridgeError } from '@leadbridge/sdk';
+import {
+  isLeadbridgeError,
+  Leadbridge,
+  type LeadbridgeError,
+  type LeadbridgeOptions,
+} from '@leadbridge/sdk';
 
 // Retry, timeout and error behaviour against real HTTP servers on localhost that misbehave on
 // purpose, so each rule is shown on the wire rather than against a mocked fetch.
@@ -214,5 +219,46 @@ describe('retries, timeouts and errors', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('credentials', () => {
+  // What each request asks the browser to do with cookies, as the fetch it reaches sees it.
+  async function credentialsSent(options: Partial<LeadbridgeOptions>): Promise<string[]> {
+    const server = await serve((_request, response) => json(response, 200, { status: 'ok' }));
+    const sent: string[] = [];
+    try {
+      const lb = new Leadbridge({
+        baseUrl: server.url,
+        ...options,
+        fetch: (request, init) => {
+          sent.push(request.credentials);
+          return fetch(request, init);
+        },
+      });
+      await lb.health.check();
+      await lb.company.update({ name: 'Acme' }).catch(() => undefined);
+      return sent;
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('leaves cookies to fetch’s default (same-origin) in every mode', async () => {
+    await expect(credentialsSent({})).resolves.toEqual(['same-origin', 'same-origin']);
+    await expect(credentialsSent({ sessionToken: 'pt_test' })).resolves.toEqual([
+      'same-origin',
+      'same-origin',
+    ]);
+  });
+
+  it('sends cookies cross-origin only when asked, and none when told to omit them', async () => {
+    await expect(credentialsSent({ credentials: 'include' })).resolves.toEqual([
+      'include',
+      'include',
+    ]);
+    await expect(
+      credentialsSent({ sessionToken: 'pt_test', credentials: 'omit' }),
+    ).resolves.toEqual(['omit', 'omit']);
   });
 });

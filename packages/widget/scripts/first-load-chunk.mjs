@@ -3,31 +3,52 @@
 // lands in a chunk of its own) and each extra file compresses on its own: about 1 kB gz more,
 // and more requests, for the same code. Lazy views then import from this chunk.
 //
-// "Needs" follows named imports through @leadbridge/core's barrel (index.js re-exports every
-// module): only the core modules whose exports the first load imports count, so core's CSV and
-// money code stays with the views that use them.
+// "Needs" follows named imports through the barrels of @leadbridge/core (index.js re-exports
+// every module) and @leadbridge/sdk/partner (every partner resource group): only the modules
+// whose exports the first load imports count, so core's CSV and money code and the SDK's groups
+// for lazy views (imports, customers, …) stay with the views that use them.
 import { dirname, resolve } from 'node:path';
 
-const CORE_BARREL = /[\\/]packages[\\/]core[\\/]dist[\\/]esm[\\/]index\.js$/;
-const CORE_IMPORT = /import\s*\{([^}]*)\}\s*from\s*['"]@leadbridge\/core['"]/g;
+const BARRELS = [
+  {
+    specifier: '@leadbridge/core',
+    file: /[\\/]packages[\\/]core[\\/]dist[\\/]esm[\\/]index\.js$/,
+  },
+  {
+    specifier: '@leadbridge/sdk/partner',
+    file: /[\\/]packages[\\/]sdk[\\/]dist[\\/]partner\.js$/,
+  },
+];
 const BARREL_EXPORT = /export\s*\{([^}]*)\}\s*from\s*['"](\.[^'"]+)['"]/g;
 
-function names(list) {
+/** `import { a, b as c } from '<specifier>'` of values (not types), for each barrel. */
+function importPattern(specifier) {
+  const quoted = specifier.replace(/[/.]/g, '\\$&');
+  return new RegExp(`import\\s*\\{([^}]*)\\}\\s*from\\s*['"]${quoted}['"]`, 'g');
+}
+
+/** Names in an import or export list, without types; `side` picks the name before or after `as`. */
+function names(list, side = 'before') {
   return list
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part && !part.startsWith('type '))
-    .map((part) => part.split(/\s+as\s+/)[0].trim());
+    .map((part) => {
+      const [before, after] = part.split(/\s+as\s+/);
+      return ((side === 'after' ? after : undefined) ?? before).trim();
+    });
 }
 
 export function firstLoadChunk(entryFile) {
   const entry = resolve(entryFile);
   const imports = new Map();
-  /** Module → names it imports from @leadbridge/core (values, not types). */
-  const coreNames = new Map();
-  /** Core export name → the core module that defines it. */
-  const coreModules = new Map();
-  let barrel = null;
+  const patterns = BARRELS.map((barrel) => importPattern(barrel.specifier));
+  /** Module → barrel index → names it imports from that barrel (values, not types). */
+  const barrelNames = new Map();
+  /** Barrel index → its export name → the module that defines it. */
+  const barrelModules = BARRELS.map(() => new Map());
+  /** Resolved barrel file → barrel index. */
+  const barrelFiles = new Map();
   let closure = null;
 
   const staticClosure = () => {
@@ -39,13 +60,14 @@ export function firstLoadChunk(entryFile) {
       if (closure.has(id)) continue;
       closure.add(id);
       for (const next of imports.get(id) ?? []) {
-        if (next !== barrel) {
+        const index = barrelFiles.get(next);
+        if (index === undefined) {
           queue.push(next);
           continue;
         }
-        closure.add(barrel);
-        for (const name of coreNames.get(id) ?? []) {
-          const module = coreModules.get(name);
+        closure.add(next);
+        for (const name of barrelNames.get(id)?.get(index) ?? []) {
+          const module = barrelModules[index]?.get(name);
           if (module) queue.push(module);
         }
       }
@@ -58,28 +80,33 @@ export function firstLoadChunk(entryFile) {
       name: 'lead-form:first-load-chunk',
       buildStart() {
         imports.clear();
-        coreNames.clear();
-        coreModules.clear();
-        barrel = null;
+        barrelNames.clear();
+        for (const modules of barrelModules) modules.clear();
+        barrelFiles.clear();
         closure = null;
       },
       transform: {
         order: 'pre',
         handler(code, id) {
           const path = id.split('?')[0];
-          if (CORE_BARREL.test(path)) {
-            barrel = path;
+          const index = BARRELS.findIndex((barrel) => barrel.file.test(path));
+          if (index >= 0) {
+            barrelFiles.set(path, index);
             for (const match of code.matchAll(BARREL_EXPORT)) {
               const target = resolve(dirname(path), match[2]);
-              for (const name of names(match[1])) coreModules.set(name, target);
+              for (const name of names(match[1], 'after')) barrelModules[index]?.set(name, target);
             }
-          } else if (code.includes('@leadbridge/core')) {
+            return null;
+          }
+          BARRELS.forEach((barrel, at) => {
+            if (!code.includes(barrel.specifier)) return;
             const found = [];
-            for (const match of code.matchAll(CORE_IMPORT)) {
+            for (const match of code.matchAll(patterns[at])) {
               if (!/^import\s+type\b/.test(match[0])) found.push(...names(match[1]));
             }
-            coreNames.set(path, found);
-          }
+            if (!barrelNames.has(path)) barrelNames.set(path, new Map());
+            barrelNames.get(path).set(at, found);
+          });
           return null;
         },
       },

@@ -145,4 +145,74 @@ describe('csvTemplate', () => {
     ).toBe(false);
     expect(isCsvTemplateExampleRow(DEFAULT_LEAD_FORM_SCHEMA, [null], ['Ada'])).toBe(false);
   });
+
+  describe('with few columns mapped', () => {
+    const schema: LeadFormSchema = {
+      fields: [
+        ...createDefaultLeadFormSchema().fields,
+        { key: 'seats', label: 'Seats', type: 'number', required: false, order: 5 },
+      ],
+    };
+
+    it('never skips a real row whose only mapped cell equals the example (Seats "100")', () => {
+      expect(csvTemplateExampleRow(schema)[4]).toBe('100');
+      expect(
+        isCsvTemplateExampleRow(
+          schema,
+          [null, null, null, null, 'seats'],
+          ['Jane', 'Doe', 'jane@acme.test', 'Acme', '100'],
+        ),
+      ).toBe(false);
+      expect(isCsvTemplateExampleRow(schema, ['seats'], ['100'])).toBe(false);
+      expect(isCsvTemplateExampleRow(schema, ['firstName', 'seats'], ['Ada', '100'])).toBe(false);
+    });
+
+    it('needs the example email present, then every other mapped cell equal too', () => {
+      expect(isCsvTemplateExampleRow(schema, ['email', 'seats'], ['ada@example.com', '100'])).toBe(
+        true,
+      );
+      expect(isCsvTemplateExampleRow(schema, ['email'], [' ada@example.com '])).toBe(true);
+      expect(isCsvTemplateExampleRow(schema, ['email', 'seats'], ['', '100'])).toBe(false);
+      expect(isCsvTemplateExampleRow(schema, ['email', 'seats'], ['ada@example.com'])).toBe(false);
+      expect(isCsvTemplateExampleRow(schema, ['email', 'seats'], ['ada@example.com', '250'])).toBe(
+        false,
+      );
+      expect(isCsvTemplateExampleRow(schema, ['seats', 'email'], ['100', 'jane@acme.test'])).toBe(
+        false,
+      );
+    });
+  });
+
+  it('keeps each schema object its own example, and callers cannot change it', () => {
+    const field = {
+      key: 'sector',
+      label: 'Sector',
+      type: 'text',
+      required: false,
+      order: 5,
+    } as const;
+    const retail: LeadFormSchema = {
+      fields: [...createDefaultLeadFormSchema().fields, { ...field, placeholder: 'Retail' }],
+    };
+    const banking: LeadFormSchema = {
+      fields: [...createDefaultLeadFormSchema().fields, { ...field, placeholder: 'Banking' }],
+    };
+    const columns = ['email', 'sector'];
+    expect(isCsvTemplateExampleRow(retail, columns, ['ada@example.com', 'Retail'])).toBe(true);
+    expect(isCsvTemplateExampleRow(banking, columns, ['ada@example.com', 'Retail'])).toBe(false);
+    expect(isCsvTemplateExampleRow(banking, columns, ['ada@example.com', 'Banking'])).toBe(true);
+
+    const row = csvTemplateExampleRow(retail);
+    row[2] = 'changed@acme.test';
+    row[4] = 'Changed';
+    expect(csvTemplateExampleRow(retail).slice(2)).toEqual([
+      'ada@example.com',
+      'Example Inc.',
+      'Retail',
+    ]);
+    expect(isCsvTemplateExampleRow(retail, columns, ['ada@example.com', 'Retail'])).toBe(true);
+    expect(csvTemplate(retail)).toContain(
+      '\r\nAda,Lovelace,ada@example.com,Example Inc.,Retail\r\n',
+    );
+  });
 });

@@ -56,9 +56,30 @@ export function csvTemplateHeaders(schema: LeadFormSchema): string[] {
   );
 }
 
+/** The example row of a schema, by field key as well as in column order. */
+type TemplateExample = { row: readonly string[]; byKey: ReadonlyMap<string, string> };
+
+// Imports ask about every row (1M-row files), and building the example validates placeholders:
+// once per schema object, treated as immutable like compileLeadFormSchema's cache.
+const examples = /* @__PURE__ */ new WeakMap<LeadFormSchema, TemplateExample>();
+
+function templateExample(schema: LeadFormSchema): TemplateExample {
+  const cached = examples.get(schema);
+  if (cached) return cached;
+  const fields = compileLeadFormSchema(schema).fields;
+  const row = fields.map(exampleValue);
+  const example: TemplateExample = {
+    row,
+    byKey: new Map(fields.map((field, index) => [field.key, row[index] ?? ''])),
+  };
+  examples.set(schema, example);
+  return example;
+}
+
 /** One plausible value per column, which validates against the schema. */
 export function csvTemplateExampleRow(schema: LeadFormSchema): string[] {
-  return compileLeadFormSchema(schema).fields.map(exampleValue);
+  // A copy: the cached row is shared by every caller.
+  return [...templateExample(schema).row];
 }
 
 /**
@@ -74,22 +95,23 @@ export function csvTemplate(schema: LeadFormSchema, options: CsvFileOptions = {}
 
 /**
  * Whether a row is the template's untouched example, so an import can skip it instead of
- * submitting Ada Lovelace as a lead.
+ * submitting Ada Lovelace as a lead. The row's email must be the example's (an import without
+ * an email column has no example row), and every other mapped cell must be the example's too:
+ * a real lead that merely shares one value with the example (Seats "100") is never skipped.
  */
 export function isCsvTemplateExampleRow(
   schema: LeadFormSchema,
   columns: readonly (string | null)[],
   cells: readonly string[],
 ): boolean {
-  const compiled = compileLeadFormSchema(schema);
-  const example = csvTemplateExampleRow(schema);
-  let compared = 0;
+  const { byKey } = templateExample(schema);
+  let emailMatched = false;
   for (let index = 0; index < columns.length; index++) {
     const key = columns[index];
     if (key === null || key === undefined) continue;
-    const position = compiled.fields.findIndex((field) => field.key === key);
-    if ((cells[index] ?? '').trim() !== (example[position] ?? '')) return false;
-    compared++;
+    // A column mapped to a key the form lacks has no example value: only blank matches.
+    if ((cells[index] ?? '').trim() !== (byKey.get(key) ?? '')) return false;
+    if (key === 'email') emailMatched = true;
   }
-  return compared > 0;
+  return emailMatched;
 }

@@ -60,12 +60,14 @@ export type CheckResult<T> = { ok: true; value: T } | { ok: false; errors: Field
 
 export const fieldErrorCodeSchema = /* @__PURE__ */ z.enum(FIELD_ERROR_CODES);
 
-export const fieldErrorSchema = /* @__PURE__ */ z.object({
-  field: z.string(),
-  code: fieldErrorCodeSchema,
-  message: z.string(),
-  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
-});
+// In a pure-annotated arrow so the nested calls drop out of bundles that never use it.
+export const fieldErrorSchema = /* @__PURE__ */ (() =>
+  z.object({
+    field: z.string(),
+    code: fieldErrorCodeSchema,
+    message: z.string(),
+    params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+  }))();
 
 export function isFieldErrorCode(value: unknown): value is FieldErrorCode {
   return typeof value === 'string' && (FIELD_ERROR_CODES as readonly string[]).includes(value);

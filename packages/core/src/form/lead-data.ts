@@ -38,28 +38,26 @@ export type LeadPatch = {
   fields?: Record<string, LeadFieldValue | null>;
 };
 
-const fieldValueSchema = /* @__PURE__ */ z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  z.null(),
-]);
+// Built in pure-annotated arrows, so bundles that never use these schemas leave zod out.
+const fieldValueSchema = /* @__PURE__ */ (() =>
+  z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]))();
 
 // Shapes only: the per-program rules (which fields exist, formats, required) need the program's
 // form schema and live in validateLead, which reports every problem with a readable message.
-export const leadInputSchema = /* @__PURE__ */ z.strictObject({
-  email: z.string(),
-  firstName: z.optional(z.string()),
-  lastName: z.optional(z.string()),
-  company: z.optional(z.string()),
-  fields: z.optional(z.record(z.string(), fieldValueSchema)),
-});
+export const leadInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    email: z.string(),
+    firstName: z.optional(z.string()),
+    lastName: z.optional(z.string()),
+    company: z.optional(z.string()),
+    fields: z.optional(z.record(z.string(), fieldValueSchema)),
+  }))();
 
-export const leadPatchInputSchema = /* @__PURE__ */ z.strictObject({
-  email: z.optional(z.string()),
-  firstName: z.optional(z.nullable(z.string())),
-  lastName: z.optional(z.nullable(z.string())),
-  company: z.optional(z.nullable(z.string())),
-  fields: z.optional(z.record(z.string(), fieldValueSchema)),
-});
+export const leadPatchInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    email: z.optional(z.string()),
+    firstName: z.optional(z.nullable(z.string())),
+    lastName: z.optional(z.nullable(z.string())),
+    company: z.optional(z.nullable(z.string())),
+    fields: z.optional(z.record(z.string(), fieldValueSchema)),
+  }))();

@@ -5,12 +5,16 @@ export type Money = { amount: number; currency: string };
 
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
-export const currencySchema = /* @__PURE__ */ z.string().check(z.regex(CURRENCY_PATTERN));
+// Each schema is built inside a pure-annotated arrow: an annotation in front of
+// `z.string().check(z.regex(…))` covers the outer call only, so bundlers would keep the inner
+// calls — and all of zod — in every bundle importing this module (e.g. for formatMoney).
+export const currencySchema = /* @__PURE__ */ (() => z.string().check(z.regex(CURRENCY_PATTERN)))();
 
-export const moneySchema = /* @__PURE__ */ z.object({
-  amount: z.int(),
-  currency: currencySchema,
-});
+export const moneySchema = /* @__PURE__ */ (() =>
+  z.object({
+    amount: z.int(),
+    currency: currencySchema,
+  }))();
 
 export function isCurrencyCode(value: unknown): value is string {
   return typeof value === 'string' && CURRENCY_PATTERN.test(value);

@@ -25,26 +25,29 @@ export const MAX_OFFER_RULES = 10;
  */
 export const REWARDABLE_STAGES = ['new', 'qualified', 'closed_won'] as const;
 
-export const flatOfferRuleSchema = /* @__PURE__ */ z.object({
-  kind: z.literal('flat'),
-  stage: leadStageSchema,
-  amount: z.object({
-    amount: z.int().check(z.gte(1)),
-    currency: currencySchema,
-  }),
-});
+// Schemas are built in pure-annotated arrows: annotating `z.object({…})` alone leaves the
+// nested calls, so describeOffer or the calculator would pull all of zod into a bundle.
+export const flatOfferRuleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: z.literal('flat'),
+    stage: leadStageSchema,
+    amount: z.object({
+      amount: z.int().check(z.gte(1)),
+      currency: currencySchema,
+    }),
+  }))();
 
-export const percentageOfferRuleSchema = /* @__PURE__ */ z.object({
-  kind: z.literal('percentage'),
-  basisPoints: z.int().check(z.gte(1), z.lte(MAX_BASIS_POINTS)),
-  months: z.nullable(z.int().check(z.gte(1), z.lte(MAX_COMMISSION_MONTHS))),
-});
+export const percentageOfferRuleSchema = /* @__PURE__ */ (() =>
+  z.object({
+    kind: z.literal('percentage'),
+    basisPoints: z.int().check(z.gte(1), z.lte(MAX_BASIS_POINTS)),
+    months: z.nullable(z.int().check(z.gte(1), z.lte(MAX_COMMISSION_MONTHS))),
+  }))();
 
-export const offerRuleSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  flatOfferRuleSchema,
-  percentageOfferRuleSchema,
-]);
+export const offerRuleSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion('kind', [flatOfferRuleSchema, percentageOfferRuleSchema]))();
 
-export const offerSchema = /* @__PURE__ */ z.object({
-  rules: z.array(offerRuleSchema).check(z.maxLength(MAX_OFFER_RULES)),
-});
+export const offerSchema = /* @__PURE__ */ (() =>
+  z.object({
+    rules: z.array(offerRuleSchema).check(z.maxLength(MAX_OFFER_RULES)),
+  }))();

@@ -23,18 +23,19 @@ export const STAGE_LABEL_MAX_LENGTH = 40;
 /** A program's renamed stages; a stage left out keeps its default label. */
 export type StageLabels = Partial<Record<LeadStage, string>>;
 
-const stageLabelSchema = /* @__PURE__ */ z
-  .string()
-  .check(z.minLength(1), z.maxLength(STAGE_LABEL_MAX_LENGTH));
+// Schemas are built in pure-annotated arrows so an unused one (and zod) drops out of bundles.
+const stageLabelSchema = /* @__PURE__ */ (() =>
+  z.string().check(z.minLength(1), z.maxLength(STAGE_LABEL_MAX_LENGTH)))();
 
 // Strict so a misspelt stage key is refused instead of being silently ignored.
-export const stageLabelsSchema = /* @__PURE__ */ z.strictObject({
-  new: z.optional(stageLabelSchema),
-  qualified: z.optional(stageLabelSchema),
-  unqualified: z.optional(stageLabelSchema),
-  closed_won: z.optional(stageLabelSchema),
-  closed_lost: z.optional(stageLabelSchema),
-});
+export const stageLabelsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    new: z.optional(stageLabelSchema),
+    qualified: z.optional(stageLabelSchema),
+    unqualified: z.optional(stageLabelSchema),
+    closed_won: z.optional(stageLabelSchema),
+    closed_lost: z.optional(stageLabelSchema),
+  }))();
 
 export function defaultStageLabels(locale: Locale = 'en'): Readonly<Record<LeadStage, string>> {
   return locale === 'de' ? DEFAULT_STAGE_LABELS_DE : DEFAULT_STAGE_LABELS;

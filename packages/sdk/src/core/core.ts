@@ -25,8 +25,14 @@ export type CallInit = {
 /**
  * Shared by every resource group: the typed openapi-fetch client, the credentials, and the
  * retry/timeout policy. Resource methods only name the route and its typed parameters.
+ *
+ * Build one to make a small client of just the groups a page needs (a bundler then leaves the
+ * others out): `const core = new Core({ baseUrl, sessionToken }); new LeadsResource(core)`.
+ * For a route no group covers: `core.run(core.http.GET('/v1/…', { …, ...core.init('GET') }))`
+ * gets the same retries, idempotency keys and `LeadbridgeError`s.
  */
 export class Core {
+  /** The typed openapi-fetch client for every route of the API. */
   readonly http: Client<paths>;
   /** Echoed as `X-CSRF-Token` on writes in cookie-session mode; refreshed by `auth` calls. */
   csrfToken: string | undefined;
@@ -47,14 +53,15 @@ export class Core {
     this.http = createClient<paths>({
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
-      // Cookie sessions need the browser to send the cookie cross-origin (admin app on its own host).
-      ...(this.cookieSession ? { credentials: 'include' as const } : {}),
+      // Only when asked: some fetch implementations (Cloudflare Workers') refuse the field.
+      ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     });
   }
 
   /**
-   * Headers, signal and fetch for one call. A POST gets its `Idempotency-Key` here, once, so
-   * every retry of this call carries the same key.
+   * Headers, signal and fetch for one call, to spread into an `http` call. A POST gets its
+   * `Idempotency-Key` here, once, so every retry of this call carries the same key.
+   * `replayable: false` for a streamed body, which can be sent once only.
    */
   init(
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
@@ -85,7 +92,7 @@ export class Core {
     };
   }
 
-  /** The response's data, or a {@link LeadbridgeError} for any non-2xx answer. */
+  /** The response's data, or a `LeadbridgeError` thrown for any non-2xx answer. */
   async run<T>(pending: Promise<Outcome<T>>): Promise<T> {
     const { data, error, response } = await pending;
     if (!response.ok) throw errorFromResponse(response, error);

@@ -14,6 +14,15 @@ export interface LeadbridgeOptions {
    * `auth.signUp`, `auth.me` and `auth.acceptInvitation`, so it is rarely needed here.
    */
   csrfToken?: string;
+  /**
+   * Whether a browser sends cookies with each request (`fetch`'s `credentials`). By default it is
+   * left to `fetch`, which sends them to the page's own origin only (`same-origin`): right for
+   * the admin app served from the API's origin, and for a page calling another origin with a
+   * token, which needs no cookies (and whose answer a browser would drop under `include`).
+   * `include`: a cookie session on an API at another origin (the API must list that origin in
+   * `ADMIN_ORIGINS`). `omit`: never send cookies, even to the page's own origin.
+   */
+  credentials?: RequestCredentials;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: FetchLike;
   /** Time allowed for each attempt until the response headers arrive. Default 30 000 ms. */

@@ -1,5 +1,5 @@
 /**
- * A random (v4) UUID. `crypto.randomUUID` exists only in secure contexts (https, localhost), so
+ * A random (v4) UUID — e.g. an `idempotencyKey` to keep for a form until it is sent. `crypto.randomUUID` exists only in secure contexts (https, localhost), so
  * a page served over plain http falls back to `getRandomValues`, which exists everywhere.
  */
 export function randomUuid(): string {

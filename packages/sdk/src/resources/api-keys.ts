@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { ApiKey, BodyOf, CreatedApiKey, ListQuery } from '../types.js';
+import type { ApiKey, ApiKeyPage, BodyOf, CreatedApiKey, ListQuery } from '../types.js';
 import { Resource } from './resource.js';
 
 /** Secret API keys (`sk_…`), managed by owners and admins from a signed-in session. */
@@ -13,7 +13,10 @@ export class ApiKeys extends Resource {
   }
 
   /** The company's keys, newest first (prefix only, never the secret). */
-  list(query: ListQuery<'listApiKeys'> = {}, options?: RequestOptions): PagePromise<ApiKey> {
+  list(
+    query: ListQuery<'listApiKeys'> = {},
+    options?: RequestOptions,
+  ): PagePromise<ApiKey, ApiKeyPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

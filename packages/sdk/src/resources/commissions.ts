@@ -4,6 +4,7 @@ import type {
   BodyOf,
   BulkCommissionResult,
   Commission,
+  CommissionPage,
   CommissionTotals,
   ListQuery,
   QueryOf,
@@ -16,7 +17,7 @@ export class Commissions extends Resource {
   list(
     query: ListQuery<'listCommissions'> = {},
     options?: RequestOptions,
-  ): PagePromise<Commission> {
+  ): PagePromise<Commission, CommissionPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

@@ -1,6 +1,13 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, Customer, CustomerTransaction, ListQuery } from '../types.js';
+import type {
+  BodyOf,
+  Customer,
+  CustomerPage,
+  CustomerTransaction,
+  CustomerTransactionPage,
+  ListQuery,
+} from '../types.js';
 import { Resource } from './resource.js';
 
 /** A customer's payments and refunds. */
@@ -10,7 +17,7 @@ export class CustomerTransactions extends Resource {
     customerId: string,
     query: ListQuery<'listCustomerTransactions'> = {},
     options?: RequestOptions,
-  ): PagePromise<CustomerTransaction> {
+  ): PagePromise<CustomerTransaction, CustomerTransactionPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(
@@ -49,7 +56,10 @@ export class Customers extends Resource {
   readonly transactions = new CustomerTransactions(this.core);
 
   /** Customers, newest first. A partner session sees only those its own leads became. */
-  list(query: ListQuery<'listCustomers'> = {}, options?: RequestOptions): PagePromise<Customer> {
+  list(
+    query: ListQuery<'listCustomers'> = {},
+    options?: RequestOptions,
+  ): PagePromise<Customer, CustomerPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

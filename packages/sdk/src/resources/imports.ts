@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { Import, ListQuery, QueryOf } from '../types.js';
+import type { Import, ImportPage, ListQuery, QueryOf } from '../types.js';
 import { Resource } from './resource.js';
 
 /** A CSV file: a `File`/`Blob`, its text, or a stream of its bytes (sent without buffering). */
@@ -95,7 +95,10 @@ export class Imports extends Resource {
   }
 
   /** Import history, newest first: a company sees all imports, a partner its own. */
-  list(query: ListQuery<'listImports'> = {}, options?: RequestOptions): PagePromise<Import> {
+  list(
+    query: ListQuery<'listImports'> = {},
+    options?: RequestOptions,
+  ): PagePromise<Import, ImportPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

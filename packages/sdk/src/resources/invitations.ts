@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, CreatedInvitation, Invitation, ListQuery } from '../types.js';
+import type { BodyOf, CreatedInvitation, Invitation, InvitationPage, ListQuery } from '../types.js';
 import { Resource } from './resource.js';
 
 /** Invitations for new team members (accepted with `auth.acceptInvitation`). */
@@ -16,7 +16,7 @@ export class Invitations extends Resource {
   list(
     query: ListQuery<'listInvitations'> = {},
     options?: RequestOptions,
-  ): PagePromise<Invitation> {
+  ): PagePromise<Invitation, InvitationPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

@@ -1,6 +1,14 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, BulkLeadStageResult, Lead, LeadEvent, ListQuery } from '../types.js';
+import type {
+  BodyOf,
+  BulkLeadStageResult,
+  Lead,
+  LeadEvent,
+  LeadEventPage,
+  LeadPage,
+  ListQuery,
+} from '../types.js';
 import { Resource } from './resource.js';
 
 /** Leads: potential customers partners register with a program. */
@@ -76,7 +84,7 @@ export class Leads extends Resource {
     id: string,
     query: ListQuery<'listLeadEvents'> = {},
     options?: RequestOptions,
-  ): PagePromise<LeadEvent> {
+  ): PagePromise<LeadEvent, LeadEventPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(
@@ -93,7 +101,7 @@ export class Leads extends Resource {
    * Leads, newest first by default, filtered by stage, partner, program, text (`q`) and dates.
    * A partner session sees only its own. Await for one page, `for await` for all.
    */
-  list(query: ListQuery<'listLeads'> = {}, options?: RequestOptions): PagePromise<Lead> {
+  list(query: ListQuery<'listLeads'> = {}, options?: RequestOptions): PagePromise<Lead, LeadPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

@@ -1,6 +1,13 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, ListQuery, Message, MessageThread } from '../types.js';
+import type {
+  BodyOf,
+  ListQuery,
+  Message,
+  MessagePage,
+  MessageThread,
+  MessageThreadPage,
+} from '../types.js';
 import { Resource } from './resource.js';
 
 /** Conversations between a company and its partners. */
@@ -9,7 +16,7 @@ export class Messages extends Resource {
   listThreads(
     query: ListQuery<'listMessageThreads'> = {},
     options?: RequestOptions,
-  ): PagePromise<MessageThread> {
+  ): PagePromise<MessageThread, MessageThreadPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(
@@ -50,7 +57,7 @@ export class Messages extends Resource {
     threadId: string,
     query: ListQuery<'listMessages'> = {},
     options?: RequestOptions,
-  ): PagePromise<Message> {
+  ): PagePromise<Message, MessagePage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

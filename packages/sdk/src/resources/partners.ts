@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, ListQuery, Partner, PartnerDetail } from '../types.js';
+import type { BodyOf, ListQuery, Partner, PartnerDetail, PartnerPage } from '../types.js';
 import { Resource } from './resource.js';
 
 /** A company's partners (agencies, resellers, affiliates). */
@@ -16,7 +16,10 @@ export class Partners extends Resource {
   }
 
   /** Newest first; `q` searches name and email; archived partners only with `status: 'archived'`. */
-  list(query: ListQuery<'listPartners'> = {}, options?: RequestOptions): PagePromise<Partner> {
+  list(
+    query: ListQuery<'listPartners'> = {},
+    options?: RequestOptions,
+  ): PagePromise<Partner, PartnerPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

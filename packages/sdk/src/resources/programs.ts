@@ -5,14 +5,17 @@ import type {
   ListQuery,
   Partnership,
   Program,
+  ProgramPage,
   ProgramPartner,
-  PublicProgram,
-  QueryOf,
+  ProgramPartnerPage,
 } from '../types.js';
-import { Resource } from './resource.js';
+import { PublicPrograms } from './public-programs.js';
 
-/** A company's partner programs, their settings and enrolled partners. */
-export class Programs extends Resource {
+/**
+ * A company's partner programs, their settings and enrolled partners; `getPublic` (from
+ * {@link PublicPrograms}) reads a program by its publishable key.
+ */
+export class Programs extends PublicPrograms {
   /** Creates a program with the default form, stage labels, an empty offer and a publishable key. */
   create(body: BodyOf<'createProgram'>, options?: RequestOptions): Promise<Program> {
     return this.core.run(
@@ -21,7 +24,10 @@ export class Programs extends Resource {
   }
 
   /** The company's programs, newest first (`{ status: 'archived' }` for archived ones). */
-  list(query: ListQuery<'listPrograms'> = {}, options?: RequestOptions): PagePromise<Program> {
+  list(
+    query: ListQuery<'listPrograms'> = {},
+    options?: RequestOptions,
+  ): PagePromise<Program, ProgramPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(
@@ -79,23 +85,6 @@ export class Programs extends Resource {
   }
 
   /**
-   * What anyone may read by publishable key (the widget's first call): form schema, stage
-   * labels and switches. `{ locale: 'de' }` gives German default labels.
-   */
-  getPublic(
-    publishableKey: string,
-    query: QueryOf<'getPublicProgram'> = {},
-    options?: RequestOptions,
-  ): Promise<PublicProgram> {
-    return this.core.run(
-      this.core.http.GET('/v1/public/programs/{publishableKey}', {
-        params: { path: { publishableKey }, query },
-        ...this.core.init('GET', options),
-      }),
-    );
-  }
-
-  /**
    * Enrols a partner under a partner key (an ended enrolment resumes); `invite: true` emails
    * the partner where to submit leads.
    */
@@ -118,7 +107,7 @@ export class Programs extends Resource {
     programId: string,
     query: ListQuery<'listProgramPartners'> = {},
     options?: RequestOptions,
-  ): PagePromise<ProgramPartner> {
+  ): PagePromise<ProgramPartner, ProgramPartnerPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

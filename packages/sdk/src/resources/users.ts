@@ -1,12 +1,12 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { BodyOf, ListQuery, User } from '../types.js';
+import type { BodyOf, ListQuery, User, UserPage } from '../types.js';
 import { Resource } from './resource.js';
 
 /** The company's team members. */
 export class Users extends Resource {
   /** The company's users, oldest first. */
-  list(query: ListQuery<'listUsers'> = {}, options?: RequestOptions): PagePromise<User> {
+  list(query: ListQuery<'listUsers'> = {}, options?: RequestOptions): PagePromise<User, UserPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

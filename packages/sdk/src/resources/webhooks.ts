@@ -4,6 +4,7 @@ import type {
   BodyOf,
   ListQuery,
   WebhookDelivery,
+  WebhookDeliveryPage,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
   WebhookEventTypeList,
@@ -92,7 +93,7 @@ export class WebhookDeliveries extends Resource {
     endpointId: string,
     query: ListQuery<'listWebhookDeliveries'> = {},
     options?: RequestOptions,
-  ): PagePromise<WebhookDelivery> {
+  ): PagePromise<WebhookDelivery, WebhookDeliveryPage> {
     return new PagePromise(
       (cursor) =>
         this.core.run(

@@ -1,5 +1,5 @@
 import type { LeadInput } from '@leadbridge/core';
-import type { Core } from '@leadbridge/sdk/internal/core/core.js';
+import type { Core } from '@leadbridge/sdk/partner';
 import type { Lead, PartnerMe, PublicProgram } from './types.js';
 
 /**

@@ -1,20 +1,19 @@
 import type { LeadInput } from '@leadbridge/core';
-import { Core } from '@leadbridge/sdk/internal/core/core.js';
+import { type BodyOf, Core } from '@leadbridge/sdk/partner';
 import type { ApiOptions, WidgetApi } from './api.js';
 
-// The SDK's `new Leadbridge()` builds all eighteen resource groups (≈7 kB gz in a browser
-// bundle, most of the widget's 25 kB first-load budget). The first load therefore calls its
-// three routes through the SDK's Core directly (same typed client, transport and errors);
-// views loaded on demand use the SDK's resource classes (Leads, Imports, Customers, …).
+// The first load makes its three calls on the SDK's `Core` directly (same typed routes,
+// retries, idempotency keys and errors as the resource groups, whose other methods — and the
+// paging they bring — would cost the budget ≈0.6 kB gz). Views loaded later build the SDK's
+// resource groups on the same `core`.
 
 export function createApi(options: ApiOptions): WidgetApi {
   const core = new Core({
     baseUrl: options.baseUrl,
     ...(options.sessionToken ? { sessionToken: options.sessionToken } : {}),
-    // Without a token the SDK assumes the admin app's cookie session and sends credentials;
-    // the API answers other origins without Allow-Credentials, so the browser would drop the
-    // answer. The widget never relies on cookies.
-    fetch: (request, init) => fetch(new Request(request, { ...init, credentials: 'omit' })),
+    // The widget authenticates with its token alone: no cookie of the API's origin should ride
+    // along, even when the host page is that origin.
+    credentials: 'omit',
   });
   return {
     core,
@@ -26,10 +25,12 @@ export function createApi(options: ApiOptions): WidgetApi {
         }),
       ),
     me: () => core.run(core.http.GET('/v1/partner/me', core.init('GET'))),
+    // core types a form's values as unknown until checked; the Submit view sends only what
+    // validateLead accepted, which is the API's shape.
     createLead: (input: LeadInput, idempotencyKey: string) =>
       core.run(
         core.http.POST('/v1/leads', {
-          body: input as never,
+          body: input as BodyOf<'createLead'>,
           ...core.init('POST', { idempotencyKey }),
         }),
       ),

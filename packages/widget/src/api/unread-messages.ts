@@ -1,9 +1,9 @@
-import { Messages } from '@leadbridge/sdk/internal/resources/messages.js';
+import { MessagesResource } from '@leadbridge/sdk/partner';
 import type { WidgetApi } from './api.js';
 
 /** The partner's unread messages over all threads, for the Messages tab's badge. */
 export async function unreadMessages(api: WidgetApi): Promise<number> {
-  const page = await new Messages(api.core).listThreads({ limit: '1' });
-  // The thread list carries the total beside the page (MessageThreadPage.unreadTotal).
-  return (page as { unreadTotal?: number }).unreadTotal ?? 0;
+  // The thread list's page carries the total over every thread, beside a one-thread page.
+  const { unreadTotal } = await new MessagesResource(api.core).listThreads({ limit: 1 });
+  return unreadTotal;
 }

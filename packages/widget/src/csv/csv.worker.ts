@@ -1,6 +1,5 @@
 /// <reference lib="webworker" />
 import {
-  csvTemplateExampleRow,
   errorColumnIndex,
   type HeaderMapping,
   type HeaderOverrides,
@@ -8,7 +7,6 @@ import {
   type LeadFormSchema,
   type Locale,
   mapHeaders,
-  normalizeLeadFormSchema,
   validateCsvRow,
 } from '@leadbridge/core';
 import Papa from 'papaparse';
@@ -58,17 +56,12 @@ function decode(buffer: ArrayBuffer): string {
 }
 
 /**
- * core's row check, plus the template's example row (which the import skips). Only a row with
- * the example's email can be the example, so the full comparison runs for those rows alone.
+ * core's row check, plus the template's example row (which the import skips; core answers from
+ * an example it builds once per schema, and stops at the first cell that differs).
  */
 function rowChecker(schema: LeadFormSchema, mapping: HeaderMapping, locale: Locale): Check {
-  const fields = normalizeLeadFormSchema(schema).fields;
-  const example = csvTemplateExampleRow(schema);
-  const emailColumn = mapping.columns.indexOf('email');
-  const exampleEmail = example[fields.findIndex((field) => field.key === 'email')] ?? '';
   return (cells, index, issues, examples) => {
-    const maybeExample = emailColumn < 0 || (cells[emailColumn] ?? '').trim() === exampleEmail;
-    if (maybeExample && isCsvTemplateExampleRow(schema, mapping.columns, cells)) {
+    if (isCsvTemplateExampleRow(schema, mapping.columns, cells)) {
       examples.push(index);
       return;
     }

@@ -1,5 +1,5 @@
 import { formatMoney } from '@leadbridge/core';
-import { Commissions } from '@leadbridge/sdk/internal/resources/commissions.js';
+import { CommissionsResource } from '@leadbridge/sdk/partner';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Commission, CommissionTotals } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
@@ -27,10 +27,10 @@ export class CommissionsViewElement extends ContextView {
     this.totals = null;
   }
 
-  private resource(): Commissions {
+  private resource(): CommissionsResource {
     const api = this.context.api;
     if (!api) throw new Error('not signed in');
-    return new Commissions(api.core);
+    return new CommissionsResource(api.core);
   }
 
   override connectedCallback(): void {

@@ -1,5 +1,5 @@
 import { formatMoney } from '@leadbridge/core';
-import { Customers } from '@leadbridge/sdk/internal/resources/customers.js';
+import { CustomersResource } from '@leadbridge/sdk/partner';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Customer } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
@@ -18,7 +18,7 @@ export class CustomersViewElement extends ContextView {
     (cursor) => {
       const api = this.context.api;
       if (!api) return Promise.reject(new Error('not signed in'));
-      return new Customers(api.core).list({ limit: '25', ...(cursor ? { cursor } : {}) });
+      return new CustomersResource(api.core).list({ limit: '25', ...(cursor ? { cursor } : {}) });
     },
     () => this.context.sessionExpired(),
   );

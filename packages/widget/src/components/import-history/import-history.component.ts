@@ -1,5 +1,5 @@
 import { type Locale, UTF8_BOM } from '@leadbridge/core';
-import { Imports } from '@leadbridge/sdk/internal/resources/imports.js';
+import { ImportsResource } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { WidgetApi } from '../../api/api.js';
 import { failureOf } from '../../api/problems.js';
@@ -47,9 +47,9 @@ export class ImportHistoryElement extends ViewElement {
     this.downloadError = null;
   }
 
-  private resource(): Imports {
+  private resource(): ImportsResource {
     if (!this.api) throw new Error('not signed in');
-    return new Imports(this.api.core);
+    return new ImportsResource(this.api.core);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,6 +1,5 @@
 import { csvTemplate, type FormField, type HeaderMapping, writeCsv } from '@leadbridge/core';
-import { randomUuid } from '@leadbridge/sdk/internal/core/uuid.js';
-import { Imports } from '@leadbridge/sdk/internal/resources/imports.js';
+import { ImportsResource, randomUuid } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { failureOf } from '../../api/problems.js';
 import type { LeadImport } from '../../api/types.js';
@@ -322,7 +321,7 @@ export class ImportViewElement extends ContextView {
     this.uploadKey ??= randomUuid();
     this.phase = { kind: 'uploading' };
     try {
-      const item = await new Imports(api.core).create(
+      const item = await new ImportsResource(api.core).create(
         body,
         { fileName: this.fileName, ...(mapping ? { mapping } : {}) },
         { idempotencyKey: this.uploadKey },
@@ -358,7 +357,7 @@ export class ImportViewElement extends ContextView {
       const api = this.context.api;
       if (!api || !this.isConnected) return;
       try {
-        this.follow(await new Imports(api.core).get(item.id));
+        this.follow(await new ImportsResource(api.core).get(item.id));
       } catch (error) {
         const failure = failureOf(error);
         if (failure.status === 401) {

@@ -9,7 +9,7 @@ import {
   type LeadStage,
   validateLead,
 } from '@leadbridge/core';
-import { Leads } from '@leadbridge/sdk/internal/resources/leads.js';
+import { LeadsResource } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { failureOf } from '../../api/problems.js';
 import type { Lead, LeadEvent } from '../../api/types.js';
@@ -70,7 +70,7 @@ export class LeadsViewElement extends ContextView {
   declare editing: Editing | null;
   declare notice: string | null;
 
-  private leads: Leads | null = null;
+  private leads: LeadsResource | null = null;
   private fields: FormField[] = [];
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly list = new PagedList<Lead>(
@@ -95,10 +95,10 @@ export class LeadsViewElement extends ContextView {
     this.notice = null;
   }
 
-  private resource(): Leads {
+  private resource(): LeadsResource {
     const api = this.context.api;
     if (!api) throw new Error('not signed in');
-    this.leads ??= new Leads(api.core);
+    this.leads ??= new LeadsResource(api.core);
     return this.leads;
   }
 

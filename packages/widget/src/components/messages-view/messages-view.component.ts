@@ -1,4 +1,4 @@
-import { Messages } from '@leadbridge/sdk/internal/resources/messages.js';
+import { MessagesResource } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { failureOf } from '../../api/problems.js';
 import type { Message, MessageThread } from '../../api/types.js';
@@ -48,8 +48,7 @@ export class MessagesViewElement extends ContextView {
         limit: '50',
         ...(cursor ? { cursor } : {}),
       });
-      const total = (page as { unreadTotal?: number }).unreadTotal;
-      if (!cursor && typeof total === 'number') this.onUnreadChange(total);
+      if (!cursor) this.onUnreadChange(page.unreadTotal);
       return page;
     },
     () => this.context.sessionExpired(),
@@ -66,10 +65,10 @@ export class MessagesViewElement extends ContextView {
     this.notice = null;
   }
 
-  private resource(): Messages {
+  private resource(): MessagesResource {
     const api = this.context.api;
     if (!api) throw new Error('not signed in');
-    return new Messages(api.core);
+    return new MessagesResource(api.core);
   }
 
   override connectedCallback(): void {

@@ -1,5 +1,5 @@
 import { LEAD_STAGES } from '@leadbridge/core';
-import { PartnerSelf } from '@leadbridge/sdk/internal/resources/partner.js';
+import { PartnerResource } from '@leadbridge/sdk/partner';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type CallFailure, failureOf } from '../../api/problems.js';
 import type { PartnerProgram } from '../../api/types.js';
@@ -56,7 +56,7 @@ export class ProgramViewElement extends ContextView {
     if (!api) return;
     this.failure = null;
     try {
-      this.program = await new PartnerSelf(api.core).program({ locale: this.context.locale });
+      this.program = await new PartnerResource(api.core).program({ locale: this.context.locale });
     } catch (error) {
       this.failure = failureOf(error);
       if (this.failure.status === 401) this.context.sessionExpired();

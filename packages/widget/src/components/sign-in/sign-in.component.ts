@@ -1,5 +1,5 @@
 import { isValidEmail, type Locale } from '@leadbridge/core';
-import { PartnerSignIn } from '@leadbridge/sdk/internal/resources/partner-sessions.js';
+import { PartnerSignInResource } from '@leadbridge/sdk/partner';
 import { html, nothing } from 'lit';
 import type { WidgetApi } from '../../api/api.js';
 import { failureOf } from '../../api/problems.js';
@@ -107,7 +107,7 @@ export class SignInElement extends ViewElement {
     this.busy = true;
     this.error = null;
     try {
-      await new PartnerSignIn(this.api.core).requestCode({
+      await new PartnerSignInResource(this.api.core).requestCode({
         publishableKey: this.publishableKey,
         email,
       });
@@ -132,7 +132,7 @@ export class SignInElement extends ViewElement {
     this.busy = true;
     this.error = null;
     try {
-      const session = await new PartnerSignIn(this.api.core).verify({
+      const session = await new PartnerSignInResource(this.api.core).verify({
         publishableKey: this.publishableKey,
         email: this.email.trim(),
         code,

@@ -8,7 +8,7 @@ import {
   validateField,
   validateLead,
 } from '@leadbridge/core';
-import { randomUuid } from '@leadbridge/sdk/internal/core/uuid.js';
+import { randomUuid } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { WidgetApi } from '../../api/api.js';
 import { type CallFailure, failureOf } from '../../api/problems.js';
