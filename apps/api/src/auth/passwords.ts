@@ -1,15 +1,54 @@
-import { argon2id, hash, needsRehash, verify } from 'argon2';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PasswordJob } from './password-worker';
 
-// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): ~20 ms per hash, so sign-in stays cheap
-// for us and expensive to brute-force offline.
-const PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): cheap enough for sign-in, expensive to
+// brute-force offline.
+const PARAMS = { memorySize: 19_456, iterations: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN_LENGTH = 10;
 // Bounds the work one request can cause; longer passphrases gain nothing.
 export const PASSWORD_MAX_LENGTH = 256;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, { ...PARAMS, type: argon2id });
+let worker: Worker | null = null;
+let nextId = 0;
+const pending = new Map<
+  number,
+  { resolve: (value: unknown) => void; reject: (error: Error) => void }
+>();
+
+function runInWorker(job: Omit<PasswordJob, 'id' | 'params'>): Promise<unknown> {
+  if (!worker) {
+    const started = new Worker(join(__dirname, 'password-worker.js'));
+    // The worker must not keep a finished process (tests, scripts) alive.
+    started.unref();
+    started.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      else waiting?.resolve(message.result);
+    });
+    started.on('error', (error) => {
+      for (const waiting of pending.values()) waiting.reject(error);
+      pending.clear();
+      worker = null;
+    });
+    worker = started;
+  }
+  const id = nextId++;
+  const active = worker;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    active.postMessage({ ...job, id, params: PARAMS } satisfies PasswordJob);
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await runInWorker({ op: 'hash', password })) as string;
+}
+
+async function verify(hash: string, password: string): Promise<boolean> {
+  return (await runInWorker({ op: 'verify', password, hash })) === true;
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -32,11 +71,14 @@ export async function verifyPassword(stored: string | null, password: string): P
   }
 }
 
-/** True when the stored hash was made with weaker parameters than today's. */
+/** True when the stored hash was made with weaker parameters than today's (PHC string). */
 export function passwordNeedsRehash(stored: string): boolean {
-  try {
-    return needsRehash(stored, PARAMS);
-  } catch {
-    return false;
-  }
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
+  if (!match) return !stored.startsWith('$argon2');
+  const [, memory, time, lanes] = match.map(Number);
+  return (
+    (memory ?? 0) < PARAMS.memorySize ||
+    (time ?? 0) < PARAMS.iterations ||
+    (lanes ?? 0) !== PARAMS.parallelism
+  );
 }

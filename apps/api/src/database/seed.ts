@@ -9,8 +9,8 @@ import {
   normalizeEmail,
   type Offer,
 } from '@leadbridge/core';
-import argon2 from 'argon2';
 import { Client } from 'pg';
+import { hashPassword } from '../auth/passwords';
 import { hashToken } from '../common/auth/tokens';
 
 /**
@@ -169,11 +169,7 @@ export async function seedDemo(
     const owner = await db.query<{ id: string }>(
       `INSERT INTO users (company_id, email, name, password_hash, role)
        VALUES ($1, $2, 'Avery Owner', $3, 'owner') RETURNING id`,
-      [
-        companyId,
-        DEMO_OWNER.email,
-        await argon2.hash(DEMO_OWNER.password, { type: argon2.argon2id }),
-      ],
+      [companyId, DEMO_OWNER.email, await hashPassword(DEMO_OWNER.password)],
     );
     const ownerId = owner.rows[0]?.id as string;
     const demoApiKey = `sk_${randomBytes(24).toString('base64url')}`;
