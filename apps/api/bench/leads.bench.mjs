@@ -7,12 +7,16 @@
 //
 // Uses DATABASE_URL's server when set (a scratch database is created and dropped), else an
 // embedded PostgreSQL in a temp dir. Runs the built API (apps/api/dist, or LB_API_DIST).
-// Knobs: BENCH_LEADS (1000000), BENCH_SECONDS per throughput round (8), BENCH_CONNECTIONS (32),
+// Knobs: BENCH_LEADS (1000000), BENCH_SECONDS per throughput round (8), BENCH_ROUNDS (2; the
+// servers alternate, so more short rounds average out a machine whose load changes),
+// BENCH_CONNECTIONS (32),
 // BENCH_SAMPLES per list page (40), BENCH_PG_FAST=1 (fsync off; default is durable).
 // BENCH_API_NODE_OPTIONS: NODE_OPTIONS for the API process only (e.g. --require a profiler).
+// On Linux it also reports each server's CPU time per request (from /proc): on a shared, loaded
+// machine that is steadier than req/s, which depends on what else runs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,6 +52,35 @@ function envInt(name, fallback) {
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used so far; null where /proc is not available.
+ * @param {number | undefined} pid
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS) : null;
+  } catch {
+    return null;
+  }
+}
+// USER_HZ: 100 on every mainstream Linux build.
+const CLOCK_TICKS = 100;
+
+/**
+ * Runs `work` and adds the CPU time `pid` spent meanwhile to `total` (null once unknown).
+ * @template T @param {number | undefined} pid @param {{ ms: number | null }} total @param {() => Promise<T>} work
+ */
+async function withCpu(pid, total, work) {
+  const before = cpuMs(pid);
+  const result = await work();
+  const after = cpuMs(pid);
+  total.ms =
+    before === null || after === null || total.ms === null ? null : total.ms + after - before;
+  return result;
 }
 
 /** @param {string} text */
@@ -235,7 +268,11 @@ function startBareServer(env) {
       output += chunk.toString();
       const match = /listening on (\d+)/.exec(output);
       if (match)
-        resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
+        resolve({
+          url: `http://127.0.0.1:${match[1]}`,
+          pid: child.pid,
+          stop: () => child.kill('SIGTERM'),
+        });
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -262,6 +299,7 @@ function table(header, rows) {
 export async function run() {
   const total = envInt('BENCH_LEADS', 1_000_000);
   const seconds = envInt('BENCH_SECONDS', 8);
+  const roundCount = Math.max(1, envInt('BENCH_ROUNDS', 2));
   const connections = envInt('BENCH_CONNECTIONS', 32);
   const samples = envInt('BENCH_SAMPLES', 40);
   const fast = process.env.BENCH_PG_FAST === '1';
@@ -394,6 +432,8 @@ export async function run() {
     ];
     const listRows = [];
     let worstP95 = 0;
+    const listCpu = { ms: /** @type {number | null} */ (0) };
+    let listRequests = 0;
     for (const scenario of scenarios) {
       const at = await positions(db, scenario.where, scenario.params, scenario.column);
       for (const where of /** @type {const} */ (['start', 'middle', 'end'])) {
@@ -402,7 +442,10 @@ export async function run() {
         const params = [scenario.query, `limit=${PAGE}`, cursor ? `cursor=${cursor}` : '']
           .filter(Boolean)
           .join('&');
-        const result = await measureGet(`${api.url}/v1/leads?${params}`, scenario.headers, samples);
+        const result = await withCpu(api.child.pid, listCpu, () =>
+          measureGet(`${api.url}/v1/leads?${params}`, scenario.headers, samples),
+        );
+        listRequests += samples + 3;
         worstP95 = Math.max(worstP95, result.p95);
         listRows.push([
           scenario.name,
@@ -428,7 +471,7 @@ export async function run() {
         `ALTER TABLE bench_leads ADD FOREIGN KEY (${column}) REFERENCES ${target}(id)`,
       );
     }
-    const bare = /** @type {{ url: string; stop: () => void }} */ (
+    const bare = /** @type {{ url: string; pid: number | undefined; stop: () => void }} */ (
       await startBareServer({
         DATABASE_URL: database.url,
         BENCH_TABLE: 'bench_leads',
@@ -461,11 +504,28 @@ export async function run() {
     await load(requests(bare.url, false, 'warm'), 2, connections);
     await load(requests(api.url, true, 'warm'), 2, connections);
     const rounds = [];
-    for (const round of ['1', '2']) {
-      const bareResult = await load(requests(bare.url, false, round), seconds, connections);
-      const apiResult = await load(requests(api.url, true, round), seconds, connections);
+    const bareCpu = { ms: /** @type {number | null} */ (0) };
+    const apiCpu = { ms: /** @type {number | null} */ (0) };
+    for (const round of Array.from({ length: roundCount }, (_, i) => String(i + 1))) {
+      const bareResult = await withCpu(bare.pid, bareCpu, () =>
+        load(requests(bare.url, false, round), seconds, connections),
+      );
+      const apiResult = await withCpu(api.child.pid, apiCpu, () =>
+        load(requests(api.url, true, round), seconds, connections),
+      );
       rounds.push({ bare: bareResult, api: apiResult });
     }
+    /** @param {{ ms: number | null }} cpu @param {number} requests */
+    const perRequest = (cpu, requests) =>
+      cpu.ms === null || requests === 0 ? 'n/a' : (cpu.ms / requests).toFixed(2);
+    const bareCpuPerRequest = perRequest(
+      bareCpu,
+      rounds.reduce((sum, r) => sum + r.bare.ok, 0),
+    );
+    const apiCpuPerRequest = perRequest(
+      apiCpu,
+      rounds.reduce((sum, r) => sum + r.api.ok, 0),
+    );
     const mean = (/** @type {(r: typeof rounds[number]) => number} */ pick) =>
       rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length;
     const bareRps = mean((r) => r.bare.rps);
@@ -482,18 +542,20 @@ export async function run() {
       `GET /v1/leads, limit ${PAGE}, ${samples} sequential requests per page (target p95 < 50 ms):`,
     );
     console.log(table(['list', 'page', 'matching', 'rows', 'p50 ms', 'p95 ms', ''], listRows));
+    console.log(`API CPU per list request: ${perRequest(listCpu, listRequests)} ms`);
     console.log(
-      `\nPOST /v1/leads, ${connections} keep-alive clients, 2 rounds × ${seconds} s each (target ≥ 50% of bare):`,
+      `\nPOST /v1/leads, ${connections} keep-alive clients, ${roundCount} rounds × ${seconds} s each (target ≥ 50% of bare):`,
     );
     console.log(
       table(
-        ['server', 'req/s', 'p50 ms', 'p99 ms', 'non-201'],
+        ['server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'non-201'],
         [
           [
             'bare node:http + pg INSERT',
             bareRps,
             mean((r) => r.bare.p50),
             mean((r) => r.bare.p99),
+            bareCpuPerRequest,
             rounds
               .flatMap((r) => Object.entries(r.bare.failures).map(([s, n]) => `${n}×${s}`))
               .join(' ') || '0',
@@ -503,6 +565,7 @@ export async function run() {
             apiRps,
             mean((r) => r.api.p50),
             mean((r) => r.api.p99),
+            apiCpuPerRequest,
             failures.join(' ') || '0',
           ],
         ],
@@ -512,7 +575,14 @@ export async function run() {
       `\nAPI / bare = ${(ratio * 100).toFixed(0)}% (${ratio >= 0.5 ? 'meets' : 'MISSES'} the ≥ 50% target); worst list p95 = ${worstP95.toFixed(1)} ms (${worstP95 < 50 ? 'meets' : 'MISSES'} < 50 ms)`,
     );
     log(`throughput phase took ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    return { worstListP95Ms: worstP95, apiRps, bareRps, ratio };
+    return {
+      worstListP95Ms: worstP95,
+      apiRps,
+      bareRps,
+      ratio,
+      apiCpuPerRequest,
+      bareCpuPerRequest,
+    };
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   }

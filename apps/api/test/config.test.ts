@@ -11,6 +11,15 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe(validEnv.DATABASE_URL);
     expect(config.importMaxRows).toBe(1_000_000);
+    expect(config).toMatchObject({
+      importBatchSize: 2000,
+      importWorkerConcurrency: 2,
+      importRecoveryIntervalSeconds: 30,
+      jobsMaintenanceIntervalSeconds: 120,
+      importMaxAttempts: 10,
+      principalCacheSeconds: 5,
+      webhookEndpointCacheSeconds: 5,
+    });
   });
 
   it.each([
@@ -22,6 +31,13 @@ describe('configuration', () => {
     [{ SMTP_URL: 'http://mail' }, /^SMTP_URL must start with smtp:/],
     [{ NODE_ENV: 'production' }, /^APP_SECRET must be set/],
     [{ WEBHOOK_ALLOW_PRIVATE: 'maybe' }, /^WEBHOOK_ALLOW_PRIVATE must be true or false/],
+    [{ IMPORT_BATCH_SIZE: '0' }, /^IMPORT_BATCH_SIZE must be an integer from 1 to 20000/],
+    [{ IMPORT_WORKER_CONCURRENCY: 'two' }, /^IMPORT_WORKER_CONCURRENCY must be an integer/],
+    [{ IMPORT_RECOVERY_INTERVAL_SECONDS: '0' }, /^IMPORT_RECOVERY_INTERVAL_SECONDS must be/],
+    [{ JOBS_MAINTENANCE_INTERVAL_SECONDS: 'often' }, /^JOBS_MAINTENANCE_INTERVAL_SECONDS must be/],
+    [{ IMPORT_MAX_ATTEMPTS: '101' }, /^IMPORT_MAX_ATTEMPTS must be an integer from 1 to 100/],
+    [{ PRINCIPAL_CACHE_SECONDS: '61' }, /^PRINCIPAL_CACHE_SECONDS must be an integer from 0 to 60/],
+    [{ WEBHOOK_ENDPOINT_CACHE_SECONDS: '-1' }, /^WEBHOOK_ENDPOINT_CACHE_SECONDS must be/],
   ])('refuses %p with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(message);

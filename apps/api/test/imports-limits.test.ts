@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { at, csvOf, IMPORT_FORM, importEnv, uniqueEmail, upload } from './imports-support';
+import { at, uniqueEmail } from './support/fixtures';
+import { csvOf, IMPORT_FORM, importEnv, upload } from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

@@ -1,13 +1,5 @@
-import {
-  at,
-  csvOf,
-  IMPORT_FORM,
-  importCsv,
-  importEnv,
-  parseCsv,
-  uniqueEmail,
-  upload,
-} from './imports-support';
+import { at, uniqueEmail } from './support/fixtures';
+import { csvOf, IMPORT_FORM, importCsv, importEnv, parseCsv, upload } from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

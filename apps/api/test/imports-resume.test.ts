@@ -1,4 +1,5 @@
-import { at, IMPORT_FORM, importEnv, upload, waitForImport } from './imports-support';
+import { at } from './support/fixtures';
+import { IMPORT_FORM, importEnv, upload, waitForImport } from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

@@ -1,15 +1,14 @@
 import { mapHeaders } from '@leadbridge/core';
+import { at, uniqueEmail } from './support/fixtures';
 import {
-  at,
   csvOf,
   IMPORT_FORM,
   importCsv,
   importEnv,
   parseCsv,
-  uniqueEmail,
   upload,
   waitForImport,
-} from './imports-support';
+} from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

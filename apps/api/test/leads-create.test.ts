@@ -1,4 +1,5 @@
-import { CUSTOM_FORM, createLead, partnerOf, submitAsPartner, uniqueEmail } from './leads-fixtures';
+import { partnerOf, uniqueEmail } from './support/fixtures';
+import { CUSTOM_FORM, createLead, submitAsPartner } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

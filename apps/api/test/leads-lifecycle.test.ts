@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LEAD_STAGES, type LeadStage, STAGE_TRANSITIONS } from '@leadbridge/core';
-import {
-  CUSTOM_FORM,
-  createLead,
-  defined,
-  moveLead,
-  partnerOf,
-  uniqueEmail,
-} from './leads-fixtures';
+import { defined, partnerOf, uniqueEmail } from './support/fixtures';
+import { CUSTOM_FORM, createLead, moveLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

@@ -1,4 +1,5 @@
-import { createLead, moveLead, partnerOf, uniqueEmail } from './leads-fixtures';
+import { partnerOf, uniqueEmail } from './support/fixtures';
+import { createLead, moveLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

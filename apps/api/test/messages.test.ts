@@ -1,5 +1,6 @@
 import { type MailCatcher, startMailCatcher } from '@leadbridge/devkit/mail-catcher';
-import { eventually, partnerOf, submitLead } from './notifications-support';
+import { eventually, partnerOf } from './support/fixtures';
+import { submitLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

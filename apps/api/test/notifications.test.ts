@@ -3,8 +3,9 @@ import {
   type MailCatcher,
   startMailCatcher,
 } from '@leadbridge/devkit/mail-catcher';
-import { importEnv, upload } from './imports-support';
-import { eventually, moveLead, partnerOf, submitLead } from './notifications-support';
+import { eventually, partnerOf } from './support/fixtures';
+import { importEnv, upload } from './support/imports';
+import { moveLead, submitLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
 

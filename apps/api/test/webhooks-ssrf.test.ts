@@ -1,12 +1,8 @@
-import {
-  eventually,
-  partnerOf,
-  type Receiver,
-  startReceiver,
-  submitLead,
-} from './notifications-support';
+import { eventually, partnerOf } from './support/fixtures';
+import { submitLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
+import { type Receiver, startReceiver } from './support/webhook-receiver';
 
 /** WEBHOOK_ALLOW_PRIVATE left unset: the production default. */
 describe('webhook SSRF protection', () => {

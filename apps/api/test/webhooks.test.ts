@@ -1,14 +1,9 @@
 import { Webhook } from 'standardwebhooks';
-import {
-  eventually,
-  moveLead,
-  partnerOf,
-  type Receiver,
-  startReceiver,
-  submitLead,
-} from './notifications-support';
+import { eventually, partnerOf } from './support/fixtures';
+import { moveLead, submitLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
+import { type Receiver, startReceiver } from './support/webhook-receiver';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions read JSON bodies of many shapes.
 type Json = any;

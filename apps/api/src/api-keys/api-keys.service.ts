@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { UserPrincipal } from '../common/auth/principal';
 import { API_KEY_PREFIX } from '../common/auth/principal.resolver';
+import { PrincipalCache } from '../common/auth/principal-cache';
 import { hashToken, randomToken } from '../common/auth/tokens';
 import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { notFound } from '../common/problem/problem';
@@ -15,7 +16,10 @@ const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
 /** Secret API keys for a company's servers. Stored as SHA-256 digests; shown once. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   async create(scope: TenantScope, user: UserPrincipal, name: string): Promise<CreatedApiKeyDto> {
     const key = randomToken(API_KEY_PREFIX, 32);
@@ -36,7 +40,7 @@ export class ApiKeysService {
 
   async list(
     scope: TenantScope,
-    query: { limit?: string; cursor?: string },
+    query: { limit?: number; cursor?: string },
   ): Promise<Page<ApiKeyDto>> {
     const limit = pageLimit(query.limit);
     const params: unknown[] = [];
@@ -92,5 +96,6 @@ export class ApiKeysService {
     const key = await repository.findOne({ where: scope.company({ id }) });
     if (!key) throw notFound('API key');
     if (!key.revokedAt) await repository.update(scope.company({ id }), { revokedAt: new Date() });
+    this.principals.forgetApiKey(scope.companyId, id);
   }
 }

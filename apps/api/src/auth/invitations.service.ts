@@ -96,7 +96,7 @@ export class InvitationsService {
 
   async list(
     scope: TenantScope,
-    query: { limit?: string; cursor?: string; status?: InvitationStatus },
+    query: { limit?: number; cursor?: string; status?: InvitationStatus },
   ): Promise<Page<InvitationDto>> {
     const limit = pageLimit(query.limit);
     const params: unknown[] = [];

@@ -15,7 +15,7 @@ export class UsersService {
 
   async list(
     scope: TenantScope,
-    query: { limit?: string; cursor?: string },
+    query: { limit?: number; cursor?: string },
   ): Promise<Page<UserDto>> {
     const limit = pageLimit(query.limit);
     const params: unknown[] = [];

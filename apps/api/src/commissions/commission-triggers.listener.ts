@@ -12,7 +12,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod/mini';
 import { TenantScope } from '../common/tenancy/tenant-scope';
-import type { DomainEvent } from '../events/domain-events';
+import type { DomainEvent, DomainEventProbe, EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import { CommissionsRepository } from './commissions.repository';
 
@@ -41,6 +41,7 @@ function idOf(data: Record<string, unknown>, key: string): string | null {
 @Injectable()
 export class CommissionTriggersListener implements OnModuleInit {
   private readonly logger = new Logger('commissions');
+  private readonly offers = new WeakMap<object, Offer | null>();
 
   constructor(
     private readonly events: DomainEventsService,
@@ -48,13 +49,32 @@ export class CommissionTriggersListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe('commissions', (manager, event) => this.handle(manager, event));
+    this.events.subscribe(
+      'commissions',
+      (manager, event) => this.handle(manager, event),
+      (probe) => this.reactsTo(probe),
+    );
+  }
+
+  private reactsTo(probe: DomainEventProbe): boolean {
+    if (probe.type === 'lead.created') {
+      return probe.program ? this.newLeadDrafts(probe.program).length > 0 : true;
+    }
+    return probe.type === 'lead.stage_changed' || probe.type === 'transaction.created';
+  }
+
+  /** A new lead earns the offer's flat rules for `new`; most offers have none. */
+  private newLeadDrafts(program: EventProgramContext): CommissionDraft[] {
+    const offer = this.offer(program.offer, program.programId);
+    return offer ? commissionsForStage(offer, 'new', { labels: program.stageLabels }) : [];
   }
 
   private async handle(manager: EntityManager, event: DomainEvent): Promise<void> {
     if (event.type === 'lead.created') {
       const leadId = idOf(event.data, 'lead');
-      if (leadId) await this.leadReachedStage(manager, event, leadId, null);
+      if (!leadId) return;
+      if (event.program) await this.newLead(manager, event, event.program, leadId);
+      else await this.leadReachedStage(manager, event, leadId, null);
     } else if (event.type === 'lead.stage_changed') {
       const leadId = idOf(event.data, 'lead');
       const to = event.data.to;
@@ -66,10 +86,40 @@ export class CommissionTriggersListener implements OnModuleInit {
   }
 
   private offer(raw: unknown, programId: string): Offer | null {
+    // The lead hot path hands over the same cached offer object on every submission.
+    const known = raw && typeof raw === 'object' ? this.offers.get(raw) : undefined;
+    if (known !== undefined) return known;
     const parsed = z.safeParse(offerSchema, raw);
-    if (parsed.success) return parsed.data;
-    this.logger.warn(`program ${programId} has an invalid offer; no commission computed`);
-    return null;
+    const offer = parsed.success ? parsed.data : null;
+    if (!offer)
+      this.logger.warn(`program ${programId} has an invalid offer; no commission computed`);
+    if (raw && typeof raw === 'object') this.offers.set(raw, offer);
+    return offer;
+  }
+
+  /**
+   * A lead just created, with the program rules its writer checked in the same statement: the
+   * lead's own JSON names the partner, so nothing needs reading (and with no `new` rule,
+   * nothing is written).
+   */
+  private async newLead(
+    manager: EntityManager,
+    event: DomainEvent,
+    program: EventProgramContext,
+    leadId: string,
+  ): Promise<void> {
+    const offer = this.offer(program.offer, program.programId);
+    const partnerId = idOf(event.data.lead as Record<string, unknown>, 'partner');
+    if (!offer || !partnerId) return;
+    const drafts = commissionsForStage(offer, 'new', { labels: program.stageLabels });
+    if (drafts.length === 0) return;
+    await this.record(
+      manager,
+      event,
+      { programId: program.programId, partnerId, leadId, customerId: null, transactionId: null },
+      drafts.map((draft) => ({ draft, triggerKey: `stage:${leadId}:new:${draft.ruleIndex}` })),
+      offer,
+    );
   }
 
   /** `stage` null: the lead's current stage (a new lead is in `new`). */

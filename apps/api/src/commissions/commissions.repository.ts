@@ -1,10 +1,10 @@
 import type { OfferRule } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Page } from '../common/pagination/cursor';
+import { type Page, toPage } from '../common/pagination/cursor';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { CommissionDto, CommissionFilters, CommissionTotalsDto } from './commissions.dto';
-import { decodeTimeIdCursor, encodeTimeIdCursor, keysetTimestamp } from './keyset';
 
 export interface CommissionRow {
   id: string;
@@ -116,21 +116,19 @@ export class CommissionsRepository {
     const params: unknown[] = [];
     let where = filterSql(scope, filters, params);
     if (cursor) {
-      const { ts, id } = decodeTimeIdCursor(cursor);
-      params.push(ts, id);
-      where += ` AND (c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      where += ` AND ${afterCursor(decodeTimeIdCursor(cursor), { time: 'c.created_at', id: 'c.id' }, params)}`;
     }
     params.push(limit + 1);
     const rows: CommissionRow[] = await manager.query(
       `${SELECT} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map((row) => toCommissionDto(row, scope.isPartner)),
-      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.cursor_ts, last.id) : null,
-    };
+    return toPage(
+      rows,
+      limit,
+      (row) => toCommissionDto(row, scope.isPartner),
+      (row) => [row.cursor_ts, row.id],
+    );
   }
 
   async findByIds(
@@ -194,10 +192,8 @@ export class CommissionsRepository {
     for (;;) {
       const params: unknown[] = [];
       let where = filterSql(scope, filters, params);
-      if (cursor) {
-        params.push(cursor.ts, cursor.id);
-        where += ` AND (c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-      }
+      if (cursor)
+        where += ` AND ${afterCursor(cursor, { time: 'c.created_at', id: 'c.id' }, params)}`;
       params.push(batchSize);
       const rows: CommissionRow[] = await manager.query(
         `${SELECT} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`,

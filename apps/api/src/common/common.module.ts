@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { PrincipalResolver } from './auth/principal.resolver';
+import { PrincipalCache } from './auth/principal-cache';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 
 @Global()
 @Module({
-  providers: [PrincipalResolver, RateLimitService],
-  exports: [PrincipalResolver, RateLimitService],
+  providers: [PrincipalCache, PrincipalResolver, RateLimitService],
+  exports: [PrincipalCache, PrincipalResolver, RateLimitService],
 })
 export class CommonModule {}

@@ -19,6 +19,22 @@ export interface AppConfig {
   importMaxBytes: number;
   importMaxRows: number;
   importMaxRunningPerPartner: number;
+  /** Rows per import transaction: leads, their `imported` events, error rows and progress. */
+  importBatchSize: number;
+  /** How often a worker looks for imports whose worker died or whose jobs all failed. */
+  importRecoveryIntervalSeconds: number;
+  /** Imports one API process works on at the same time. */
+  importWorkerConcurrency: number;
+  /** Worker starts (first run + resumes) after which an import is failed instead of resumed. */
+  importMaxAttempts: number;
+  /**
+   * How long an API key or partner session, once checked, is trusted without asking the
+   * database again (0 = every request). Revoking in this process takes effect at once; other
+   * replicas see it within this bound (docs/security.md).
+   */
+  principalCacheSeconds: number;
+  /** How long a company's webhook subscriptions are kept in memory (0 = read per event). */
+  webhookEndpointCacheSeconds: number;
   /** Development escape hatch: deliver webhooks to loopback/private addresses. */
   webhookAllowPrivate: boolean;
   /** Waits between webhook delivery attempts (seconds); attempts = this list's length + 1. */
@@ -30,6 +46,11 @@ export interface AppConfig {
    * used by rate limits. `false` when the API faces clients directly.
    */
   trustProxy: boolean | number | string;
+  /**
+   * How often pg-boss maintenance runs (expires jobs whose worker died, archives finished
+   * ones). Also how often stale `Idempotency-Key` records are swept.
+   */
+  jobsMaintenanceIntervalSeconds: number;
   /** Run pg-boss workers in this process (false for API-only replicas). */
   runWorkers: boolean;
   logRequests: boolean;
@@ -156,6 +177,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1, 10 * 1024 ** 3),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
     importMaxRunningPerPartner: integer(env, 'IMPORT_MAX_RUNNING_PER_PARTNER', 1, 1, 100),
+    importBatchSize: integer(env, 'IMPORT_BATCH_SIZE', 2000, 1, 20_000),
+    importRecoveryIntervalSeconds: integer(env, 'IMPORT_RECOVERY_INTERVAL_SECONDS', 30, 1, 3600),
+    jobsMaintenanceIntervalSeconds: integer(env, 'JOBS_MAINTENANCE_INTERVAL_SECONDS', 120, 1, 3600),
+    importWorkerConcurrency: integer(env, 'IMPORT_WORKER_CONCURRENCY', 2, 1, 16),
+    importMaxAttempts: integer(env, 'IMPORT_MAX_ATTEMPTS', 10, 1, 100),
+    principalCacheSeconds: integer(env, 'PRINCIPAL_CACHE_SECONDS', 5, 0, 60),
+    webhookEndpointCacheSeconds: integer(env, 'WEBHOOK_ENDPOINT_CACHE_SECONDS', 5, 0, 60),
     webhookAllowPrivate: boolean(env, 'WEBHOOK_ALLOW_PRIVATE', false),
     // 9 attempts over ~27 hours: a receiver down for a day still gets every event.
     webhookRetryDelaysSeconds: secondsList(

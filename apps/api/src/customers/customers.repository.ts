@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import {
   type CustomerDto,
@@ -13,14 +14,12 @@ import {
 import type { CustomerStatus } from './customer.entity';
 import type { ListCustomersQuery } from './customers.dto';
 
-const KEY_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
 const CUSTOMER_COLUMNS = `c.id, c.company_id, c.program_id, c.partner_id, c.lead_id, c.status,
   c.revenue_amount, c.currency, c.won_at, c.first_paid_at, c.created_at, c.updated_at`;
 
 function viewSelect(source: string): string {
   return `SELECT ${CUSTOMER_COLUMNS},
-      to_char(c.created_at AT TIME ZONE 'UTC', ${KEY_FORMAT}) AS created_key,
+      ${keysetTimestamp('c.created_at')} AS created_key,
       p.name AS partner_name, l.email AS lead_email, l.first_name AS lead_first_name,
       l.last_name AS lead_last_name, l.company_name AS lead_company_name
     FROM ${source}
@@ -168,11 +167,8 @@ export class CustomersRepository {
     if (query.partnerId) add((p) => `c.partner_id = ${p}`, query.partnerId);
     if (query.programId) add((p) => `c.program_id = ${p}`, query.programId);
     if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor, 2);
-      params.push(String(key), String(id));
-      const k = `$${params.length - 1}::timestamptz`;
       conditions.push(
-        `c.created_at <= ${k} AND (c.created_at < ${k} OR c.id < $${params.length}::uuid)`,
+        afterCursor(decodeTimeIdCursor(query.cursor), { time: 'c.created_at', id: 'c.id' }, params),
       );
     }
     params.push(limit + 1);
@@ -262,20 +258,23 @@ export class CustomersRepository {
   async listTransactions(
     companyId: string,
     customerId: string,
-    page: { limit?: string; cursor?: string },
+    page: { limit?: number; cursor?: string },
   ): Promise<Page<CustomerTransactionDto>> {
     const limit = pageLimit(page.limit);
     const params: unknown[] = [companyId, customerId];
     let keyset = '';
     if (page.cursor) {
-      const [key, id] = decodeCursor(page.cursor, 2);
-      params.push(String(key), String(id));
-      keyset = `AND t.occurred_at <= $3::timestamptz AND (t.occurred_at < $3::timestamptz OR t.id < $4::uuid)`;
+      const after = afterCursor(
+        decodeTimeIdCursor(page.cursor),
+        { time: 't.occurred_at', id: 't.id' },
+        params,
+      );
+      keyset = `AND ${after}`;
     }
     params.push(limit + 1);
     const rows: (TransactionRow & { occurred_key: string })[] = await this.db.query(
       `SELECT ${TRANSACTION_COLUMNS},
-              to_char(t.occurred_at AT TIME ZONE 'UTC', ${KEY_FORMAT}) AS occurred_key
+              ${keysetTimestamp('t.occurred_at')} AS occurred_key
          FROM transactions t
         WHERE t.company_id = $1 AND t.customer_id = $2 ${keyset}
         ORDER BY t.occurred_at DESC, t.id DESC LIMIT $${params.length}`,

@@ -1,3 +1,4 @@
+import type { StageLabels } from '@leadbridge/core';
 import type { Actor } from '../common/auth/principal';
 
 /**
@@ -12,7 +13,22 @@ export interface DomainEvent<T extends string = DomainEventType> {
   occurredAt: Date;
   actor: Actor;
   data: Record<string, unknown>;
+  /**
+   * The program rules the writer already holds (and checked in its own statement), so that
+   * reactions need not read the program again. Not part of the public payload.
+   */
+  program?: EventProgramContext;
 }
+
+export interface EventProgramContext {
+  programId: string;
+  /** As stored (`programs.offer`); reactions validate it with core's offerSchema. */
+  offer: unknown;
+  stageLabels: StageLabels | null;
+}
+
+/** What is known of an event before it happens: enough to ask who would react. */
+export type DomainEventProbe = Pick<DomainEvent, 'type' | 'companyId' | 'program'>;
 
 export const DOMAIN_EVENT_TYPES = [
   'lead.created',

@@ -1,8 +1,9 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { JobsService } from '../jobs/jobs.service';
 import { StorageModule } from '../storage/storage.module';
 import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
-import { IMPORT_SETTINGS, type ImportSettings, loadImportSettings } from './import-settings';
 import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
@@ -17,19 +18,13 @@ const IMPORT_JOB_EXPIRY_SECONDS = 60 * 60;
 @Module({
   imports: [StorageModule],
   controllers: [ImportsController, LeadTemplatesController],
-  providers: [
-    ImportsService,
-    ImportsRepository,
-    ImportProcessor,
-    ImportRecovery,
-    { provide: IMPORT_SETTINGS, useFactory: () => loadImportSettings() },
-  ],
+  providers: [ImportsService, ImportsRepository, ImportProcessor, ImportRecovery],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(
     private readonly jobs: JobsService,
     private readonly processor: ImportProcessor,
-    @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -44,7 +39,7 @@ export class ImportsModule implements OnModuleInit {
         expireInSeconds: IMPORT_JOB_EXPIRY_SECONDS,
       },
       (job) => this.processor.process(job.data.importId),
-      this.settings.workerConcurrency,
+      this.config.importWorkerConcurrency,
     );
   }
 }

@@ -2,6 +2,7 @@ import { canTransition, type LeadStage } from '@leadbridge/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
+import { returnedRows } from '../common/database/returned-rows';
 import { notFound, ProblemException } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { CustomersService } from '../customers/customers.service';
@@ -42,17 +43,17 @@ export class LeadStagesService {
       const from = view.lead.stage;
       const to = change.stage;
       if (!canTransition(from, to)) throw invalidStageTransition(from, to, view.stageLabels);
-      const rows: Parameters<typeof leadRecordFromRow>[0][] = await manager.query(
-        // Wrapped so the driver answers rows (TypeORM gives [rows, count] for a bare UPDATE).
-        `WITH u AS (UPDATE leads SET stage = $3, stage_changed_at = now(),
+      const rows = returnedRows<Parameters<typeof leadRecordFromRow>[0]>(
+        await manager.query(
+          `UPDATE leads SET stage = $3, stage_changed_at = now(),
                 won_at = CASE WHEN $3 = 'closed_won' THEN now() ELSE won_at END,
                 version = version + 1, updated_at = now()
           WHERE company_id = $1 AND id = $2
          RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
                    first_name, last_name, company_name, company_domain, fields, source, import_id,
-                   version, created_at, updated_at, stage_changed_at, won_at)
-         SELECT * FROM u`,
-        [view.lead.companyId, view.lead.id, to],
+                   version, created_at, updated_at, stage_changed_at, won_at`,
+          [view.lead.companyId, view.lead.id, to],
+        ),
       );
       const lead = leadRecordFromRow(rows[0] as Parameters<typeof leadRecordFromRow>[0]);
       const reason = change.reason?.trim() || null;

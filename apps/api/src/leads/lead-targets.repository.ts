@@ -9,8 +9,12 @@ export interface LeadProgramRules {
   stageLabels: StageLabels | null;
   dedupePolicy: DedupePolicy;
   currency: string;
+  /** As stored; the commissions listener validates it (a new lead may earn a flat `new` rule). */
+  offer: unknown;
   leadSubmissionEnabled: boolean;
   archived: boolean;
+  /** The rules as JSON, made once per read: the lead insert compares them with the stored ones. */
+  json: { formSchema: string; stageLabels: string; offer: string };
 }
 
 /** Where a new lead goes: a program, and the partner it is registered for. */
@@ -26,11 +30,12 @@ interface ProgramRow {
   stage_labels: StageLabels | null;
   dedupe_policy: DedupePolicy;
   currency: string;
+  offer: unknown;
   lead_submission_enabled: boolean;
   archived: boolean;
 }
 
-const PROGRAM_COLUMNS = `g.id, g.form_schema, g.stage_labels, g.dedupe_policy, g.currency,
+const PROGRAM_COLUMNS = `g.id, g.form_schema, g.stage_labels, g.dedupe_policy, g.currency, g.offer,
   g.lead_submission_enabled, g.archived_at IS NOT NULL AS archived`;
 
 function rulesFromRow(row: ProgramRow): LeadProgramRules {
@@ -40,8 +45,14 @@ function rulesFromRow(row: ProgramRow): LeadProgramRules {
     stageLabels: row.stage_labels,
     dedupePolicy: row.dedupe_policy,
     currency: row.currency,
+    offer: row.offer,
     leadSubmissionEnabled: row.lead_submission_enabled,
     archived: row.archived,
+    json: {
+      formSchema: JSON.stringify(row.form_schema),
+      stageLabels: JSON.stringify(row.stage_labels ?? {}),
+      offer: JSON.stringify(row.offer),
+    },
   };
 }
 

@@ -86,7 +86,23 @@ export type LeadRecord = Pick<
   | 'wonAt'
 >;
 
-export function toLeadDto(lead: LeadRecord, context: LeadDtoContext): LeadDto {
+type Timestamps = 'createdAt' | 'updatedAt' | 'stageChangedAt' | 'wonAt';
+
+/**
+ * A LeadRecord whose timestamps may already be the API's ISO strings (the list selects them
+ * formatted by PostgreSQL, see isoTimestamp, instead of parsing and re-formatting 200 Dates).
+ */
+export type LeadRecordLike = Omit<LeadRecord, Timestamps> & {
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  stageChangedAt: Date | string;
+  wonAt: Date | string | null;
+};
+
+const iso = (value: Date | string): string =>
+  typeof value === 'string' ? value : value.toISOString();
+
+export function toLeadDto(lead: LeadRecordLike, context: LeadDtoContext): LeadDto {
   const customer = context.customer;
   return {
     id: lead.id,
@@ -102,10 +118,10 @@ export function toLeadDto(lead: LeadRecord, context: LeadDtoContext): LeadDto {
     source: lead.source,
     importId: lead.importId,
     version: lead.version,
-    createdAt: lead.createdAt.toISOString(),
-    updatedAt: lead.updatedAt.toISOString(),
-    stageChangedAt: lead.stageChangedAt.toISOString(),
-    wonAt: lead.wonAt ? lead.wonAt.toISOString() : null,
+    createdAt: iso(lead.createdAt),
+    updatedAt: iso(lead.updatedAt),
+    stageChangedAt: iso(lead.stageChangedAt),
+    wonAt: lead.wonAt ? iso(lead.wonAt) : null,
     customer: customer
       ? {
           id: customer.id,

@@ -2,7 +2,9 @@ import { LEAD_STAGES, type LeadStage, type StageLabels } from '@leadbridge/core'
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
-import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { isoTimestamp } from '../common/database/iso-timestamp';
+import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { CustomerStatus } from '../customers/customer.entity';
 import {
@@ -13,6 +15,7 @@ import {
   toLeadDto,
 } from './lead.dto';
 import type { LeadFieldValue, LeadSource } from './lead.entity';
+import { leadSearchCondition } from './lead-search';
 import type { LeadSort } from './leads.dto';
 
 /** Columns of `leads` every read needs (not search_text: it is only filtered on). */
@@ -20,56 +23,76 @@ const LEAD_COLUMNS = `l.id, l.company_id, l.program_id, l.partner_id, l.stage, l
   l.first_name, l.last_name, l.company_name, l.company_domain, l.fields, l.source, l.import_id,
   l.version, l.created_at, l.updated_at, l.stage_changed_at, l.won_at`;
 
-// Microsecond keys: JS Dates stop at milliseconds, and a truncated key would skip or repeat
-// rows that share a millisecond.
-const KEY_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+/** What a lead's JSON needs beyond the lead: partner name, stage labels, its customer. */
+const CONTEXT_COLUMNS = `p.name AS partner_name, g.stage_labels,
+  c.id AS customer_id, c.status AS customer_status, c.revenue_amount AS customer_revenue,
+  c.currency AS customer_currency`;
 
-/** A lead with what its JSON needs: partner name, the program's stage labels, its customer. */
-function viewSelect(source: string): string {
-  return `SELECT ${LEAD_COLUMNS},
-      to_char(l.created_at AT TIME ZONE 'UTC', ${KEY_FORMAT}) AS created_key,
-      to_char(l.updated_at AT TIME ZONE 'UTC', ${KEY_FORMAT}) AS updated_key,
-      p.name AS partner_name, g.stage_labels, g.currency AS program_currency,
-      c.id AS customer_id, c.status AS customer_status, c.revenue_amount AS customer_revenue,
-      c.currency AS customer_currency
-    FROM ${source}
-    JOIN partners p ON p.id = l.partner_id
+const CONTEXT_JOINS = `JOIN partners p ON p.id = l.partner_id
     JOIN programs g ON g.id = l.program_id
     LEFT JOIN customers c ON c.lead_id = l.id`;
+
+/** A lead with what its JSON needs, for the services that work with it. */
+function viewSelect(source: string): string {
+  return `SELECT ${LEAD_COLUMNS}, g.currency AS program_currency, ${CONTEXT_COLUMNS}
+    FROM ${source} ${CONTEXT_JOINS}`;
 }
 
-interface LeadRow {
+/**
+ * A list page: only what the JSON shows, timestamps already as its ISO text, and the keyset
+ * key of the sort column.
+ */
+function pageSelect(source: string, keyColumn: string): string {
+  return `SELECT l.id, l.program_id, l.partner_id, l.stage, l.email, l.first_name, l.last_name,
+      l.company_name, l.fields, l.source, l.import_id, l.version,
+      ${isoTimestamp('l.created_at')} AS created_at, ${isoTimestamp('l.updated_at')} AS updated_at,
+      ${isoTimestamp('l.stage_changed_at')} AS stage_changed_at, ${isoTimestamp('l.won_at')} AS won_at,
+      ${keysetTimestamp(keyColumn)} AS cursor_key, ${CONTEXT_COLUMNS}
+    FROM ${source} ${CONTEXT_JOINS}`;
+}
+
+/** The columns of a lead every JSON needs; timestamps as Dates, or as ISO text in lists. */
+interface LeadJsonRow<Time extends Date | string> {
   id: string;
-  company_id: string;
   program_id: string;
   partner_id: string;
   stage: LeadStage;
   email: string;
-  email_normalized: string;
   first_name: string | null;
   last_name: string | null;
   company_name: string | null;
-  company_domain: string | null;
   fields: Record<string, LeadFieldValue>;
   source: LeadSource;
   import_id: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
-  stage_changed_at: Date;
-  won_at: Date | null;
+  created_at: Time;
+  updated_at: Time;
+  stage_changed_at: Time;
+  won_at: Time | null;
 }
 
-interface LeadViewRow extends LeadRow {
-  created_key: string;
-  updated_key: string;
+interface LeadRow extends LeadJsonRow<Date> {
+  company_id: string;
+  email_normalized: string;
+  company_domain: string | null;
+}
+
+interface ContextRow {
   partner_name: string;
   stage_labels: StageLabels | null;
-  program_currency: string;
   customer_id: string | null;
   customer_status: CustomerStatus | null;
   customer_revenue: string | null;
   customer_currency: string | null;
+}
+
+interface LeadViewRow extends LeadRow, ContextRow {
+  program_currency: string;
+}
+
+/** A list row (pageSelect): timestamps are ISO text. */
+interface LeadPageRow extends LeadJsonRow<string>, ContextRow {
+  cursor_key: string;
 }
 
 /** A lead row with the context of its JSON: what services work with. */
@@ -81,19 +104,16 @@ export interface LeadView {
   customer: LeadCustomerSummary | null;
 }
 
-export function leadRecordFromRow(row: LeadRow): LeadView['lead'] {
+function recordFromRow<Time extends Date | string>(row: LeadJsonRow<Time>) {
   return {
     id: row.id,
-    companyId: row.company_id,
     programId: row.program_id,
     partnerId: row.partner_id,
     stage: row.stage,
     email: row.email,
-    emailNormalized: row.email_normalized,
     firstName: row.first_name,
     lastName: row.last_name,
     companyName: row.company_name,
-    companyDomain: row.company_domain,
     fields: row.fields ?? {},
     source: row.source,
     importId: row.import_id,
@@ -105,30 +125,46 @@ export function leadRecordFromRow(row: LeadRow): LeadView['lead'] {
   };
 }
 
+export function leadRecordFromRow(row: LeadRow): LeadView['lead'] {
+  return {
+    ...recordFromRow(row),
+    companyId: row.company_id,
+    emailNormalized: row.email_normalized,
+    companyDomain: row.company_domain,
+  };
+}
+
+function customerFromRow(row: ContextRow): LeadCustomerSummary | null {
+  return row.customer_id && row.customer_status && row.customer_currency
+    ? {
+        id: row.customer_id,
+        status: row.customer_status,
+        revenueAmount: Number(row.customer_revenue ?? 0),
+        currency: row.customer_currency,
+      }
+    : null;
+}
+
 function viewFromRow(row: LeadViewRow): LeadView {
   return {
     lead: leadRecordFromRow(row),
     partnerName: row.partner_name,
     stageLabels: row.stage_labels,
     programCurrency: row.program_currency,
-    customer:
-      row.customer_id && row.customer_status && row.customer_currency
-        ? {
-            id: row.customer_id,
-            status: row.customer_status,
-            revenueAmount: Number(row.customer_revenue ?? 0),
-            currency: row.customer_currency,
-          }
-        : null,
+    customer: customerFromRow(row),
   };
+}
+
+function pageRowToDto(row: LeadPageRow): LeadDto {
+  return toLeadDto(recordFromRow(row), {
+    partnerName: row.partner_name,
+    stageLabels: row.stage_labels,
+    customer: customerFromRow(row),
+  });
 }
 
 export function viewToDto(view: LeadView): LeadDto {
   return toLeadDto(view.lead, view);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 export interface LeadListFilters {
@@ -139,7 +175,7 @@ export interface LeadListFilters {
   createdFrom?: string;
   createdTo?: string;
   sort: LeadSort;
-  limit?: string;
+  limit?: number;
   cursor?: string;
 }
 
@@ -188,17 +224,25 @@ export class LeadsRepository {
     if (filters.partnerId) add((p) => `l.partner_id = ${p}`, filters.partnerId);
     if (filters.programId) add((p) => `l.program_id = ${p}`, filters.programId);
     const q = filters.q?.trim().toLowerCase();
-    if (q) add((p) => `l.search_text LIKE ${p}`, `%${escapeLike(q)}%`);
+    if (q) {
+      conditions.push(
+        leadSearchCondition('l.search_text', q, (value) => {
+          params.push(value);
+          return `$${params.length}`;
+        }),
+      );
+    }
     if (filters.createdFrom) add((p) => `l.created_at >= ${p}`, filters.createdFrom);
     if (filters.createdTo) add((p) => `l.created_at < ${p}`, filters.createdTo);
     if (filters.cursor) {
-      const [key, id] = decodeCursor(filters.cursor, 2);
-      params.push(String(key), String(id));
-      const k = `$${params.length - 1}::timestamptz`;
-      const i = `$${params.length}::uuid`;
-      const op = descending ? '<' : '>';
-      // Spelled out (not a row comparison) so the planner uses the key as an index bound.
-      conditions.push(`l.${column} ${op}= ${k} AND (l.${column} ${op} ${k} OR l.id ${op} ${i})`);
+      conditions.push(
+        afterCursor(
+          decodeTimeIdCursor(filters.cursor),
+          { time: `l.${column}`, id: 'l.id' },
+          params,
+          direction,
+        ),
+      );
     }
     params.push(limit + 1);
     const limitParam = `$${params.length}`;
@@ -217,16 +261,11 @@ export class LeadsRepository {
       const parts = stages.map((stage) => `(${select(` AND l.stage = '${stage}'`)})`);
       inner = `SELECT * FROM (${parts.join(' UNION ALL ')}) l ${order} LIMIT ${limitParam}`;
     }
-    const rows: LeadViewRow[] = await this.db.query(
-      `${viewSelect(`(${inner}) l`)} ${order}`,
+    const rows: LeadPageRow[] = await this.db.query(
+      `${pageSelect(`(${inner}) l`, `l.${column}`)} ${order}`,
       params,
     );
-    return toPage(
-      rows,
-      limit,
-      (row) => viewToDto(viewFromRow(row)),
-      (row) => [column === 'updated_at' ? row.updated_key : row.created_key, row.id],
-    );
+    return toPage(rows, limit, pageRowToDto, (row) => [row.cursor_key, row.id]);
   }
 
   async insertEvent(manager: EntityManager, event: LeadEventInsert): Promise<string> {
@@ -250,15 +289,19 @@ export class LeadsRepository {
   async listEvents(
     leadId: string,
     companyId: string,
-    page: { limit?: string; cursor?: string },
+    page: { limit?: number; cursor?: string },
   ): Promise<Page<LeadEventDto>> {
     const limit = pageLimit(page.limit);
     const params: unknown[] = [companyId, leadId];
     let keyset = '';
     if (page.cursor) {
-      const [key, id] = decodeCursor(page.cursor, 2);
-      params.push(String(key), String(id));
-      keyset = `AND e.created_at >= $3::timestamptz AND (e.created_at > $3::timestamptz OR e.id > $4::uuid)`;
+      const after = afterCursor(
+        decodeTimeIdCursor(page.cursor),
+        { time: 'e.created_at', id: 'e.id' },
+        params,
+        'ASC',
+      );
+      keyset = `AND ${after}`;
     }
     params.push(limit + 1);
     const rows: {
@@ -271,7 +314,7 @@ export class LeadsRepository {
       created_key: string;
     }[] = await this.db.query(
       `SELECT e.id, e.type, e.actor_type, e.actor_name, e.data, e.created_at,
-              to_char(e.created_at AT TIME ZONE 'UTC', ${KEY_FORMAT}) AS created_key
+              ${keysetTimestamp('e.created_at')} AS created_key
          FROM lead_events e
         WHERE e.company_id = $1 AND e.lead_id = $2 ${keyset}
         ORDER BY e.created_at, e.id LIMIT $${params.length}`,

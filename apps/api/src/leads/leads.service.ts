@@ -11,13 +11,22 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, type Principal, principalKey } from '../common/auth/principal';
+import { PrincipalCache } from '../common/auth/principal-cache';
+import { returnedRows } from '../common/database/returned-rows';
 import type { Page } from '../common/pagination/cursor';
-import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
-import { RateLimitService } from '../common/rate-limit/rate-limit.service';
+import {
+  notFound,
+  ProblemException,
+  unauthenticated,
+  validationProblem,
+} from '../common/problem/problem';
+import { rateLimitProblem } from '../common/rate-limit/rate-limit.service';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import type { LeadDto, LeadEventDto } from './lead.dto';
 import type { LeadSource } from './lead.entity';
+import { type InsertedLeadRow, insertLead, type LeadInsert } from './lead-insert';
 import {
   duplicateLead,
   isUniqueViolation,
@@ -37,7 +46,11 @@ import {
 } from './leads.dto';
 import { LeadsRepository, leadRecordFromRow, viewToDto } from './leads.repository';
 
-/** Generous for a person with a form, tight enough to stop a runaway script. */
+/**
+ * Generous for a person with a form, tight enough to stop a runaway script. Counted by the
+ * insert statement itself (see lead-insert.ts): submissions that reach the database count,
+ * ones refused earlier (invalid fields, submission switched off) cost no database work.
+ */
 export const PARTNER_SUBMISSIONS_PER_MINUTE = 120;
 /** A company's own integration may push more, still bounded per credential. */
 export const COMPANY_SUBMISSIONS_PER_MINUTE = 1200;
@@ -70,7 +83,7 @@ export class LeadsService {
     private readonly leads: LeadsRepository,
     private readonly targets: LeadTargetsRepository,
     private readonly events: DomainEventsService,
-    private readonly rateLimits: RateLimitService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(principal: Principal, body: CreateLeadBody): Promise<LeadDto> {
@@ -110,89 +123,57 @@ export class LeadsService {
     const lead = result.value;
     const identity = leadIdentity(lead, program.dedupePolicy);
     const source: LeadSource = principal.kind === 'api_key' ? 'api' : 'form';
-    const actor = actorOf(principal);
+    const insert: LeadInsert = {
+      companyId: principal.companyId,
+      program,
+      partnerId: target.partnerId,
+      lead: {
+        email: lead.email,
+        firstName: lead.firstName,
+        lastName: lead.lastName,
+        company: lead.company,
+        fields: lead.fields,
+      },
+      emailNormalized: identity.email,
+      companyDomain: companyDomain(lead.email, lead.company),
+      source,
+      actor: actorOf(principal),
+      rateLimit: {
+        key: `leads:create:${principalKey(principal)}`,
+        limit:
+          principal.kind === 'partner'
+            ? PARTNER_SUBMISSIONS_PER_MINUTE
+            : COMPANY_SUBMISSIONS_PER_MINUTE,
+        windowSeconds: 60,
+      },
+    };
+    const programContext: EventProgramContext = {
+      programId: program.programId,
+      offer: program.offer,
+      stageLabels: program.stageLabels,
+    };
+    const cacheVersion = this.principals.partnerships.version;
     try {
+      // The domain check needs a lock and a read before the insert; reactions (a commission
+      // for `new`, webhook deliveries) write in the lead's transaction. Without either, the
+      // insert statement is the whole write: it commits alone, one round trip.
+      const alone =
+        !identity.domain &&
+        !(await this.events.hasReactions({
+          type: 'lead.created',
+          companyId: principal.companyId,
+          program: programContext,
+        }));
+      if (alone) {
+        const row = await insertLead(this.db, insert);
+        return this.created(principal, target, insert, row, null, cacheVersion);
+      }
       return await this.db.transaction(async (manager) => {
         if (identity.domain) {
           await this.assertDomainFree(manager, program.programId, identity, null);
         }
-        // One statement: check that the program still has the rules this lead was validated
-        // under, insert the lead, and write its `created` history line: the API's busiest
-        // write costs one round trip, and a program switched off or re-configured a moment ago
-        // is never written under its old rules.
-        const rows: (Partial<Parameters<typeof leadRecordFromRow>[0]> & {
-          rules_current: boolean;
-          event_id: string | null;
-        })[] = await manager.query(
-          `WITH g AS (
-             SELECT 1 FROM programs
-              WHERE company_id = $1 AND id = $2 AND archived_at IS NULL AND lead_submission_enabled
-                AND form_schema = $16::jsonb AND dedupe_policy = $17 AND stage_labels = $18::jsonb
-                AND currency = $19
-           ), l AS (
-             INSERT INTO leads (company_id, program_id, partner_id, email, email_normalized,
-                                first_name, last_name, company_name, company_domain, fields, source)
-             SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::text, $8::text,
-                    $9::text, $10::jsonb, $11::text
-              WHERE EXISTS (SELECT 1 FROM g)
-             ON CONFLICT (program_id, email_normalized) DO NOTHING
-             RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
-                       first_name, last_name, company_name, company_domain, fields, source,
-                       import_id, version, created_at, updated_at, stage_changed_at, won_at
-           ), e AS (
-             INSERT INTO lead_events (company_id, lead_id, type, actor_type, actor_id, actor_name, data)
-             SELECT company_id, id, 'created', $12, $13, $14, $15 FROM l RETURNING id
-           )
-           SELECT EXISTS (SELECT 1 FROM g) AS rules_current, l.*, e.id AS event_id
-             FROM (SELECT 1) one LEFT JOIN l ON true LEFT JOIN e ON true`,
-          [
-            principal.companyId,
-            program.programId,
-            target.partnerId,
-            lead.email,
-            identity.email,
-            lead.firstName,
-            lead.lastName,
-            lead.company,
-            companyDomain(lead.email, lead.company),
-            JSON.stringify(lead.fields),
-            source,
-            actor.type,
-            actor.id,
-            actor.name,
-            JSON.stringify({ source }),
-            JSON.stringify(program.formSchema),
-            program.dedupePolicy,
-            JSON.stringify(program.stageLabels ?? {}),
-            program.currency,
-          ],
-        );
-        const row = rows[0];
-        if (!row?.rules_current) throw new StaleProgramRules();
-        if (!row.id || !row.event_id) {
-          // Lost the race (or a plain duplicate): the unique index decided, we only explain.
-          throw duplicateLead(
-            await this.firstRegisteredAt(manager, program.programId, identity.email),
-            'email',
-          );
-        }
-        const record = leadRecordFromRow(row as Parameters<typeof leadRecordFromRow>[0]);
-        const dto = viewToDto({
-          lead: record,
-          partnerName: target.partnerName,
-          stageLabels: program.stageLabels,
-          programCurrency: program.currency,
-          customer: null,
-        });
-        await this.events.emit(manager, {
-          type: 'lead.created',
-          companyId: record.companyId,
-          id: row.event_id,
-          occurredAt: record.createdAt,
-          actor,
-          data: { lead: dto },
-        });
-        return dto;
+        const row = await insertLead(manager, insert);
+        return this.created(principal, target, insert, row, { manager, programContext }, null);
       });
     } catch (error) {
       if (error instanceof StaleProgramRules && !target.cached) {
@@ -204,6 +185,71 @@ export class LeadsService {
       }
       throw error;
     }
+  }
+
+  /** The inserted lead's JSON, after the checks the insert made; emits `lead.created`. */
+  private async created(
+    principal: Principal,
+    target: ResolvedTarget,
+    insert: LeadInsert,
+    row: InsertedLeadRow,
+    emit: { manager: EntityManager; programContext: EventProgramContext } | null,
+    /** When the insert committed on its own: the session cache's version before it ran. */
+    committedAlone: number | null,
+  ): Promise<LeadDto> {
+    const { program } = target;
+    if (!row.partner_active) {
+      if (principal.kind === 'partner') {
+        // The session outlived its partnership (seen by another replica first).
+        this.principals.forgetPartnership(principal.companyId, target.partnerId, program.programId);
+        throw unauthenticated();
+      }
+      throw notFound('Partner (in this program)');
+    }
+    const { limit, windowSeconds } = insert.rateLimit;
+    const limited = rateLimitProblem(row, limit, windowSeconds, 'lead submissions');
+    if (limited) throw limited;
+    if (!row.rules_current) throw new StaleProgramRules();
+    if (!row.id || !row.event_id) {
+      // Lost the race (or a plain duplicate): the unique index decided, we only explain.
+      throw duplicateLead(
+        await this.firstRegisteredAt(
+          emit?.manager ?? this.db.manager,
+          program.programId,
+          insert.emailNormalized,
+        ),
+        'email',
+      );
+    }
+    const record = leadRecordFromRow(row as Parameters<typeof leadRecordFromRow>[0]);
+    const partnerName = row.partner_name ?? target.partnerName;
+    if (principal.kind === 'partner' && committedAlone !== null && row.allowed_origins) {
+      // The statement just read this session's partnership as it is now (a transaction's
+      // reads are only final at its commit, so only a lone statement confirms).
+      this.principals.confirmPartnership(
+        { ...principal, name: partnerName, allowedOrigins: row.allowed_origins },
+        committedAlone,
+      );
+    }
+    const dto = viewToDto({
+      lead: record,
+      partnerName,
+      stageLabels: program.stageLabels,
+      programCurrency: program.currency,
+      customer: null,
+    });
+    if (emit) {
+      await this.events.emit(emit.manager, {
+        type: 'lead.created',
+        companyId: record.companyId,
+        id: row.event_id,
+        occurredAt: record.createdAt,
+        actor: insert.actor,
+        data: { lead: dto },
+        program: emit.programContext,
+      });
+    }
+    return dto;
   }
 
   async get(scope: TenantScope, id: string): Promise<LeadDto> {
@@ -281,27 +327,27 @@ export class LeadsService {
         if (identity.domain && identity.domain !== current.companyDomain) {
           await this.assertDomainFree(manager, current.programId, identity, current.id);
         }
-        const rows: Parameters<typeof leadRecordFromRow>[0][] = await manager.query(
-          // Wrapped so the driver answers rows (TypeORM gives [rows, count] for a bare UPDATE).
-          `WITH u AS (UPDATE leads SET email = $3, email_normalized = $4, first_name = $5, last_name = $6,
+        const rows = returnedRows<Parameters<typeof leadRecordFromRow>[0]>(
+          await manager.query(
+            `UPDATE leads SET email = $3, email_normalized = $4, first_name = $5, last_name = $6,
                   company_name = $7, company_domain = $8, fields = $9,
                   version = version + 1, updated_at = now()
             WHERE company_id = $1 AND id = $2
            RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
                      first_name, last_name, company_name, company_domain, fields, source, import_id,
-                     version, created_at, updated_at, stage_changed_at, won_at)
-         SELECT * FROM u`,
-          [
-            current.companyId,
-            current.id,
-            next.email,
-            emailNormalized,
-            next.firstName,
-            next.lastName,
-            next.companyName,
-            domain,
-            JSON.stringify(next.fields),
-          ],
+                     version, created_at, updated_at, stage_changed_at, won_at`,
+            [
+              current.companyId,
+              current.id,
+              next.email,
+              emailNormalized,
+              next.firstName,
+              next.lastName,
+              next.companyName,
+              domain,
+              JSON.stringify(next.fields),
+            ],
+          ),
         );
         const updated = leadRecordFromRow(rows[0] as Parameters<typeof leadRecordFromRow>[0]);
         const eventId = await this.leads.insertEvent(manager, {
@@ -337,12 +383,6 @@ export class LeadsService {
 
   private async resolveTarget(principal: Principal, body: LeadTarget): Promise<ResolvedTarget> {
     if (principal.kind === 'partner') {
-      await this.rateLimits.hit(
-        `leads:create:${principalKey(principal)}`,
-        PARTNER_SUBMISSIONS_PER_MINUTE,
-        60,
-        'lead submissions',
-      );
       const mismatch = [
         body.programId && body.programId !== principal.programId ? 'programId' : null,
         body.partnerId && body.partnerId !== principal.partnerId ? 'partnerId' : null,
@@ -360,12 +400,6 @@ export class LeadsService {
       if (!program) throw notFound('Program');
       return { program, partnerId: principal.partnerId, partnerName: principal.name, cached: true };
     }
-    await this.rateLimits.hit(
-      `leads:create:${principalKey(principal)}`,
-      COMPANY_SUBMISSIONS_PER_MINUTE,
-      60,
-      'lead submissions',
-    );
     const missing = [
       body.programId ? null : { field: 'programId', message: 'programId is required' },
       body.partnerId || body.partnerKey

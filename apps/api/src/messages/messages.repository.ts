@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { decodeTimeIdCursor, encodeTimeIdCursor, keysetTimestamp } from '../commissions/keyset';
-import { returnedRows } from '../commissions/sql-rows';
-import type { Page } from '../common/pagination/cursor';
+import { returnedRows } from '../common/database/returned-rows';
+import { type Page, toPage } from '../common/pagination/cursor';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { ListMessageThreadsQuery, MessageDto, MessageThreadDto } from './messages.dto';
 
@@ -137,10 +137,12 @@ export class MessagesRepository {
       );
     }
     if (query.cursor) {
-      const { ts, id } = decodeTimeIdCursor(query.cursor);
-      params.push(ts, id);
       where.push(
-        `(t.last_message_at, t.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        afterCursor(
+          decodeTimeIdCursor(query.cursor),
+          { time: 't.last_message_at', id: 't.id' },
+          params,
+        ),
       );
     }
     params.push(limit + 1);
@@ -149,12 +151,7 @@ export class MessagesRepository {
         ORDER BY t.last_message_at DESC, t.id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(toThreadDto),
-      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.cursor_ts, last.id) : null,
-    };
+    return toPage(rows, limit, toThreadDto, (row) => [row.cursor_ts, row.id]);
   }
 
   async unreadTotal(manager: EntityManager, scope: TenantScope): Promise<number> {
@@ -201,10 +198,8 @@ export class MessagesRepository {
     const params: unknown[] = [threadId, scope.companyId];
     const where = ['m.thread_id = $1', 'm.company_id = $2'];
     if (cursor) {
-      const { ts, id } = decodeTimeIdCursor(cursor);
-      params.push(ts, id);
       where.push(
-        `(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        afterCursor(decodeTimeIdCursor(cursor), { time: 'm.created_at', id: 'm.id' }, params),
       );
     }
     params.push(limit + 1);
@@ -215,12 +210,7 @@ export class MessagesRepository {
         ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      data: page.map(toMessageDto),
-      nextCursor: rows.length > limit && last ? encodeTimeIdCursor(last.cursor_ts, last.id) : null,
-    };
+    return toPage(rows, limit, toMessageDto, (row) => [row.cursor_ts, row.id]);
   }
 
   async insertMessage(

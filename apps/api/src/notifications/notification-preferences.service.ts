@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../commissions/sql-rows';
+import { returnedRows } from '../common/database/returned-rows';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { NotificationPreferences } from '../partners/partner.entity';

@@ -28,6 +28,14 @@ export function adminAppUrl(config: AppConfig): string {
   return config.adminDir ? config.publicUrl : (config.adminOrigins[0] ?? config.publicUrl);
 }
 
+/** The events that can lead to an email (the cases of `handle`). */
+const NOTIFYING_EVENTS = new Set<string>([
+  'lead.stage_changed',
+  'import.completed',
+  'commission.updated',
+  'message.created',
+]);
+
 /**
  * Turns domain events into emails, inside the emitting transaction: the email exists exactly
  * when the change committed, and its dedupe key (the event or record id) makes a retried event
@@ -44,7 +52,11 @@ export class NotificationsListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe('notifications', (manager, event) => this.handle(manager, event));
+    this.events.subscribe(
+      'notifications',
+      (manager, event) => this.handle(manager, event),
+      (probe) => NOTIFYING_EVENTS.has(probe.type),
+    );
   }
 
   private async handle(manager: EntityManager, event: DomainEvent): Promise<void> {

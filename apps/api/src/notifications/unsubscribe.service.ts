@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../commissions/sql-rows';
+import { returnedRows } from '../common/database/returned-rows';
 import { isPartnerEmailKind, PARTNER_EMAIL_KIND_NAMES } from './notification-kinds';
 import { parseUnsubscribeToken } from './unsubscribe-links';
 

@@ -60,6 +60,7 @@ export class PartnerSessionsService {
         'This partner is not actively enrolled in this program. Enrol them (or restore the enrolment) first.',
       );
     }
+    if (partner.status === 'invited') await this.markSignedIn(scope.companyId, partner.id);
     return this.issue(
       scope.companyId,
       { id: partner.id, name: partner.name, email: partner.email },
@@ -83,6 +84,15 @@ export class PartnerSessionsService {
       expiresAt,
     });
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), partner, program };
+  }
+
+  /** An invited partner becomes `active` with its first session (minted or signed in). */
+  async markSignedIn(companyId: string, partnerId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE partners SET status = 'active', updated_at = now()
+        WHERE company_id = $1 AND id = $2 AND status = 'invited'`,
+      [companyId, partnerId],
+    );
   }
 
   /** Who the partner session belongs to, for the widget's "signed in as". */

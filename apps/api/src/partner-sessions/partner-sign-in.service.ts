@@ -33,6 +33,7 @@ interface PartnerRow {
   id: string;
   name: string;
   email: string;
+  status: 'invited' | 'active';
 }
 
 type Failure = 'invalid_code' | 'code_expired' | 'too_many_attempts';
@@ -130,9 +131,12 @@ export class PartnerSignInService {
     if (!partner) throw failure('invalid_code');
     const verdict = await this.consumeCode(program, partner.id, input.code);
     if (verdict !== 'ok') throw failure(verdict);
+    if (partner.status === 'invited') {
+      await this.sessions.markSignedIn(program.company_id, partner.id);
+    }
     return this.sessions.issue(
       program.company_id,
-      partner,
+      { id: partner.id, name: partner.name, email: partner.email },
       { id: program.id, name: program.name },
       CODE_SESSION_SECONDS,
     );
@@ -196,7 +200,7 @@ export class PartnerSignInService {
   /** The partner with this email, actively enrolled in the program (same rules as the resolver). */
   private async enrolledPartner(program: ProgramRow, email: string): Promise<PartnerRow | null> {
     const rows: PartnerRow[] = await this.db.query(
-      `SELECT p.id, p.name, p.email
+      `SELECT p.id, p.name, p.email, p.status
          FROM partners p
          JOIN partnerships ps ON ps.partner_id = p.id AND ps.company_id = p.company_id
         WHERE p.company_id = $1 AND lower(p.email) = $2 AND ps.program_id = $3

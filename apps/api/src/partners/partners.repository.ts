@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Page, toPage } from '../common/pagination/cursor';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { decodeTimeIdCursor, keysetTimestamp } from '../programs/keyset';
 import type { PartnerStatus } from './partner.entity';
 import { Partner } from './partner.entity';
 import type { PartnershipRow } from './partners.dto';
@@ -122,9 +122,12 @@ export class PartnersRepository {
     const params: unknown[] = [programId, options.ended ? 'archived' : 'active'];
     let keyset = '';
     if (options.cursor) {
-      const { ts, id } = decodeTimeIdCursor(options.cursor);
-      params.push(ts, id);
-      keyset = `AND (ps.created_at, ps.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      const after = afterCursor(
+        decodeTimeIdCursor(options.cursor),
+        { time: 'ps.created_at', id: 'ps.id' },
+        params,
+      );
+      keyset = `AND ${after}`;
     }
     const scoped = scope.sql('ps', params, { owned: false });
     params.push(options.limit + 1);

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { isValidEmail } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { PrincipalCache } from '../common/auth/principal-cache';
+import { affectedCount } from '../common/database/returned-rows';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -41,6 +43,7 @@ export class PartnersService {
     private readonly db: DataSource,
     private readonly partners: PartnersRepository,
     private readonly partnerships: PartnershipsService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(scope: TenantScope, body: CreatePartnerBody): Promise<PartnerDetailDto> {
@@ -97,7 +100,7 @@ export class PartnersService {
 
   async update(scope: TenantScope, id: string, body: UpdatePartnerBody): Promise<PartnerDetailDto> {
     if (body.email !== undefined) assertEmail(body.email);
-    return this.db.transaction(async (manager) => {
+    const updated = await this.db.transaction(async (manager) => {
       const partner = await this.partners.find(scope, id, manager);
       if (!partner) throw notFound('Partner');
       const restore = body.status === 'active' && partner.status === 'archived';
@@ -132,17 +135,22 @@ export class PartnersService {
       if (!updated) throw notFound('Partner');
       return this.detail(scope, updated, manager);
     });
+    // Sessions carry the partner's name and status: re-read them after the commit.
+    this.principals.forgetPartner(scope.companyId, id);
+    return updated;
   }
 
   /** Archives the partner: its sessions stop working at once; its leads stay. */
   async archive(scope: TenantScope, id: string): Promise<void> {
     const params: unknown[] = [id];
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, archived]: [unknown[], number] = await this.db.query(
-      `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
-        WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
-      params,
+    const archived = affectedCount(
+      await this.db.query(
+        `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
+          WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
+        params,
+      ),
     );
+    this.principals.forgetPartner(scope.companyId, id);
     if (archived === 0 && !(await this.partners.find(scope, id))) throw notFound('Partner');
   }
 

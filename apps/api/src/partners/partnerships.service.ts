@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PrincipalCache } from '../common/auth/principal-cache';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -29,6 +30,7 @@ export class PartnershipsService {
     private readonly partners: PartnersRepository,
     private readonly programs: ProgramsRepository,
     private readonly mail: MailOutboxService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** The company's live program, for enrolling into; 404 for another company's. */
@@ -137,6 +139,7 @@ export class PartnershipsService {
       `UPDATE partnerships SET status = 'archived' WHERE company_id = $1 AND id = $2`,
       [scope.companyId, existing.id],
     );
+    this.principals.forgetPartnership(scope.companyId, partnerId, programId);
   }
 
   /** Queues the email telling the partner it is enrolled and where to submit leads. */

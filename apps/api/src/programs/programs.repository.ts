@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Page, toPage } from '../common/pagination/cursor';
+import { decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import { decodeTimeIdCursor, keysetTimestamp } from './keyset';
 import { Program } from './program.entity';
 
 /** Program queries, every one built from the caller's scope. */

@@ -1,6 +1,7 @@
 import { createDefaultLeadFormSchema } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PrincipalCache } from '../common/auth/principal-cache';
 import { randomToken } from '../common/auth/tokens';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
@@ -28,6 +29,7 @@ export class ProgramsService {
   constructor(
     private readonly db: DataSource,
     private readonly programs: ProgramsRepository,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(scope: TenantScope, body: CreateProgramBody): Promise<ProgramDto> {
@@ -71,7 +73,7 @@ export class ProgramsService {
 
   /** Changes settings; with `version`, refuses to overwrite an edit made since it was read. */
   async update(scope: TenantScope, id: string, body: UpdateProgramBody): Promise<ProgramDto> {
-    return this.db.transaction(async (manager) => {
+    const updated = await this.db.transaction(async (manager) => {
       const program = await this.lockForWrite(scope, id, manager, body.version);
       const changes = checkProgramSettings(body, program);
       if (Object.keys(changes).length > 0) {
@@ -79,6 +81,9 @@ export class ProgramsService {
       }
       return toProgramDto(await this.reload(scope, id, manager));
     });
+    // Partner sessions carry the program's allowed origins: re-read them after the commit.
+    this.principals.forgetProgram(scope.companyId, id);
+    return updated;
   }
 
   /** A new publishable key; the old one stops identifying the program at once. */
@@ -102,6 +107,7 @@ export class ProgramsService {
         WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })} AND g.archived_at IS NULL`,
       params,
     );
+    this.principals.forgetProgram(scope.companyId, id);
   }
 
   private async lockForWrite(

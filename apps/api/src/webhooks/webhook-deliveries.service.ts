@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeTimeIdCursor, encodeTimeIdCursor, keysetTimestamp } from '../commissions/keyset';
-import { returnedRows } from '../commissions/sql-rows';
+import { returnedRows } from '../common/database/returned-rows';
 import { type Page, pageLimit } from '../common/pagination/cursor';
+import {
+  afterCursor,
+  decodeTimeIdCursor,
+  encodeTimeIdCursor,
+  keysetTimestamp,
+} from '../common/pagination/keyset';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { JobsService } from '../jobs/jobs.service';
@@ -67,10 +72,8 @@ export class WebhookDeliveriesService {
       where.push(`d.status = $${params.length}`);
     }
     if (query.cursor) {
-      const { ts, id } = decodeTimeIdCursor(query.cursor);
-      params.push(ts, id);
       where.push(
-        `(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        afterCursor(decodeTimeIdCursor(query.cursor), { time: 'd.created_at', id: 'd.id' }, params),
       );
     }
     params.push(limit + 1);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent } from '../events/domain-events';
+import type { DomainEvent, DomainEventProbe } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import { JobsService } from '../jobs/jobs.service';
 import { isWebhookEventType } from './webhook-event-types';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
+import { WebhookSubscriptions } from './webhook-subscriptions';
 
 /**
  * The webhook message id: stable for one event (its type and id), so the delivery row, every
@@ -26,14 +27,23 @@ export class WebhookDispatchListener implements OnModuleInit {
   constructor(
     private readonly events: DomainEventsService,
     private readonly jobs: JobsService,
+    private readonly subscriptions: WebhookSubscriptions,
   ) {}
 
   onModuleInit(): void {
-    this.events.subscribe('webhooks', (manager, event) => this.dispatch(manager, event));
+    this.events.subscribe(
+      'webhooks',
+      (manager, event) => this.dispatch(manager, event),
+      (probe) => this.reactsTo(probe),
+    );
+  }
+
+  private async reactsTo(probe: DomainEventProbe): Promise<boolean> {
+    return isWebhookEventType(probe.type) && this.subscriptions.wants(probe.companyId, probe.type);
   }
 
   private async dispatch(manager: EntityManager, event: DomainEvent): Promise<void> {
-    if (!isWebhookEventType(event.type)) return;
+    if (!(await this.reactsTo(event))) return;
     const id = webhookMessageId(event);
     const payload = {
       id,
@@ -41,7 +51,8 @@ export class WebhookDispatchListener implements OnModuleInit {
       createdAt: event.occurredAt.toISOString(),
       data: event.data,
     };
-    // One statement whether the company has no endpoint (the usual case) or several.
+    // Reads the endpoints again in this transaction: the cache only spares the query when
+    // no endpoint wants the event.
     const deliveries: { id: string }[] = await manager.query(
       `INSERT INTO webhook_deliveries (company_id, endpoint_id, event_id, event_type, payload, next_attempt_at)
        SELECT e.company_id, e.id, $3, $2, $4::jsonb, now()

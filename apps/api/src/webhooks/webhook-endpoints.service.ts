@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../commissions/sql-rows';
+import { returnedRows } from '../common/database/returned-rows';
 import { conflict, notFound, ProblemException } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookEventType } from './webhook-event-types';
 import { newWebhookSecret, PREVIOUS_SECRET_GRACE_HOURS } from './webhook-secrets';
+import { WebhookSubscriptions } from './webhook-subscriptions';
 import { assertDeliverableUrl, WebhookUrlRefused } from './webhook-url-guard';
 import type {
   CreateWebhookEndpointBody,
@@ -36,6 +37,7 @@ export class WebhookEndpointsService {
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly subscriptions: WebhookSubscriptions,
   ) {}
 
   private get repository() {
@@ -83,6 +85,7 @@ export class WebhookEndpointsService {
         enabled: true,
       }),
     );
+    this.subscriptions.forget(scope.companyId);
     return { ...toEndpointDto(endpoint), secret };
   }
 
@@ -96,11 +99,14 @@ export class WebhookEndpointsService {
     if (body.events !== undefined) endpoint.events = body.events;
     if (body.description !== undefined) endpoint.description = body.description || null;
     if (body.enabled !== undefined) endpoint.enabled = body.enabled;
-    return toEndpointDto(await this.repository.save(endpoint));
+    const saved = await this.repository.save(endpoint);
+    this.subscriptions.forget(scope.companyId);
+    return toEndpointDto(saved);
   }
 
   async remove(scope: TenantScope, id: string): Promise<void> {
     const result = await this.repository.delete(scope.company({ id }));
+    this.subscriptions.forget(scope.companyId);
     if (!result.affected) throw notFound('Webhook endpoint');
   }
 

@@ -4,6 +4,7 @@ import { WebhookDispatchListener } from './webhook-dispatch.listener';
 import { WebhookEndpointsController } from './webhook-endpoints.controller';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookSenderService } from './webhook-sender.service';
+import { WebhookSubscriptions } from './webhook-subscriptions';
 
 @Module({
   controllers: [WebhookEndpointsController],
@@ -12,6 +13,7 @@ import { WebhookSenderService } from './webhook-sender.service';
     WebhookDeliveriesService,
     WebhookDispatchListener,
     WebhookSenderService,
+    WebhookSubscriptions,
   ],
 })
 export class WebhooksModule {}

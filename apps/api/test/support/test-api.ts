@@ -80,16 +80,25 @@ export class HttpClient {
   }
 }
 
+export interface StartTestApiOptions {
+  /** How the API reaches its database, e.g. through a proxy (the test's own pool connects directly). */
+  databaseUrl?: (url: string) => string;
+}
+
 /**
  * Starts the built API as a real process on a fresh database copied from the migrated
  * template (see global-setup.mjs). One per test file: `beforeAll(startTestApi)`.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: StartTestApiOptions = {},
+): Promise<TestApi> {
   const adminUrl = process.env.LB_TEST_ADMIN_URL;
   const template = process.env.LB_TEST_TEMPLATE_DB;
   if (!adminUrl || !template) throw new Error('run API tests through jest (global-setup.mjs)');
   const database = await createDatabase(adminUrl, { template });
-  const baseEnv = { DATABASE_URL: database.url, APP_SECRET: TEST_APP_SECRET, ...env };
+  const apiDatabaseUrl = options.databaseUrl?.(database.url) ?? database.url;
+  const baseEnv = { DATABASE_URL: apiDatabaseUrl, APP_SECRET: TEST_APP_SECRET, ...env };
   let api = await startApiProcess({ env: baseEnv });
   const db = new Pool({ connectionString: database.url, max: 4 });
   return {

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { forbidden, ProblemException } from '../problem/problem';
+import { forbidden, unauthenticated } from '../problem/problem';
 import {
   MEMBER_WRITE_ALLOWED,
   PARTNER_ALLOWED,
@@ -43,15 +43,7 @@ export class AuthGuard implements CanActivate {
     if (this.flag(context, PUBLIC_ROUTE)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const resolved = await this.resolver.resolve(request);
-    if (!resolved) {
-      throw new ProblemException(
-        401,
-        'unauthenticated',
-        'Sign in, or send an API key or partner session token as `Authorization: Bearer …`.',
-        {},
-        { 'WWW-Authenticate': 'Bearer' },
-      );
-    }
+    if (!resolved) throw unauthenticated();
     const { principal } = resolved;
     const partnerOnly = this.flag(context, PARTNER_ONLY);
     if (principal.kind === 'partner') {

@@ -5,8 +5,14 @@ import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { Principal } from './principal';
+import { PrincipalCache } from './principal-cache';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './session-policy';
-import { hashToken, PARTNER_TOKEN_PREFIX, verifyPartnerToken } from './tokens';
+import {
+  hashToken,
+  PARTNER_TOKEN_PREFIX,
+  type PartnerTokenClaims,
+  verifyPartnerToken,
+} from './tokens';
 
 export const SESSION_COOKIE = 'lb_session';
 export const API_KEY_PREFIX = 'sk_';
@@ -28,6 +34,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class PrincipalResolver {
   constructor(
     private readonly db: DataSource,
+    private readonly cache: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,48 +97,73 @@ export class PrincipalResolver {
   }
 
   private async fromApiKey(token: string): Promise<ResolvedPrincipal | null> {
-    const rows: { id: string; company_id: string; name: string; last_used_at: Date | null }[] =
-      await this.db.query(
-        `SELECT id, company_id, name, last_used_at FROM api_keys
-          WHERE key_hash = $1 AND revoked_at IS NULL`,
-        [hashToken(token)],
-      );
-    const row = rows[0];
-    if (!row) return null;
-    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
+    const hash = hashToken(token);
+    const key = await this.cache.apiKeys.getOrLoad(hash, async () => {
+      const rows: { id: string; company_id: string; name: string; last_used_at: Date | null }[] =
+        await this.db.query(
+          `SELECT id, company_id, name, last_used_at FROM api_keys
+              WHERE key_hash = $1 AND revoked_at IS NULL`,
+          [hash],
+        );
+      const row = rows[0];
+      return row
+        ? {
+            id: row.id,
+            companyId: row.company_id,
+            name: row.name,
+            touchedAt: row.last_used_at?.getTime() ?? 0,
+          }
+        : null;
+    });
+    if (!key) return null;
+    const now = Date.now();
+    if (now - key.touchedAt > TOUCH_INTERVAL_MS) {
+      key.touchedAt = now;
       void this.db
-        .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id])
+        .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id])
         .catch(() => {});
     }
     return {
-      principal: { kind: 'api_key', companyId: row.company_id, apiKeyId: row.id, name: row.name },
+      principal: { kind: 'api_key', companyId: key.companyId, apiKeyId: key.id, name: key.name },
     };
   }
 
-  private async fromPartnerToken(token: string): Promise<ResolvedPrincipal | null> {
+  private partnerClaims(token: string): PartnerTokenClaims | null {
+    const known = this.cache.partnerTokens.get(token);
+    if (known) return known.expiresAt * 1000 > Date.now() ? known : null;
     const claims = verifyPartnerToken(this.config.appSecret, token);
+    if (claims) this.cache.partnerTokens.set(token, claims);
+    return claims;
+  }
+
+  private async fromPartnerToken(token: string): Promise<ResolvedPrincipal | null> {
+    const claims = this.partnerClaims(token);
     if (!claims) return null;
-    // The token is stateless; archiving a partner or program still takes effect at once.
-    const rows: { name: string; allowed_origins: string[] }[] = await this.db.query(
-      `SELECT p.name, g.allowed_origins
-         FROM partnerships ps
-         JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
-         JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
-        WHERE ps.company_id = $1 AND ps.partner_id = $2 AND ps.program_id = $3
-          AND ps.status = 'active' AND p.status <> 'archived' AND g.archived_at IS NULL`,
-      [claims.companyId, claims.partnerId, claims.programId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      principal: {
-        kind: 'partner',
-        companyId: claims.companyId,
-        partnerId: claims.partnerId,
-        programId: claims.programId,
-        name: row.name,
+    const { companyId, partnerId, programId } = claims;
+    const partnership = await this.cache.partnerships.getOrLoad(
+      PrincipalCache.partnershipKey(companyId, partnerId, programId),
+      async () => {
+        // The token is stateless; archiving a partner or program still takes effect (in this
+        // process at once, elsewhere within the cache's TTL: see PrincipalCache).
+        const rows: { name: string; allowed_origins: string[] }[] = await this.db.query(
+          `SELECT p.name, g.allowed_origins
+             FROM partnerships ps
+             JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
+             JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
+            WHERE ps.company_id = $1 AND ps.partner_id = $2 AND ps.program_id = $3
+              AND ps.status = 'active' AND p.status <> 'archived' AND g.archived_at IS NULL`,
+          [companyId, partnerId, programId],
+        );
+        const row = rows[0];
+        return row
+          ? { companyId, partnerId, programId, name: row.name, allowedOrigins: row.allowed_origins }
+          : null;
       },
-      allowedOrigins: row.allowed_origins,
+    );
+    if (!partnership) return null;
+    return {
+      principal: { kind: 'partner', companyId, partnerId, programId, name: partnership.name },
+      allowedOrigins: partnership.allowedOrigins,
     };
   }
 }

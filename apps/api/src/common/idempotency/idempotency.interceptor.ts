@@ -2,16 +2,33 @@ import { createHash } from 'node:crypto';
 import {
   type CallHandler,
   type ExecutionContext,
+  Inject,
   Injectable,
+  Logger,
   type NestInterceptor,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { type Principal, principalKey } from '../auth/principal';
 import { ProblemException, validationProblem } from '../problem/problem';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/**
+ * A key still "in progress" after this long belongs to a request whose process died (or whose
+ * database vanished) before it could answer; the next retry takes it over and runs again.
+ */
+const STALE_IN_PROGRESS_SECONDS = 60;
+/** Answered keys are replayed for a day, then swept. */
+const KEEP_HOURS = 24;
+
+/** Response headers that are part of the answer (where the created thing is), kept for replays. */
+const REPLAYED_HEADERS = ['location', 'content-location'] as const;
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -28,17 +45,71 @@ interface StoredKey {
   request_hash: string;
   status_code: number | null;
   response_body: unknown;
+  response_headers: Record<string, string> | null;
+}
+
+function answerHeaders(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = response.getHeader(name);
+    if (value !== undefined) headers[name] = String(value);
+  }
+  return headers;
 }
 
 /**
  * `Idempotency-Key` on POST: same key + principal + body replays the first response; the same
  * key with another body is refused (422); a retry while the first is still running gets 409.
- * Server errors (5xx) are not stored, so a retry after one runs again.
+ * Server errors (5xx) and rate limiting (429) are not stored, so a retry after one runs again.
+ * The replay carries the first answer's status, body and headers such as `Location`.
  * Multipart/streamed bodies (imports) hash what they can see: the route and query.
+ *
+ * A request that fails because the database went away cannot clear its in-progress mark; the
+ * mark is then cleared in the background as soon as the database is back, and one left by a
+ * killed process is taken over by a retry after STALE_IN_PROGRESS_SECONDS (docs/security.md).
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly db: DataSource) {}
+export class IdempotencyInterceptor
+  implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger('idempotency');
+  /** In-progress marks whose release failed, retried until the database answers. */
+  private readonly pendingReleases = new Map<string, [string, string, string]>();
+  private releaseTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.runWorkers) return;
+    this.sweepTimer = setInterval(
+      () => void this.sweep(),
+      this.config.jobsMaintenanceIntervalSeconds * 1000,
+    );
+    this.sweepTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweepTimer);
+    clearInterval(this.releaseTimer);
+  }
+
+  /** Deletes answered keys past their replay window (and abandoned marks, long stale). */
+  async sweep(): Promise<number> {
+    try {
+      const [, count]: [unknown, number] = await this.db.query(
+        `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
+        [KEEP_HOURS],
+      );
+      return count;
+    } catch (error) {
+      this.logger.warn(`sweeping idempotency keys failed: ${(error as Error).message}`);
+      return 0;
+    }
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
@@ -71,27 +142,61 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${canonical(request.body)}`)
       .digest('hex');
+    // A fresh key, or a stale in-progress mark of the same request, is ours to run.
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO idempotency_keys (company_id, principal, key, method, path, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key`,
-      [principal.companyId, who, key, request.method, path, hash],
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (company_id, principal, key) DO UPDATE SET created_at = now()
+        WHERE idempotency_keys.status_code IS NULL
+          AND idempotency_keys.request_hash = excluded.request_hash
+          AND idempotency_keys.created_at < now() - make_interval(secs => $7)
+       RETURNING key`,
+      [principal.companyId, who, key, request.method, path, hash, STALE_IN_PROGRESS_SECONDS],
     );
     if (inserted.length === 0) return this.replay(principal, who, key, hash, response);
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store(principal, who, key, response.statusCode, body);
+      await this.store(principal, who, key, response.statusCode, body, answerHeaders(response));
       return body;
     } catch (error) {
-      if (error instanceof ProblemException && error.status < 500) {
-        await this.store(principal, who, key, error.status, error.toBody());
+      if (error instanceof ProblemException && error.status < 500 && error.status !== 429) {
+        await this.store(principal, who, key, error.status, error.toBody(), error.headers);
       } else {
-        await this.db.query(
-          `DELETE FROM idempotency_keys WHERE company_id = $1 AND principal = $2 AND key = $3`,
-          [principal.companyId, who, key],
-        );
+        await this.release(principal.companyId, who, key);
       }
       throw error;
     }
+  }
+
+  /** Clears an in-progress mark so a retry runs again; keeps trying while the database is down. */
+  private async release(companyId: string, who: string, key: string): Promise<void> {
+    try {
+      await this.deleteMark(companyId, who, key);
+    } catch {
+      this.pendingReleases.set(`${companyId}\n${who}\n${key}`, [companyId, who, key]);
+      this.releaseTimer ??= setInterval(() => void this.retryReleases(), 500);
+    }
+  }
+
+  private async retryReleases(): Promise<void> {
+    for (const [id, [companyId, who, key]] of this.pendingReleases) {
+      try {
+        await this.deleteMark(companyId, who, key);
+        this.pendingReleases.delete(id);
+      } catch {
+        return; // still down: try again on the next tick
+      }
+    }
+    clearInterval(this.releaseTimer);
+    this.releaseTimer = undefined;
+  }
+
+  private async deleteMark(companyId: string, who: string, key: string): Promise<void> {
+    await this.db.query(
+      `DELETE FROM idempotency_keys
+        WHERE company_id = $1 AND principal = $2 AND key = $3 AND status_code IS NULL`,
+      [companyId, who, key],
+    );
   }
 
   private async store(
@@ -100,11 +205,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
     status: number,
     body: unknown,
+    headers: Record<string, string>,
   ): Promise<void> {
     await this.db.query(
-      `UPDATE idempotency_keys SET status_code = $4, response_body = $5
+      `UPDATE idempotency_keys SET status_code = $4, response_body = $5, response_headers = $6
         WHERE company_id = $1 AND principal = $2 AND key = $3`,
-      [principal.companyId, who, key, status, JSON.stringify(body ?? null)],
+      [
+        principal.companyId,
+        who,
+        key,
+        status,
+        JSON.stringify(body ?? null),
+        Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
+      ],
     );
   }
 
@@ -116,7 +229,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response: Response,
   ): Promise<unknown> {
     const rows: StoredKey[] = await this.db.query(
-      `SELECT request_hash, status_code, response_body FROM idempotency_keys
+      `SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys
         WHERE company_id = $1 AND principal = $2 AND key = $3`,
       [principal.companyId, who, key],
     );
@@ -141,14 +254,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     response.setHeader('Idempotent-Replayed', 'true');
+    const headers = stored.response_headers ?? {};
     if (stored.status_code >= 400) {
       const body = stored.response_body as { code: string; detail: string } & Record<
         string,
         unknown
       >;
       const { type: _type, title: _title, status: _status, code, detail, ...extensions } = body;
-      throw new ProblemException(stored.status_code, code, detail, extensions);
+      throw new ProblemException(stored.status_code, code, detail, extensions, headers);
     }
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(stored.status_code);
     return stored.response_body;
   }

@@ -1,16 +1,26 @@
 import { z } from 'zod/mini';
 import { validationProblem } from '../problem/problem';
 
+export const MAX_PAGE_LIMIT = 200;
+
+/**
+ * A query-string integer: the wire value is text, the documented (and parsed) type is
+ * `integer`. zod/mini's number schemas all accept `coerce` at run time; its int params type
+ * leaves the option out, hence the cast.
+ */
+function queryInt(min: number, max: number, name: string) {
+  const params = { coerce: true, error: `${name} must be a whole number` };
+  return z
+    .int(params as Parameters<typeof z.int>[0])
+    .check(
+      z.gte(min, `${name} must be ${min}–${max}`),
+      z.lte(max, `${name} must be ${min}–${max}`),
+    );
+}
+
 /** `?limit=&cursor=` shared by every list endpoint. */
 export const pageQueryShape = {
-  limit: z.optional(
-    z
-      .string()
-      .check(z.regex(/^\d+$/, 'limit must be a whole number'))
-      .check(
-        z.refine((value) => Number(value) >= 1 && Number(value) <= 200, 'limit must be 1–200'),
-      ),
-  ),
+  limit: z.optional(queryInt(1, MAX_PAGE_LIMIT, 'limit')),
   cursor: z.optional(z.string().check(z.maxLength(500))),
 };
 
@@ -23,8 +33,8 @@ export function pageSchema<T extends z.ZodMiniType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
 }
 
-export function pageLimit(limit: string | undefined, fallback = 50): number {
-  return limit ? Math.min(200, Math.max(1, Number(limit))) : fallback;
+export function pageLimit(limit: number | undefined, fallback = 50): number {
+  return limit === undefined ? fallback : Math.min(MAX_PAGE_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
 /** An opaque keyset position: the sort key values of the last row of a page. */

@@ -87,3 +87,14 @@ export function forbidden(code: string, detail: string): ProblemException {
 export function conflict(code: string, detail: string, extensions = {}): ProblemException {
   return new ProblemException(409, code, detail, extensions);
 }
+
+/** No (longer a) valid credential on the request. */
+export function unauthenticated(): ProblemException {
+  return new ProblemException(
+    401,
+    'unauthenticated',
+    'Sign in, or send an API key or partner session token as `Authorization: Bearer …`.',
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
+}

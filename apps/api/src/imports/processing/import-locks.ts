@@ -6,11 +6,3 @@
 export function importLockKey(importId: string): string {
   return `lb:import:${importId}`;
 }
-
-/** `UPDATE … RETURNING` through TypeORM answers `[rows, count]`; SELECT/INSERT answer rows. */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) {
-    return result[0] as T[];
-  }
-  return result as T[];
-}

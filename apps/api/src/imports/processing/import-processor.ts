@@ -13,6 +13,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
+import { returnedRows } from '../../common/database/returned-rows';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -26,12 +27,11 @@ import {
 import { CsvRecordTooLongError } from '../csv/csv-record-reader';
 import { NotCsvError } from '../csv/csv-text-decoder';
 import { missingColumnsMessage, type StoredMapping, toOverrides } from '../import-mapping';
-import { IMPORT_SETTINGS, type ImportSettings } from '../import-settings';
 import { ImportsRepository } from '../imports.repository';
 import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
 import { ImportBatch } from './import-batch';
-import { importLockKey, returnedRows } from './import-locks';
+import { importLockKey } from './import-locks';
 import { type ImportContext, writeBatch } from './import-rows.repository';
 import { inFileDuplicateMessage, quoteProblemMessage } from './row-messages';
 
@@ -76,7 +76,6 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     private readonly repository: ImportsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -123,7 +122,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
       id: row.created_by_id,
       name: row.created_by_name,
     };
-    if (started.attempts > this.settings.maxAttempts) {
+    if (started.attempts > this.config.importMaxAttempts) {
       await this.finish(importId, started, actor, {
         kind: 'failed',
         error: `The import was interrupted ${started.attempts - 1} times and was stopped. The rows imported so far are kept; the error CSV lists the rows that failed.`,
@@ -242,7 +241,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
               });
             }
           }
-          if (batch.size >= this.settings.batchSize) {
+          if (batch.size >= this.config.importBatchSize) {
             if (!(await submit(batch))) return { kind: 'stopped' };
             batch = new ImportBatch();
           }
@@ -301,6 +300,35 @@ export class ImportProcessor implements BeforeApplicationShutdown {
   }
 
   /**
+   * Fails an import no worker could start (see ImportRecovery), the way a failed run ends:
+   * status, `import.completed` with the counts, the partner's email, the stored file removed.
+   */
+  async abandon(importId: string, error: string): Promise<void> {
+    const rows: { company_id: string }[] = await this.db.query(
+      `SELECT company_id FROM imports WHERE id = $1 AND status = 'queued'`,
+      [importId],
+    );
+    const companyId = rows[0]?.company_id;
+    if (!companyId) return;
+    const row = await this.repository.findRow(TenantScope.company(companyId), importId);
+    if (!row) return;
+    const started: StartedImport = {
+      company_id: row.company_id,
+      program_id: row.program_id,
+      partner_id: row.partner_id,
+      storage_key: row.storage_key,
+      mapping: null,
+      attempts: 0,
+    };
+    const actor: Actor = {
+      type: row.created_by_type,
+      id: row.created_by_id,
+      name: row.created_by_name,
+    };
+    await this.finish(importId, started, actor, { kind: 'failed', error });
+  }
+
+  /**
    * Marks the import completed or failed and emits `import.completed` (once, with the final
    * counts) in the same transaction; the stored file is removed afterwards.
    */
@@ -319,7 +347,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
                                   rows_total = rows_processed
                 WHERE id = $1 AND status = 'processing' RETURNING id`
             : `UPDATE imports SET status = 'failed', completed_at = now(), error = $2
-                WHERE id = $1 AND status = 'processing' RETURNING id`,
+                WHERE id = $1 AND status IN ('queued', 'processing') RETURNING id`,
           outcome.kind === 'done' ? [importId] : [importId, outcome.error],
         ),
       );

@@ -5,20 +5,32 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { returnedRows } from '../../common/database/returned-rows';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobsService } from '../../jobs/jobs.service';
 import { IMPORT_QUEUE, type ImportJobData } from '../import-jobs';
-import { IMPORT_SETTINGS, type ImportSettings } from '../import-settings';
-import { importLockKey, returnedRows } from './import-locks';
+import { importLockKey } from './import-locks';
+import { ImportProcessor } from './import-processor';
+
+/** pg-boss states of a job that will still run (10.x `pgboss.job_state`). */
+const LIVE_JOB = `EXISTS (SELECT 1 FROM pgboss.job j
+   WHERE j.name = $1 AND j.data->>'importId' = i.id::text AND j.state IN ('created', 'retry', 'active'))`;
+
+const NEVER_STARTED =
+  'The import could not be started (its background job kept failing). Upload the file again.';
 
 /**
- * Resumes imports whose worker died. pg-boss would retry such a job only after its expiry (an
- * hour, so long imports are not cut short) plus a maintenance round; a `processing` import whose
- * advisory lock is free has no worker at all, so this sweep (at start-up, then every
- * `recoveryIntervalSeconds`) re-queues it right away. Holding the lock while re-queueing keeps a
- * worker from starting on it in between.
+ * Resumes imports whose worker died, and re-queues imports no job will ever start.
+ * - `processing` with a free advisory lock: its worker is gone. pg-boss would retry the job only
+ *   after its expiry (an hour, so long imports are not cut short) plus a maintenance round.
+ * - `queued` with no live pg-boss job: every job for it failed before a worker started it (e.g.
+ *   the database was unreachable through all of pg-boss's retries). Each re-queue counts as an
+ *   attempt, so one that never starts ends `failed` after IMPORT_MAX_ATTEMPTS, not queued forever.
+ * The sweep runs at start-up, then every `importRecoveryIntervalSeconds`. Holding the import's
+ * lock while re-queueing keeps a worker from starting on it in between.
  */
 @Injectable()
 export class ImportRecovery implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,14 +41,17 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly processor: ImportProcessor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(IMPORT_SETTINGS) private readonly settings: ImportSettings,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
     void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.settings.recoveryIntervalSeconds * 1000);
+    this.timer = setInterval(
+      () => void this.sweep(),
+      this.config.importRecoveryIntervalSeconds * 1000,
+    );
     this.timer.unref();
   }
 
@@ -51,28 +66,17 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
     this.sweeping = true;
     let resumed = 0;
     try {
-      const orphans: { id: string }[] = await this.db.query(
-        `SELECT id FROM imports WHERE status = 'processing' ORDER BY started_at LIMIT 100`,
+      const orphans: { id: string; status: 'queued' | 'processing' }[] = await this.db.query(
+        `(SELECT i.id, i.status FROM imports i WHERE i.status = 'processing' ORDER BY i.started_at LIMIT 100)
+         UNION ALL
+         (SELECT i.id, i.status FROM imports i WHERE i.status = 'queued' AND NOT ${LIVE_JOB}
+           ORDER BY i.created_at LIMIT 100)`,
+        [IMPORT_QUEUE],
       );
-      for (const { id } of orphans) {
-        const requeued = await this.db.transaction(async (manager) => {
-          const [lock] = (await manager.query(
-            `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
-            [importLockKey(id)],
-          )) as { locked: boolean }[];
-          if (!lock?.locked) return false;
-          const updated = returnedRows<{ id: string }>(
-            await manager.query(
-              `UPDATE imports SET status = 'queued' WHERE id = $1 AND status = 'processing' RETURNING id`,
-              [id],
-            ),
-          );
-          if (updated.length === 0) return false;
-          const job: ImportJobData = { importId: id };
-          await this.jobs.send(IMPORT_QUEUE, job, {}, manager);
-          return true;
-        });
-        if (requeued) resumed++;
+      for (const orphan of orphans) {
+        const outcome = await this.db.transaction((manager) => this.requeue(manager, orphan));
+        if (outcome === 'requeued') resumed++;
+        if (outcome === 'abandoned') await this.processor.abandon(orphan.id, NEVER_STARTED);
       }
       if (resumed > 0) this.logger.log(`Resumed ${resumed} interrupted import(s)`);
     } catch (error) {
@@ -83,5 +87,38 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
       this.sweeping = false;
     }
     return resumed;
+  }
+
+  private async requeue(
+    manager: EntityManager,
+    orphan: { id: string; status: 'queued' | 'processing' },
+  ): Promise<'requeued' | 'abandoned' | 'skipped'> {
+    const [lock] = (await manager.query(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
+      [importLockKey(orphan.id)],
+    )) as { locked: boolean }[];
+    if (!lock?.locked) return 'skipped';
+    // Checked again under the lock: a job may have been queued or started since the list.
+    if (orphan.status === 'processing') {
+      const updated = returnedRows<{ id: string }>(
+        await manager.query(
+          `UPDATE imports SET status = 'queued' WHERE id = $1 AND status = 'processing' RETURNING id`,
+          [orphan.id],
+        ),
+      );
+      if (updated.length === 0) return 'skipped';
+    } else {
+      const rows: { attempts: number; live: boolean }[] = await manager.query(
+        `SELECT i.attempts, ${LIVE_JOB} AS live FROM imports i WHERE i.id = $2 AND i.status = 'queued'`,
+        [IMPORT_QUEUE, orphan.id],
+      );
+      const row = rows[0];
+      if (!row || row.live) return 'skipped';
+      if (row.attempts >= this.config.importMaxAttempts) return 'abandoned';
+      await manager.query(`UPDATE imports SET attempts = attempts + 1 WHERE id = $1`, [orphan.id]);
+    }
+    const job: ImportJobData = { importId: orphan.id };
+    await this.jobs.send(IMPORT_QUEUE, job, {}, manager);
+    return 'requeued';
   }
 }

@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_LEAD_FORM_SCHEMA, type LeadFormSchema } from '@leadbridge/core';
-import type { SeededPartner, SeededTenant } from './support/seed';
-import type { HttpResponse, TestApi } from './support/test-api';
-
-// biome-ignore lint/suspicious/noExplicitAny: assertions read JSON bodies of many shapes.
-type Json = any;
+import { type Json, partnerOf, uniqueEmail } from './fixtures';
+import type { SeededTenant } from './seed';
+import type { HttpResponse, TestApi } from './test-api';
 
 /** The default form plus one custom field of each type that has its own rules. */
 export const CUSTOM_FORM: LeadFormSchema = {
@@ -40,10 +37,7 @@ export const CUSTOM_FORM: LeadFormSchema = {
   ],
 };
 
-export const uniqueEmail = (tag = 'lead') =>
-  `${tag}-${randomBytes(5).toString('hex')}@example-${randomBytes(3).toString('hex')}.com`;
-
-/** Submits as a partner (its session names program and partner). */
+/** Submits as a partner (its session names program and partner); any answer. */
 export function submitAsPartner(
   api: TestApi,
   partnerToken: string,
@@ -53,52 +47,57 @@ export function submitAsPartner(
   return api.http.post('/v1/leads', body, { token: partnerToken, headers });
 }
 
+async function created(response: Promise<HttpResponse<Json>>): Promise<Json> {
+  const answer = await response;
+  if (answer.status !== 201) {
+    throw new Error(`creating a lead failed: ${answer.status} ${answer.text}`);
+  }
+  return answer.body;
+}
+
 /** Creates a lead for partner `index` of `tenant` through the API and returns its JSON. */
-export async function createLead(
+export function createLead(
   api: TestApi,
   tenant: SeededTenant,
   body: Record<string, unknown> = {},
   index = 0,
 ): Promise<Json> {
-  const partner = tenant.partners[index];
-  if (!partner) throw new Error(`tenant has no partner ${index}`);
-  const response = await submitAsPartner(api, partner.token, {
-    email: uniqueEmail(),
-    ...body,
-  });
-  if (response.status !== 201) {
-    throw new Error(`creating a lead failed: ${response.status} ${response.text}`);
-  }
-  return response.body;
+  return created(
+    submitAsPartner(api, partnerOf(tenant, index).token, { email: uniqueEmail(), ...body }),
+  );
 }
 
-/** Moves a lead as the company (API key), asserting success. */
+/** A named lead (Ada Lovelace) submitted with a partner token, so `lead.created` fires. */
+export function submitLead(
+  api: TestApi,
+  partnerToken: string,
+  body: Record<string, unknown> = {},
+): Promise<Json> {
+  return created(
+    submitAsPartner(api, partnerToken, {
+      email: uniqueEmail(),
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      ...body,
+    }),
+  );
+}
+
+/** Moves a lead as the company (API key), asserting success (`lead.stage_changed` fires). */
 export async function moveLead(
   api: TestApi,
   tenant: SeededTenant,
   leadId: string,
   stage: string,
+  reason?: string,
 ): Promise<Json> {
   const response = await api.http.post(
     `/v1/leads/${leadId}/stage`,
-    { stage },
+    { stage, ...(reason ? { reason } : {}) },
     { token: tenant.apiKey },
   );
   if (response.status !== 200) {
     throw new Error(`moving lead to ${stage} failed: ${response.status} ${response.text}`);
   }
   return response.body;
-}
-
-/** Partner `index` of a seeded tenant (throws rather than letting a test read undefined). */
-export function partnerOf(tenant: SeededTenant, index = 0): SeededPartner {
-  const partner = tenant.partners[index];
-  if (!partner) throw new Error(`tenant has no partner ${index}`);
-  return partner;
-}
-
-/** The one item a test just proved is there. */
-export function defined<T>(value: T | undefined | null, what = 'value'): T {
-  if (value === undefined || value === null) throw new Error(`${what} is missing`);
-  return value;
 }

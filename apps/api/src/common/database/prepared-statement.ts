@@ -1,0 +1,38 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+/** The part of a node-postgres client this uses (TypeORM types its connections as `any`). */
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs `text` as a named, server-side prepared statement: PostgreSQL parses and plans it once
+ * per connection instead of on every call. Worth it for a hot statement whose planning costs
+ * more than its execution (the lead insert, a five-part CTE: ~3× less database time per call).
+ * With a transaction's `manager` it runs on the transaction's connection.
+ *
+ * Prepared statements live in the database session: behind PgBouncer in transaction mode they
+ * need PgBouncer ≥ 1.21 with `max_prepared_statements` set (docs/scaling.md).
+ */
+export async function queryPrepared<T>(
+  db: DataSource | EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = 'queryRunner' in db ? db.queryRunner : undefined;
+  if (runner) {
+    const client = (await runner.connect()) as PgClient;
+    return (await client.query({ name, text, values })).rows as T[];
+  }
+  const dataSource = 'driver' in db ? db : db.connection;
+  const [client, release] = (await (
+    dataSource.driver as PostgresDriver
+  ).obtainMasterConnection()) as [PgClient, () => void];
+  try {
+    return (await client.query({ name, text, values })).rows as T[];
+  } finally {
+    release();
+  }
+}
