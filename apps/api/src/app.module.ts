@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { WellFormedTextGuard } from './common/validation/well-formed-text.guard';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -30,6 +31,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: WellFormedTextGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

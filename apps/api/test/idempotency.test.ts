@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { partnerOf, uniqueEmail } from './support/fixtures';
 import { csvOf, IMPORT_FORM, importEnv, upload, waitForImport } from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
@@ -57,5 +58,39 @@ describe('Idempotency-Key replays', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.id).toBe(retried.body.id);
+  });
+
+  it('let a retry take over a key whose first attempt died mid-request, once it is stale', async () => {
+    const own = await seedTenant(api.db, { partners: 1 });
+    const partner = partnerOf(own, 0);
+    const body = { email: uniqueEmail('orphaned') };
+    const key = `orphan-${Date.now()}`;
+    // What a process killed between taking the key and answering leaves behind.
+    const hash = createHash('sha256')
+      .update(`POST /v1/leads\n${JSON.stringify(body)}`)
+      .digest('hex');
+    await api.db.query(
+      `INSERT INTO idempotency_keys (company_id, principal, key, method, path, request_hash)
+       VALUES ($1, $2, $3, 'POST', '/v1/leads', $4)`,
+      [own.companyId, `partner:${own.programId}:${partner.id}`, key, hash],
+    );
+    const headers = { 'idempotency-key': key };
+    const early = await api.http.post('/v1/leads', body, { token: partner.token, headers });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('idempotency_in_progress');
+
+    await api.db.query(
+      `UPDATE idempotency_keys SET created_at = now() - interval '2 minutes' WHERE key = $1`,
+      [key],
+    );
+    const retried = await api.http.post('/v1/leads', body, { token: partner.token, headers });
+    expect(retried.status).toBe(201);
+    const again = await api.http.post('/v1/leads', body, { token: partner.token, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.id).toBe(retried.body.id);
+    const { rows } = await api.db.query(`SELECT count(*)::int AS n FROM leads WHERE email = $1`, [
+      body.email,
+    ]);
+    expect(rows[0].n).toBe(1);
   });
 });

@@ -143,6 +143,42 @@ describe('POST /v1/leads', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('names the field holding text PostgreSQL cannot store, and stores nothing', async () => {
+    const email = uniqueEmail('nul');
+    const token = partnerOf(tenant, 0).token;
+    const nul = await submitAsPartner(api, token, {
+      email,
+      firstName: 'An\u0000n',
+      fields: { budget: 1 },
+    });
+    expect(nul.status).toBe(422);
+    expect(nul.body.errors).toEqual([
+      expect.objectContaining({ field: 'firstName', code: 'invalid_text' }),
+    ]);
+    const surrogate = await submitAsPartner(api, token, {
+      email,
+      fields: { budget: 1, note: 'broken \ud800 text' },
+    });
+    expect(surrogate.status).toBe(422);
+    expect(surrogate.body.errors[0].field).toBe('fields.note');
+    const { rows } = await api.db.query(`SELECT count(*)::int AS n FROM leads WHERE email = $1`, [
+      email,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses a partner session naming another partner instead of ignoring it', async () => {
+    const response = await submitAsPartner(api, partnerOf(tenant, 0).token, {
+      email: uniqueEmail(),
+      partnerKey: partnerOf(tenant, 1).partnerKey,
+      fields: { budget: 1 },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'partnerKey', code: 'invalid' }),
+    ]);
+  });
+
   it('refuses a duplicate saying when it was first registered, never by whom', async () => {
     const first = partnerOf(tenant, 0);
     const second = partnerOf(tenant, 1);

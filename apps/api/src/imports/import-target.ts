@@ -1,6 +1,7 @@
 import type { LeadFormSchema } from '@leadbridge/core';
 import type { EntityManager } from 'typeorm';
 import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
+import { assertOwnTarget } from '../common/tenancy/own-target';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { DedupePolicy } from '../programs/program.entity';
 
@@ -36,6 +37,13 @@ export async function resolveImportTarget(
   scope: TenantScope,
   input: TargetInput,
 ): Promise<ImportTarget> {
+  if (scope.partnerId && scope.programId) {
+    assertOwnTarget(
+      { programId: scope.programId, partnerId: scope.partnerId },
+      input,
+      'imports into',
+    );
+  }
   const programId = scope.isPartner ? scope.programId : input.programId;
   if (!programId) {
     throw validationProblem([

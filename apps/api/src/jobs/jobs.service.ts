@@ -41,6 +41,7 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       // Maintenance and scheduling are cheap; one API replica is enough to do them, but pg-boss
       // coordinates replicas itself.
       supervise: config.runWorkers,
+      maintenanceIntervalSeconds: config.jobsMaintenanceIntervalSeconds,
       schedule: false,
     });
     this.boss.on('error', (error) => this.logger.error(error));

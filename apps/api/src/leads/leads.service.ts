@@ -21,6 +21,7 @@ import {
   validationProblem,
 } from '../common/problem/problem';
 import { rateLimitProblem } from '../common/rate-limit/rate-limit.service';
+import { assertOwnTarget } from '../common/tenancy/own-target';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
@@ -383,19 +384,7 @@ export class LeadsService {
 
   private async resolveTarget(principal: Principal, body: LeadTarget): Promise<ResolvedTarget> {
     if (principal.kind === 'partner') {
-      const mismatch = [
-        body.programId && body.programId !== principal.programId ? 'programId' : null,
-        body.partnerId && body.partnerId !== principal.partnerId ? 'partnerId' : null,
-      ].filter((field): field is string => field !== null);
-      if (mismatch.length > 0) {
-        throw validationProblem(
-          mismatch.map((field) => ({
-            field,
-            code: 'invalid',
-            message: `${field}: a partner session submits to its own program, as itself; leave ${field} out`,
-          })),
-        );
-      }
+      assertOwnTarget(principal, body, 'submits to');
       const program = await this.targets.cachedRules(principal.companyId, principal.programId);
       if (!program) throw notFound('Program');
       return { program, partnerId: principal.partnerId, partnerName: principal.name, cached: true };

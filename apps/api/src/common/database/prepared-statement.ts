@@ -4,6 +4,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 /** The part of a node-postgres client this uses (TypeORM types its connections as `any`). */
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /**
@@ -29,10 +31,20 @@ export async function queryPrepared<T>(
   const dataSource = 'driver' in db ? db : db.connection;
   const [client, release] = (await (
     dataSource.driver as PostgresDriver
-  ).obtainMasterConnection()) as [PgClient, () => void];
+  ).obtainMasterConnection()) as [PgClient, (error?: Error) => void];
+  // A checked-out client has no listener of the pool's: without one, a connection the server
+  // terminates (a PostgreSQL restart) would be an unhandled 'error' event and end the process.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return (await client.query({ name, text, values })).rows as T[];
   } finally {
-    release();
+    client.off('error', onError);
+    // Releasing with the error makes the pool discard the connection (it also drops one that is
+    // no longer queryable); a query's own error, such as a unique violation, keeps it.
+    release(broken);
   }
 }

@@ -23,6 +23,18 @@ const DATABASE_DOWN_CODES = new Set([
   '08006',
 ]);
 
+// character_not_in_repertoire, untranslatable_character: text PostgreSQL cannot store. The
+// WellFormedTextGuard refuses such input up front; this is the backstop for paths it cannot see.
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+function isUnstorableText(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code =
+    (error as { code?: string }).code ??
+    (error as { driverError?: { code?: string } }).driverError?.code;
+  return code !== undefined && UNSTORABLE_TEXT_CODES.has(code);
+}
+
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;
@@ -84,6 +96,12 @@ export class ProblemFilter implements ExceptionFilter {
         'The database is unavailable. Retry in a few seconds.',
         {},
         { 'Retry-After': '2' },
+      );
+    } else if (isUnstorableText(error)) {
+      problem = new ProblemException(
+        422,
+        'invalid_text',
+        'The request holds text that cannot be stored (a NUL character or broken Unicode).',
       );
     } else if (error instanceof Error && (error as { type?: string }).type === 'entity.too.large') {
       problem = new ProblemException(413, 'payload_too_large', 'The request body is too large.');

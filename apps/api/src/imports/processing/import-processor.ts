@@ -33,7 +33,7 @@ import { csvFileRecords } from './csv-file-records';
 import { ImportBatch } from './import-batch';
 import { importLockKey } from './import-locks';
 import { type ImportContext, writeBatch } from './import-rows.repository';
-import { inFileDuplicateMessage, quoteProblemMessage } from './row-messages';
+import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-messages';
 
 interface StartedImport {
   company_id: string;
@@ -188,15 +188,17 @@ export class ImportProcessor implements BeforeApplicationShutdown {
 
     let rowNumber = 0;
     let columns: (string | null)[] | null = null;
+    let headers: string[] | null = null;
     let firstDataRowSeen = false;
     let batch = new ImportBatch();
     try {
       for await (const records of csvFileRecords(source)) {
         for (const record of records) {
           rowNumber++;
-          const cells = record.cells;
+          const { cells, problem: nulProblem } = withoutNul(record.cells, headers);
           if (isEmptyCsvRow(cells)) continue;
           if (!columns) {
+            headers = cells;
             const mapping = mapHeaders(schema, cells, toOverrides(started.mapping));
             if (mapping.missingRequired.length > 0) {
               throw new ImportFailure(missingColumnsMessage(schema, cells, mapping));
@@ -212,6 +214,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
           if (rowNumber <= resumeAfter) continue;
           const problems: string[] = [];
           if (record.quoteProblem) problems.push(quoteProblemMessage(record.quoteProblem));
+          if (nulProblem) problems.push(nulProblem);
           const result = validateCsvRow(schema, columns, cells);
           if (!result.ok) problems.push(formatRowErrors(result.errors));
           if (!result.ok || problems.length > 0) {
