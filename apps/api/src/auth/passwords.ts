@@ -20,8 +20,6 @@ const pending = new Map<
 function runInWorker(job: Omit<PasswordJob, 'id' | 'params'>): Promise<unknown> {
   if (!worker) {
     const started = new Worker(join(__dirname, 'password-worker.js'));
-    // The worker must not keep a finished process (tests, scripts) alive.
-    started.unref();
     started.on('message', (message: { id: number; result?: unknown; error?: string }) => {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
@@ -33,6 +31,9 @@ function runInWorker(job: Omit<PasswordJob, 'id' | 'params'>): Promise<unknown> 
       pending.clear();
       worker = null;
     });
+    // The worker must not keep a finished process (seed script, tests) alive. After the
+    // listeners: adding a 'message' listener refs the worker's port again.
+    started.unref();
     worker = started;
   }
   const id = nextId++;
