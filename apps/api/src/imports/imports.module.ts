@@ -2,6 +2,7 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobsService } from '../jobs/jobs.service';
+import { LeadsModule } from '../leads/leads.module';
 import { StorageModule } from '../storage/storage.module';
 import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
 import { ImportsController } from './imports.controller';
@@ -16,7 +17,7 @@ import { ImportRecovery } from './processing/import-recovery';
 const IMPORT_JOB_EXPIRY_SECONDS = 60 * 60;
 
 @Module({
-  imports: [StorageModule],
+  imports: [StorageModule, LeadsModule],
   controllers: [ImportsController, LeadTemplatesController],
   providers: [ImportsService, ImportsRepository, ImportProcessor, ImportRecovery],
 })

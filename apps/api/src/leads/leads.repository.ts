@@ -209,6 +209,22 @@ export class LeadsRepository {
     return row ? viewFromRow(row) : null;
   }
 
+  /** Several leads the scope may see (in no particular order); missing ids are skipped. */
+  async findViews(
+    manager: EntityManager | null,
+    scope: TenantScope,
+    ids: readonly string[],
+  ): Promise<LeadView[]> {
+    if (ids.length === 0) return [];
+    const params: unknown[] = [ids];
+    const where = `l.id = ANY($1::uuid[]) AND ${scope.sql('l', params)}`;
+    const rows: LeadViewRow[] = await (manager ?? this.db.manager).query(
+      `${viewSelect('leads l')} WHERE ${where}`,
+      params,
+    );
+    return rows.map(viewFromRow);
+  }
+
   /** Keyset page over the scope's leads; never OFFSET, never COUNT. */
   async list(scope: TenantScope, filters: LeadListFilters): Promise<Page<LeadDto>> {
     const limit = pageLimit(filters.limit);

@@ -39,7 +39,12 @@ function TransactionForm({ customerId, currency }: { customerId: string; currenc
         // The company's own id makes a double-submitted form record once; a fresh one otherwise.
         externalId: reference.trim() || `admin-${randomId()}`,
         ...(description.trim() ? { description: description.trim() } : {}),
-        ...(date ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() } : {}),
+        // Today means now (the server's clock): a payment recorded right after the win must
+        // fall inside the commission window, which starts at the moment of the win. Another day
+        // is taken at local noon, clear of time-zone edges.
+        ...(date && date !== today()
+          ? { occurredAt: new Date(`${date}T12:00:00`).toISOString() }
+          : {}),
       }),
     onSuccess: (t) => {
       toast.show(`Recorded ${money(t.amount.amount, t.amount.currency)}`);

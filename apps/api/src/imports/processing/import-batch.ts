@@ -25,9 +25,16 @@ export class ImportBatch {
   }
 }
 
+/** A lead a batch inserted, and its `imported` history event (whose id names the fact). */
+export interface CreatedLead {
+  leadId: string;
+  eventId: string;
+}
+
 /** What one batch changed; each row counts once, however often a batch is retried or resumed. */
 export interface BatchCounts {
   imported: number;
+  created: CreatedLead[];
   failed: number;
   duplicate: number;
 }

@@ -7,17 +7,20 @@ import {
   type LeadFormSchema,
   mapHeaders,
   normalizeEmail,
+  type StageLabels,
   validateCsvRow,
 } from '@leadbridge/core';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
 import { returnedRows } from '../../common/database/returned-rows';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { EventProgramContext } from '../../events/domain-events';
 import { DomainEventsService } from '../../events/domain-events.service';
+import { LeadsRepository, viewToDto } from '../../leads/leads.repository';
 import type { DedupePolicy } from '../../programs/program.entity';
 import {
   FILE_STORAGE,
@@ -30,7 +33,7 @@ import { missingColumnsMessage, type StoredMapping, toOverrides } from '../impor
 import { ImportsRepository } from '../imports.repository';
 import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
-import { ImportBatch } from './import-batch';
+import { type CreatedLead, ImportBatch } from './import-batch';
 import { importLockKey } from './import-locks';
 import { type ImportContext, writeBatch } from './import-rows.repository';
 import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-messages';
@@ -74,6 +77,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     private readonly db: DataSource,
     private readonly events: DomainEventsService,
     private readonly repository: ImportsRepository,
+    private readonly leads: LeadsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -129,13 +133,30 @@ export class ImportProcessor implements BeforeApplicationShutdown {
       });
       return;
     }
-    const programs: { form_schema: LeadFormSchema; dedupe_policy: DedupePolicy }[] =
-      await this.db.query(
-        `SELECT form_schema, dedupe_policy FROM programs WHERE id = $1 AND company_id = $2`,
-        [started.program_id, started.company_id],
-      );
+    const programs: {
+      form_schema: LeadFormSchema;
+      dedupe_policy: DedupePolicy;
+      offer: unknown;
+      stage_labels: StageLabels | null;
+    }[] = await this.db.query(
+      `SELECT form_schema, dedupe_policy, offer, stage_labels FROM programs
+        WHERE id = $1 AND company_id = $2`,
+      [started.program_id, started.company_id],
+    );
     const program = programs[0];
     if (!program) return;
+    const programContext: EventProgramContext = {
+      programId: started.program_id,
+      offer: program.offer,
+      stageLabels: program.stage_labels,
+    };
+    // Imported leads are announced like submitted ones (webhooks, a commission for `new`), but
+    // only when someone listens: an import nobody reacts to writes no event rows at all.
+    const reacts = await this.events.hasReactions({
+      type: 'lead.created',
+      companyId: started.company_id,
+      program: programContext,
+    });
     const context: ImportContext = {
       importId,
       companyId: started.company_id,
@@ -144,9 +165,10 @@ export class ImportProcessor implements BeforeApplicationShutdown {
       dedupePolicy: program.dedupe_policy,
       actor,
     };
+    const announce = reacts ? programContext : null;
     let outcome: Outcome;
     try {
-      outcome = await this.importRows(context, started, program.form_schema);
+      outcome = await this.importRows(context, started, program.form_schema, announce);
     } catch (error) {
       if (error instanceof ImportFailure) outcome = { kind: 'failed', error: error.message };
       else throw error;
@@ -158,6 +180,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     context: ImportContext,
     started: StartedImport,
     schema: LeadFormSchema,
+    announce: EventProgramContext | null,
   ): Promise<Outcome> {
     const resumeAfter = await this.lastCommittedRow(context.importId);
     const deduper = createCompactLeadDeduper(context.dedupePolicy);
@@ -180,7 +203,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     const submit = async (batch: ImportBatch): Promise<boolean> => {
       await inFlight;
       if (this.stopping) return false;
-      const write = this.writeWithRetry(context, batch);
+      const write = this.writeWithRetry(context, batch, announce);
       write.catch(() => {});
       inFlight = write;
       return true;
@@ -263,15 +286,54 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     }
   }
 
-  private async writeWithRetry(context: ImportContext, batch: ImportBatch): Promise<void> {
+  private async writeWithRetry(
+    context: ImportContext,
+    batch: ImportBatch,
+    announce: EventProgramContext | null,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.db.transaction((manager) => writeBatch(manager, context, batch));
+        await this.db.transaction(async (manager) => {
+          const counts = await writeBatch(manager, context, batch);
+          if (announce) await this.announce(manager, context, counts.created, announce);
+        });
         return;
       } catch (error) {
         if (attempt >= 5 || !isRetryable(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20 * attempt * attempt));
       }
+    }
+  }
+
+  /**
+   * `lead.created` for each lead a batch inserted, in its transaction, with the `imported`
+   * history event's id as the fact's id: a replayed batch inserts (and announces) nothing again.
+   */
+  private async announce(
+    manager: EntityManager,
+    context: ImportContext,
+    created: readonly CreatedLead[],
+    program: EventProgramContext,
+  ): Promise<void> {
+    if (created.length === 0) return;
+    const views = await this.leads.findViews(
+      manager,
+      TenantScope.company(context.companyId),
+      created.map((lead) => lead.leadId),
+    );
+    const byId = new Map(views.map((view) => [view.lead.id, view]));
+    for (const { leadId, eventId } of created) {
+      const view = byId.get(leadId);
+      if (!view) continue;
+      await this.events.emit(manager, {
+        type: 'lead.created',
+        companyId: context.companyId,
+        id: eventId,
+        occurredAt: view.lead.createdAt,
+        actor: context.actor,
+        data: { lead: viewToDto(view) },
+        program,
+      });
     }
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
 import type { DedupePolicy } from '../../programs/program.entity';
-import type { BatchCounts, ErrorRow, ImportBatch, LeadRow } from './import-batch';
+import type { BatchCounts, CreatedLead, ErrorRow, ImportBatch, LeadRow } from './import-batch';
 import { EXISTING_DOMAIN_MESSAGE, EXISTING_EMAIL_MESSAGE } from './row-messages';
 
 /** Who and what a batch writes for. */
@@ -37,8 +37,10 @@ const INSERT_LEADS = `
     INSERT INTO lead_events (company_id, lead_id, type, actor_type, actor_id, actor_name, data)
     SELECT $1, id, 'imported', $13, $14, $15, jsonb_build_object('importId', $4::uuid, 'row', import_row)
       FROM inserted
+    RETURNING id, lead_id
   )
-  SELECT import_row FROM inserted`;
+  SELECT i.import_row, i.id AS lead_id, e.id AS event_id
+    FROM inserted i JOIN events e ON e.lead_id = i.id`;
 
 const INSERT_ERRORS = `
   INSERT INTO import_errors (company_id, import_id, row_number, cells, error)
@@ -51,26 +53,31 @@ async function insertLeads(
   manager: EntityManager,
   context: ImportContext,
   leads: readonly LeadRow[],
-): Promise<Set<number>> {
-  if (leads.length === 0) return new Set();
-  const rows: { import_row: number }[] = await manager.query(INSERT_LEADS, [
-    context.companyId,
-    context.programId,
-    context.partnerId,
-    context.importId,
-    leads.map((lead) => lead.row),
-    leads.map((lead) => lead.data.email),
-    leads.map((lead) => lead.emailNormalized),
-    leads.map((lead) => lead.data.firstName),
-    leads.map((lead) => lead.data.lastName),
-    leads.map((lead) => lead.data.company),
-    leads.map((lead) => lead.companyDomain),
-    leads.map((lead) => JSON.stringify(lead.data.fields)),
-    context.actor.type,
-    context.actor.id,
-    context.actor.name,
-  ]);
-  return new Set(rows.map((row) => row.import_row));
+): Promise<Map<number, CreatedLead>> {
+  if (leads.length === 0) return new Map();
+  const rows: { import_row: number; lead_id: string; event_id: string }[] = await manager.query(
+    INSERT_LEADS,
+    [
+      context.companyId,
+      context.programId,
+      context.partnerId,
+      context.importId,
+      leads.map((lead) => lead.row),
+      leads.map((lead) => lead.data.email),
+      leads.map((lead) => lead.emailNormalized),
+      leads.map((lead) => lead.data.firstName),
+      leads.map((lead) => lead.data.lastName),
+      leads.map((lead) => lead.data.company),
+      leads.map((lead) => lead.companyDomain),
+      leads.map((lead) => JSON.stringify(lead.data.fields)),
+      context.actor.type,
+      context.actor.id,
+      context.actor.name,
+    ],
+  );
+  return new Map(
+    rows.map((row) => [row.import_row, { leadId: row.lead_id, eventId: row.event_id }]),
+  );
 }
 
 /** Rows of this batch that an earlier run of the same import already inserted. */
@@ -136,7 +143,8 @@ async function insertErrors(
 }
 
 /**
- * Writes one batch inside the caller's transaction: new leads with their `imported` events,
+ * Writes one batch inside the caller's transaction: new leads with their `imported` events
+ * (returned, so the caller can announce them as `lead.created`),
  * failed and duplicate rows with their original cells, and the import's counters. Counts only
  * what this call wrote, so a batch replayed after a crash changes nothing.
  */
@@ -178,6 +186,7 @@ export async function writeBatch(
   const written = await insertErrors(manager, context, errors);
   const counts: BatchCounts = {
     imported: inserted.size,
+    created: [...inserted.values()],
     failed: errors.filter((error) => error.kind === 'failed' && written.has(error.row)).length,
     duplicate: errors.filter((error) => error.kind === 'duplicate' && written.has(error.row))
       .length,
