@@ -2020,6 +2020,15 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,6 +2069,15 @@ export interface operations {
                     "application/json": components["schemas"]["LeadsByWeek"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2098,6 +2116,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Revenue"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -2142,6 +2169,15 @@ export interface operations {
                     "application/json": components["schemas"]["TopPartners"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2163,7 +2199,7 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -2180,12 +2216,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2201,6 +2249,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `user_session_required`, `insufficient_role` */
@@ -2239,6 +2296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             403: {
                 headers: {
@@ -2419,7 +2485,10 @@ export interface operations {
     signOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2431,6 +2500,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             403: {
                 headers: {
@@ -2499,7 +2577,7 @@ export interface operations {
                 programId?: string;
                 leadId?: string;
                 customerId?: string;
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -2516,6 +2594,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommissionPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,7 +2616,10 @@ export interface operations {
     bulkUpdateCommissionStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2545,6 +2635,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkCommissionStatusResponse"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             403: {
@@ -2589,6 +2688,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,6 +2730,15 @@ export interface operations {
                     "application/json": components["schemas"]["CommissionTotals"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,6 +2768,15 @@ export interface operations {
                     "application/json": components["schemas"]["Commission"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,6 +2804,15 @@ export interface operations {
                     "application/json": components["schemas"]["Company"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateCompany: {
@@ -2701,6 +2836,15 @@ export interface operations {
                     "application/json": components["schemas"]["Company"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2722,7 +2866,7 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "signed_up" | "paid";
                 partnerId?: string;
@@ -2740,6 +2884,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             422: {
@@ -2771,6 +2924,15 @@ export interface operations {
                     "application/json": components["schemas"]["Customer"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2946,7 @@ export interface operations {
     listCustomerTransactions: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -2803,6 +2965,15 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerTransactionPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2816,7 +2987,10 @@ export interface operations {
     createCustomerTransaction: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2845,6 +3019,15 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerTransaction"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2866,7 +3049,7 @@ export interface operations {
     listImports: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 programId?: string;
                 partnerId?: string;
@@ -2884,6 +3067,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             422: {
@@ -2905,7 +3097,10 @@ export interface operations {
                 mapping?: string;
                 fileName?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2963,6 +3158,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `lead_import_disabled` */
@@ -3040,6 +3244,15 @@ export interface operations {
                     "application/json": components["schemas"]["Import"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,6 +3283,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,7 +3305,7 @@ export interface operations {
     listInvitations: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "pending" | "accepted" | "revoked" | "expired";
             };
@@ -3101,12 +3323,24 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3122,6 +3356,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `insufficient_role` */
@@ -3170,6 +3413,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3444,7 @@ export interface operations {
     listLeads: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 stage?: string | string[];
                 partnerId?: string;
@@ -3216,6 +3468,15 @@ export interface operations {
                     "application/json": components["schemas"]["LeadPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3490,10 @@ export interface operations {
     createLead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3245,6 +3509,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description lead_submission_disabled */
@@ -3295,7 +3568,10 @@ export interface operations {
     bulkChangeLeadStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3311,6 +3587,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BulkLeadStageResponse"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             422: {
@@ -3340,6 +3625,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3373,6 +3667,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description lead_not_editable */
@@ -3414,7 +3717,7 @@ export interface operations {
     listLeadEvents: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -3433,6 +3736,15 @@ export interface operations {
                     "application/json": components["schemas"]["LeadEventPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,7 +3758,10 @@ export interface operations {
     changeLeadStage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3464,6 +3779,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3497,7 +3821,7 @@ export interface operations {
     listMessageThreads: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 partnerId?: string;
                 programId?: string;
@@ -3518,6 +3842,15 @@ export interface operations {
                     "application/json": components["schemas"]["MessageThreadPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3531,7 +3864,10 @@ export interface operations {
     createMessageThread: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3547,6 +3883,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageThread"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3586,6 +3931,15 @@ export interface operations {
                     "application/json": components["schemas"]["MessageThread"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3599,7 +3953,7 @@ export interface operations {
     listMessages: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -3618,6 +3972,15 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3631,7 +3994,10 @@ export interface operations {
     createMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3649,6 +4015,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3672,7 +4047,10 @@ export interface operations {
     markMessageThreadRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3686,6 +4064,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageThread"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -3713,6 +4100,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             403: {
@@ -3746,6 +4142,15 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3759,7 +4164,10 @@ export interface operations {
     createPartnerSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3775,6 +4183,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerSession"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Program or partner not found */
@@ -3923,6 +4340,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getPartnerMe: {
@@ -4001,7 +4427,7 @@ export interface operations {
     listPartners: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 q?: string;
                 programId?: string;
@@ -4050,7 +4476,10 @@ export interface operations {
     createPartner: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4266,7 +4695,7 @@ export interface operations {
     listPrograms: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "active" | "archived";
             };
@@ -4313,7 +4742,10 @@ export interface operations {
     createProgram: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4530,6 +4962,15 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +4984,7 @@ export interface operations {
     listProgramPartners: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "active" | "ended";
             };
@@ -4600,7 +5041,10 @@ export interface operations {
     enrollPartner: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4709,7 +5153,10 @@ export interface operations {
     rotateProgramPublishableKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4801,7 +5248,7 @@ export interface operations {
     listUsers: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -4816,6 +5263,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4837,6 +5293,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description `insufficient_role` */
             403: {
@@ -4889,6 +5354,15 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `insufficient_role` */
             403: {
                 headers: {
@@ -4920,7 +5394,10 @@ export interface operations {
     resendWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4934,6 +5411,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -4963,12 +5449,24 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4984,6 +5482,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             409: {
@@ -5023,6 +5530,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5050,6 +5566,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             404: {
                 headers: {
@@ -5084,6 +5609,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5639,7 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "pending" | "succeeded" | "failed";
             };
@@ -5125,6 +5659,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,7 +5681,10 @@ export interface operations {
     rotateWebhookEndpointSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5152,6 +5698,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             404: {
@@ -5179,6 +5734,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEventTypeList"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
