@@ -26,7 +26,7 @@ test('the dashboard charts leads by week and stage, the funnel, revenue and top 
   const benWon = second[0];
   if (!benWon) throw new Error('no lead');
   await tenant.lb.leads.changeStage(benWon.id, { stage: 'closed_won' });
-  const customers = (await tenant.lb.customers.list({ limit: '50' })).data;
+  const customers = (await tenant.lb.customers.list({ limit: 50 })).data;
   for (const [i, customer] of customers.entries()) {
     await tenant.lb.customers.transactions.create(customer.id, {
       externalId: `inv-${i}`,

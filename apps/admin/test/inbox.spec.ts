@@ -43,7 +43,7 @@ test('50 leads change stage in bulk, with the result of each lead shown', async 
   const stored = await tenant.lb.leads.list({
     programId: tenant.program.id,
     stage: 'qualified',
-    limit: '100',
+    limit: 100,
   });
   expect(stored.data).toHaveLength(49);
   const history = await tenant.lb.leads.history(leads[0]?.id ?? '');

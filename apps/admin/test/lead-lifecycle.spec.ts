@@ -52,7 +52,7 @@ test('a lead moves new → qualified → won and its customer appears, with reve
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Paid');
   await expectAccessible(page, 'customer detail');
 
-  const customer = (await tenant.lb.customers.list({ limit: '10' })).data[0];
+  const customer = (await tenant.lb.customers.list({ limit: 10 })).data[0];
   expect(customer?.revenue).toEqual({ amount: 124_999, currency: 'USD' });
   expect(customer?.status).toBe('paid');
 });

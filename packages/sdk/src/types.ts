@@ -17,11 +17,11 @@ export type BodyOf<K extends OperationId> = operations[K] extends {
 export type QueryOf<K extends OperationId> = NonNullable<operations[K]['parameters']['query']>;
 
 /**
- * A list operation's filters. `limit` (page size, 1–200) may be a number, though a query string
- * carries it as text; `cursor` starts the list at a page a previous list returned.
+ * A list operation's filters: `limit` is the page size (1–200); `cursor` starts the list at a
+ * page a previous list returned.
  */
 export type ListQuery<K extends OperationId> = Omit<QueryOf<K>, 'cursor' | 'limit'> & {
-  limit?: number | string;
+  limit?: number;
   cursor?: string;
 };
 

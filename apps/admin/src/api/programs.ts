@@ -12,7 +12,7 @@ export const programsKey = ['programs'] as const;
 export function usePrograms() {
   return useQuery({
     queryKey: programsKey,
-    queryFn: async ({ signal }) => (await lb.programs.list({ limit: '200' }, { signal })).data,
+    queryFn: async ({ signal }) => (await lb.programs.list({ limit: 200 }, { signal })).data,
     staleTime: 60_000,
   });
 }
@@ -36,7 +36,7 @@ export function usePartnerOptions() {
   return useQuery({
     queryKey: ['partners', 'options'],
     queryFn: async ({ signal }): Promise<Partner[]> =>
-      (await lb.partners.list({ limit: '200' }, { signal })).data,
+      (await lb.partners.list({ limit: 200 }, { signal })).data,
     staleTime: 60_000,
   });
 }

@@ -18,7 +18,7 @@ function useUnreadTotal(): number {
   const query = useQuery({
     queryKey: ['messages', 'unread-total'],
     queryFn: async ({ signal }) =>
-      (await lb.messages.listThreads({ limit: '1' }, { signal })).unreadTotal,
+      (await lb.messages.listThreads({ limit: 1 }, { signal })).unreadTotal,
     refetchInterval: 60_000,
   });
   return query.data ?? 0;

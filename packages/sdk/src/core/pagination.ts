@@ -7,13 +7,12 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** A list's query for one page: `limit` as the query string carries it, and the page's cursor. */
-export function pageQuery<Q extends { limit?: number | string }>(
+/** A list's query for one page: the caller's filters and the page's cursor. */
+export function pageQuery<Q extends object>(
   query: Q,
   cursor: string | undefined,
-): Omit<Q, 'limit'> & { limit?: string; cursor?: string } {
-  const { limit, ...rest } = query;
-  return { ...rest, ...(limit === undefined ? {} : { limit: String(limit) }), cursor };
+): Q & { cursor?: string } {
+  return { ...query, cursor };
 }
 
 /**

@@ -64,7 +64,7 @@ export function CommissionsPage() {
     queryKey: ['commissions', 'list', status, filters],
     queryFn: async ({ pageParam, signal }) =>
       await lb.commissions.list(
-        { ...filters, status, limit: '50', ...(pageParam ? { cursor: pageParam } : {}) },
+        { ...filters, status, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
         { signal },
       ),
     initialPageParam: undefined as string | undefined,

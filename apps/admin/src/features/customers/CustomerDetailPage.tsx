@@ -147,7 +147,7 @@ export function CustomerDetailPage() {
     queryFn: async ({ pageParam, signal }) =>
       await lb.customers.transactions.list(
         id,
-        { limit: '50', ...(pageParam ? { cursor: pageParam } : {}) },
+        { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
         { signal },
       ),
     initialPageParam: undefined as string | undefined,

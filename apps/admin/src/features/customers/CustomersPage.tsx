@@ -28,7 +28,7 @@ export function CustomersPage() {
     queryFn: async ({ pageParam, signal }) =>
       await lb.customers.list(
         {
-          limit: '50',
+          limit: 50,
           ...(status ? { status } : {}),
           ...(programId ? { programId } : {}),
           ...(partnerId ? { partnerId } : {}),

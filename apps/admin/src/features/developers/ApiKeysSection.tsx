@@ -89,7 +89,7 @@ export function ApiKeysSection() {
   const [creating, setCreating] = useState(false);
   const keys = useQuery({
     queryKey: ['api-keys'],
-    queryFn: async ({ signal }) => (await lb.apiKeys.list({ limit: '200' }, { signal })).data,
+    queryFn: async ({ signal }) => (await lb.apiKeys.list({ limit: 200 }, { signal })).data,
   });
   const revoke = useMutation({
     mutationFn: (id: string) => lb.apiKeys.revoke(id),

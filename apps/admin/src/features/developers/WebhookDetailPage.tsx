@@ -156,7 +156,7 @@ export function WebhookDetailPage() {
     queryFn: async ({ pageParam, signal }) =>
       await lb.webhooks.deliveries.list(
         id,
-        { limit: '25', ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+        { limit: 25, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
         { signal },
       ),
     initialPageParam: undefined as string | undefined,

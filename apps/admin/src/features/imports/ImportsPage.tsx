@@ -72,7 +72,7 @@ export function ImportsPage() {
     queryFn: async ({ pageParam, signal }) =>
       await lb.imports.list(
         {
-          limit: '50',
+          limit: 50,
           ...(programId ? { programId } : {}),
           ...(status ? { status } : {}),
           ...(pageParam ? { cursor: pageParam } : {}),

@@ -38,7 +38,7 @@ export function LeadDetailPage() {
   });
   const events = useQuery({
     queryKey: ['leads', 'events', id],
-    queryFn: async ({ signal }) => (await lb.leads.history(id, { limit: '200' }, { signal })).data,
+    queryFn: async ({ signal }) => (await lb.leads.history(id, { limit: 200 }, { signal })).data,
     enabled: lead.isSuccess,
   });
   useTitle(lead.data ? leadName(lead.data) : 'Lead');

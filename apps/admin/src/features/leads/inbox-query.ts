@@ -3,7 +3,7 @@ import { lb } from '../../api/client';
 import { readFilters, toListQuery } from './inbox-filters';
 import { leadListsKey } from './lead-cache';
 
-const PAGE_SIZE = '50';
+const PAGE_SIZE = 50;
 
 /**
  * The inbox's list: keyset pages of 50, newest first unless sorted otherwise. Shared by the page

@@ -26,7 +26,7 @@ function ThreadList({
     queryFn: async ({ pageParam, signal }) =>
       await lb.messages.listThreads(
         {
-          limit: '30',
+          limit: 30,
           ...(unreadOnly ? { unread: 'true' as const } : {}),
           ...(pageParam ? { cursor: pageParam } : {}),
         },
@@ -101,7 +101,7 @@ function ThreadView({ threadId }: { threadId: string }) {
   const messages = useQuery({
     queryKey: ['messages', 'thread', threadId, 'messages'],
     queryFn: async ({ signal }) =>
-      (await lb.messages.list(threadId, { limit: '100' }, { signal })).data,
+      (await lb.messages.list(threadId, { limit: 100 }, { signal })).data,
     refetchInterval: 15_000,
   });
   const markRead = useMutation({

@@ -83,7 +83,7 @@ export function PartnerDetailPage() {
   const leads = useQuery({
     queryKey: ['leads', 'list', { partnerId: id, limit: 10 }],
     queryFn: async ({ signal }) =>
-      (await lb.leads.list({ partnerId: id, limit: '10' }, { signal })).data,
+      (await lb.leads.list({ partnerId: id, limit: 10 }, { signal })).data,
   });
   const earnings = useQuery({
     queryKey: ['commissions', 'totals', { partnerId: id }],

@@ -38,7 +38,7 @@ export function PartnersPage() {
     queryFn: async ({ pageParam, signal }) =>
       await lb.partners.list(
         {
-          limit: '50',
+          limit: 50,
           ...(q ? { q } : {}),
           ...(programId ? { programId } : {}),
           ...(pageParam ? { cursor: pageParam } : {}),

@@ -114,12 +114,12 @@ export function TeamPage() {
   const [inviting, setInviting] = useState(false);
   const users = useQuery({
     queryKey: ['team', 'users'],
-    queryFn: async ({ signal }) => (await lb.users.list({ limit: '200' }, { signal })).data,
+    queryFn: async ({ signal }) => (await lb.users.list({ limit: 200 }, { signal })).data,
   });
   const invitations = useQuery({
     queryKey: ['team', 'invitations'],
     queryFn: async ({ signal }) =>
-      (await lb.invitations.list({ limit: '200', status: 'pending' }, { signal })).data,
+      (await lb.invitations.list({ limit: 200, status: 'pending' }, { signal })).data,
   });
   const done = (message: string) => () => {
     toast.show(message);

@@ -18,7 +18,7 @@ export class CommissionsViewElement extends ContextView {
 
   private readonly list = new PagedList<Commission>(
     this,
-    (cursor) => this.resource().list({ limit: '25', ...(cursor ? { cursor } : {}) }),
+    (cursor) => this.resource().list({ limit: 25, ...(cursor ? { cursor } : {}) }),
     () => this.context.sessionExpired(),
   );
 

@@ -18,7 +18,7 @@ export class CustomersViewElement extends ContextView {
     (cursor) => {
       const api = this.context.api;
       if (!api) return Promise.reject(new Error('not signed in'));
-      return new CustomersResource(api.core).list({ limit: '25', ...(cursor ? { cursor } : {}) });
+      return new CustomersResource(api.core).list({ limit: 25, ...(cursor ? { cursor } : {}) });
     },
     () => this.context.sessionExpired(),
   );

@@ -35,9 +35,9 @@ test('Customers show status and revenue; Commissions show each one and the total
     currency: 'EUR',
   });
   await expect
-    .poll(async () => (await program.company.commissions.list({ limit: '10' })).data.length)
+    .poll(async () => (await program.company.commissions.list({ limit: 10 })).data.length)
     .toBe(3);
-  const firstFlat = (await program.company.commissions.list({ limit: '10' })).data.find(
+  const firstFlat = (await program.company.commissions.list({ limit: 10 })).data.find(
     (c) => c.kind === 'flat',
   );
   await program.company.commissions.updateStatus({

@@ -33,7 +33,7 @@ export class ImportHistoryElement extends ViewElement {
 
   private readonly list = new PagedList<LeadImport>(
     this,
-    (cursor) => this.resource().list({ limit: '20', ...(cursor ? { cursor } : {}) }),
+    (cursor) => this.resource().list({ limit: 20, ...(cursor ? { cursor } : {}) }),
     () => this.onSessionExpired(),
   );
 

@@ -115,7 +115,7 @@ test('two widgets for two programs on one page work independently', async ({ pag
   ).toEqual(['lead-form:ready']);
   const lead = await first.company.leads.get(String(submitted.detail.leadId));
   expect(lead.programId).toBe(first.programId);
-  expect((await second.company.leads.list({ limit: '5' })).data).toEqual([]);
+  expect((await second.company.leads.list({ limit: 5 })).data).toEqual([]);
 });
 
 test('leaks no globals, defines the element once, and a refreshed session token is used', async ({

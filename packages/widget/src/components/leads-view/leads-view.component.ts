@@ -35,7 +35,7 @@ import { pencilIcon } from './icons.js';
 import { renderHistory } from './lead-history.js';
 import { leadsViewStyles } from './leads-view.styles.js';
 
-const PAGE_SIZE = '25';
+const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 300;
 
 interface Editing {
@@ -157,7 +157,7 @@ export class LeadsViewElement extends ContextView {
     try {
       const [lead, history] = await Promise.all([
         this.resource().get(id),
-        this.resource().history(id, { limit: '100' }),
+        this.resource().history(id, { limit: 100 }),
       ]);
       if (this.selected?.id !== id) return;
       this.selected = lead;

@@ -45,7 +45,7 @@ export class MessagesViewElement extends ContextView {
     this,
     async (cursor) => {
       const page = await this.resource().listThreads({
-        limit: '50',
+        limit: 50,
         ...(cursor ? { cursor } : {}),
       });
       if (!cursor) this.onUnreadChange(page.unreadTotal);
@@ -150,7 +150,7 @@ export class MessagesViewElement extends ContextView {
     void this.focusOn('#thread-title');
     try {
       const resource = this.resource();
-      const page = await resource.list(thread.id, { limit: '100' });
+      const page = await resource.list(thread.id, { limit: 100 });
       if (this.open?.id !== thread.id) return;
       this.conversation = [...page.data].reverse();
       if (thread.unreadCount > 0) {

@@ -68,7 +68,7 @@ test('Program summary shows the offer in words; messages: unread count, read, re
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(form.getByRole('heading', { name: 'About Mia Wong' })).toBeVisible();
 
-  const threads = await program.company.messages.listThreads({ limit: '10' });
+  const threads = await program.company.messages.listThreads({ limit: 10 });
   const about = threads.data.find((thread) => thread.subject === 'About Mia Wong');
   expect(about?.lead?.id).toBe(lead.id);
   expect(about?.unreadCount).toBe(1);
