@@ -51,6 +51,8 @@ describe('PostgreSQL restarted under load', () => {
   });
   afterAll(async () => {
     running = false;
+    // A crashed API shows up as "no answer"; LB_SHOW_API_OUTPUT=1 prints what it last said.
+    if (process.env.LB_SHOW_API_OUTPUT) console.log(api?.output().slice(-30000));
     await api?.stop();
     await pg?.destroy();
   });

@@ -24,6 +24,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
  * database vanished) before it could answer; the next retry takes it over and runs again.
  */
 const STALE_IN_PROGRESS_SECONDS = 60;
+/** How long a key's outcome is retried in the background while the database is unreachable. */
+const PENDING_RETRY_MS = 10 * 60_000;
 /** Answered keys are replayed for a day, then swept. */
 const KEEP_HOURS = 24;
 
@@ -64,18 +66,20 @@ function answerHeaders(response: Response): Record<string, string> {
  * The replay carries the first answer's status, body and headers such as `Location`.
  * Multipart/streamed bodies (imports) hash what they can see: the route and query.
  *
- * A request that fails because the database went away cannot clear its in-progress mark; the
- * mark is then cleared in the background as soon as the database is back, and one left by a
- * killed process is taken over by a retry after STALE_IN_PROGRESS_SECONDS (docs/security.md).
+ * When the database goes away mid-request, the key's outcome (the answer to replay, or the
+ * in-progress mark to clear) is written in the background as soon as it is back; the client
+ * still gets the answer its request earned. A mark left by a killed process is taken over by a
+ * retry after STALE_IN_PROGRESS_SECONDS (docs/security.md).
  */
 @Injectable()
 export class IdempotencyInterceptor
   implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly logger = new Logger('idempotency');
-  /** In-progress marks whose release failed, retried until the database answers. */
-  private readonly pendingReleases = new Map<string, [string, string, string]>();
-  private releaseTimer: NodeJS.Timeout | undefined;
+  /** Key outcomes the database could not take yet, retried until it answers. */
+  private readonly pending = new Map<string, { write: () => Promise<void>; until: number }>();
+  private pendingTimer: NodeJS.Timeout | undefined;
+  private retrying = false;
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -94,7 +98,7 @@ export class IdempotencyInterceptor
 
   onApplicationShutdown(): void {
     clearInterval(this.sweepTimer);
-    clearInterval(this.releaseTimer);
+    clearInterval(this.pendingTimer);
   }
 
   /** Deletes answered keys past their replay window (and abandoned marks, long stale). */
@@ -154,41 +158,65 @@ export class IdempotencyInterceptor
       [principal.companyId, who, key, request.method, path, hash, STALE_IN_PROGRESS_SECONDS],
     );
     if (inserted.length === 0) return this.replay(principal, who, key, hash, response);
+    const id = `${principal.companyId}\n${who}\n${key}`;
+    let body: unknown;
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.store(principal, who, key, response.statusCode, body, answerHeaders(response));
-      return body;
+      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       if (error instanceof ProblemException && error.status < 500 && error.status !== 429) {
-        await this.store(principal, who, key, error.status, error.toBody(), error.headers);
+        await this.settle(id, () =>
+          this.store(principal, who, key, error.status, error.toBody(), error.headers),
+        );
       } else {
-        await this.release(principal.companyId, who, key);
+        await this.settle(id, () => this.deleteMark(principal.companyId, who, key));
       }
       throw error;
     }
+    // The change is made: a retry must get this answer, even if the database is gone right now.
+    const status = response.statusCode;
+    const headers = answerHeaders(response);
+    await this.settle(id, () => this.store(principal, who, key, status, body, headers));
+    return body;
   }
 
-  /** Clears an in-progress mark so a retry runs again; keeps trying while the database is down. */
-  private async release(companyId: string, who: string, key: string): Promise<void> {
+  /** Writes a key's outcome now, or, while the database is unreachable, in the background. */
+  private async settle(id: string, write: () => Promise<void>): Promise<void> {
     try {
-      await this.deleteMark(companyId, who, key);
-    } catch {
-      this.pendingReleases.set(`${companyId}\n${who}\n${key}`, [companyId, who, key]);
-      this.releaseTimer ??= setInterval(() => void this.retryReleases(), 500);
+      await write();
+    } catch (error) {
+      this.logger.warn(`idempotency key outcome deferred: ${(error as Error).message}`);
+      this.pending.set(id, { write, until: Date.now() + PENDING_RETRY_MS });
+      this.pendingTimer ??= setInterval(() => void this.retryPending(), 500);
     }
   }
 
-  private async retryReleases(): Promise<void> {
-    for (const [id, [companyId, who, key]] of this.pendingReleases) {
+  private async retryPending(): Promise<void> {
+    // A write may wait seconds for a connection; ticks must not pile up behind it.
+    if (this.retrying) return;
+    this.retrying = true;
+    try {
+      await this.writePending();
+    } finally {
+      this.retrying = false;
+    }
+  }
+
+  private async writePending(): Promise<void> {
+    for (const [id, { write, until }] of this.pending) {
       try {
-        await this.deleteMark(companyId, who, key);
-        this.pendingReleases.delete(id);
+        await write();
+        this.pending.delete(id);
       } catch {
+        if (Date.now() > until) {
+          // The stale-mark takeover is the fallback from here on.
+          this.pending.delete(id);
+          continue;
+        }
         return; // still down: try again on the next tick
       }
     }
-    clearInterval(this.releaseTimer);
-    this.releaseTimer = undefined;
+    clearInterval(this.pendingTimer);
+    this.pendingTimer = undefined;
   }
 
   private async deleteMark(companyId: string, who: string, key: string): Promise<void> {
