@@ -1,3 +1,4 @@
+import type { Program } from '@leadbridge/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -38,6 +39,8 @@ function CreateProgramDialog({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: () => lb.programs.create({ name, currency }),
     onSuccess: (program) => {
+      // In the cache at once: the refetch below is cancelled when this page unmounts.
+      client.setQueryData<Program[]>(programsKey, (list) => list && [...list, program]);
       void client.invalidateQueries({ queryKey: programsKey });
       onClose();
       navigate(`/programs/${program.id}?tab=form`);

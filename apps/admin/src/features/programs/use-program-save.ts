@@ -38,9 +38,17 @@ export function useProgramDraft<T>(program: Program, fromProgram: (program: Prog
       lb.programs.update(program.id, { version: base.version, ...changes }),
     onSuccess: (saved) => {
       client.setQueryData(programKey(saved.id), saved);
-      client.setQueryData<Program[]>(programsKey, (list) =>
-        list?.map((p) => (p.id === saved.id ? saved : p)),
-      );
+      // Patch the cached list only when it holds this program: writing a list that lacks it
+      // (fetched before the program existed) would mark that stale list fresh.
+      const list = client.getQueryData<Program[]>(programsKey);
+      if (list?.some((p) => p.id === saved.id)) {
+        client.setQueryData<Program[]>(
+          programsKey,
+          list.map((p) => (p.id === saved.id ? saved : p)),
+        );
+      } else {
+        void client.invalidateQueries({ queryKey: programsKey });
+      }
       setBase(saved);
       setDraft(fromProgram(saved));
       toast.show('Settings saved');
