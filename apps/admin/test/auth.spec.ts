@@ -33,6 +33,9 @@ test('a session ended elsewhere sends the person to sign in on their next action
   await page.getByLabel('Password').fill(tenant.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Olivia');
+  // The dashboard's charts finish loading first: a request still in flight when the session
+  // ends would send the person to sign in before the click this test is about.
+  await page.waitForLoadState('networkidle');
   // Signed out from another tab: this page still shows the app, but the session is gone.
   const session = await page.request.get('/v1/auth/me');
   const { csrfToken } = (await session.json()) as { csrfToken: string };
