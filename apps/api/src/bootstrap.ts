@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
@@ -7,19 +7,16 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { serveStaticApps } from './common/http/static-apps';
+import { AppLogger, enabledLevels } from './common/logging/app-logger';
 import type { AppConfig } from './config/config';
 import { setupOpenApi } from './openapi/openapi';
-
-function logLevels(config: AppConfig): LogLevel[] {
-  return config.nodeEnv === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
-}
 
 /** Builds the whole API (not yet listening): used by main.ts, tests and scripts alike. */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new ConsoleLogger({
+    logger: new AppLogger({
       json: config.nodeEnv === 'production',
-      logLevels: logLevels(config),
+      logLevels: enabledLevels(config.logLevel),
     }),
     bodyParser: false,
   });

@@ -38,6 +38,7 @@ describe('configuration', () => {
     [{ IMPORT_MAX_ATTEMPTS: '101' }, /^IMPORT_MAX_ATTEMPTS must be an integer from 1 to 100/],
     [{ PRINCIPAL_CACHE_SECONDS: '61' }, /^PRINCIPAL_CACHE_SECONDS must be an integer from 0 to 60/],
     [{ WEBHOOK_ENDPOINT_CACHE_SECONDS: '-1' }, /^WEBHOOK_ENDPOINT_CACHE_SECONDS must be/],
+    [{ LOG_LEVEL: 'chatty' }, /^LOG_LEVEL must be one of error, warn, log, debug, verbose/],
   ])('refuses %p with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(message);

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
+/** Nest's log levels, least detailed first: `LOG_LEVEL` enables its level and those before. */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type AppLogLevel = (typeof LOG_LEVELS)[number];
+
 /** Everything the API reads from its environment, parsed once at boot. */
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -53,6 +57,8 @@ export interface AppConfig {
   jobsMaintenanceIntervalSeconds: number;
   /** Run pg-boss workers in this process (false for API-only replicas). */
   runWorkers: boolean;
+  /** The most detailed level logged: `log` by default, `warn` under tests, `debug` for Nest's routes. */
+  logLevel: AppLogLevel;
   logRequests: boolean;
   /** Built widget bundle served at /widget/ (long-cached, versioned file names). */
   widgetDir: string | null;
@@ -125,6 +131,15 @@ function origins(env: Env, name: string, fallback: string[]): string[] {
   });
 }
 
+function logLevel(env: Env, fallback: AppLogLevel): AppLogLevel {
+  const raw = env.LOG_LEVEL?.trim().toLowerCase();
+  if (!raw) return fallback;
+  const level = LOG_LEVELS.find((candidate) => candidate === raw);
+  if (!level)
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${raw}")`);
+  return level;
+}
+
 function trustProxy(raw: string | undefined): boolean | number | string {
   const value = raw?.trim();
   if (!value || value === 'false') return false;
@@ -194,6 +209,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailRetryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 10, 1, 3600),
     trustProxy: trustProxy(env.TRUST_PROXY),
     runWorkers: boolean(env, 'RUN_WORKERS', true),
+    logLevel: logLevel(env, nodeEnv === 'test' ? 'warn' : 'log'),
     logRequests: boolean(env, 'LOG_REQUESTS', nodeEnv !== 'test'),
     widgetDir: env.WIDGET_DIR?.trim() || null,
     adminDir: env.ADMIN_DIR?.trim() || null,
