@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type MailCatcher, startMailCatcher } from '@leadbridge/devkit/mail-catcher';
+import { testTempDir } from '@leadbridge/devkit/temp';
 import { bearer, type Credentials, type Json } from './isolation/http';
 import { type Caller, OPERATIONS, type Self, type Target } from './isolation/operations';
 import { type Attack, type Finding, newTally, type Operation, runProbe } from './isolation/probe';
@@ -93,7 +91,7 @@ describe('tenant isolation: every operation with another tenant’s ids', () => 
     mail = await startMailCatcher();
     sink = await startWebhookSink();
     api = await startTestApi({
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lb-isolation-')),
+      STORAGE_DIR: testTempDir('isolation-'),
       SMTP_URL: mail.smtpUrl,
       WEBHOOK_ALLOW_PRIVATE: 'true',
     });

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
@@ -101,8 +100,11 @@ describe('CSV fuzzer: random and malformed files uploaded to /v1/imports', () =>
     try {
       await checkOne(file);
     } catch (error) {
-      // Keep the exact bytes for a reproduction; report a readable summary.
-      const saved = join(tmpdir(), `lb-csv-fuzz-${Date.now()}-${files}.csv`);
+      // Keep the exact bytes for a reproduction (artifacts/ is gitignored and kept by CI, never
+      // the temp directory a clean run must leave as it found it); report a readable summary.
+      const dir = join(__dirname, '../../../../artifacts/csv-fuzz');
+      mkdirSync(dir, { recursive: true });
+      const saved = join(dir, `${Date.now()}-${files}.csv`);
       writeFileSync(saved, file.bytes);
       throw new Error(`${describeFile(file)}\n  saved as ${saved}\n  ${(error as Error).message}`);
     }

@@ -1,7 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LeadFormSchema } from '@leadbridge/core';
+import { testTempDir } from '@leadbridge/devkit/temp';
 import type { Json } from './fixtures';
 import { CUSTOM_FORM } from './leads';
 import type { HttpResponse, TestApi } from './test-api';
@@ -13,9 +11,9 @@ export const IMPORT_FORM: LeadFormSchema = {
   fields: CUSTOM_FORM.fields.filter((field) => field.builtIn || IMPORT_FIELDS.has(field.key)),
 };
 
-/** Env for startTestApi: uploads land in a throwaway directory. */
+/** Env for startTestApi: uploads land in a throwaway directory of the run (removed with it). */
 export function importEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lb-imports-')), ...extra };
+  return { STORAGE_DIR: testTempDir('imports-'), ...extra };
 }
 
 export interface UploadOptions {

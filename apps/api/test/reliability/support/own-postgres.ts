@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@leadbridge/devkit/ports';
+import { testTempDir } from '@leadbridge/devkit/temp';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 
 /**
@@ -57,7 +57,7 @@ function terminate(running: Running | null): Promise<void> {
 }
 
 export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lb-rel-pg-'));
+  const dataDir = testTempDir('rel-pg-');
   const port = await freePort();
   let running: Running | null = await launch(dataDir, port);
   const database = await createDatabase(running.url, { prefix: 'lb_reliability' });
