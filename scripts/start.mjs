@@ -213,6 +213,15 @@ async function main() {
       `${demoOrigin}/`,
       `the embedded form; partners sign in with a code emailed to ${seed.partnerEmails[0]}`,
     ],
+    ...(seed.portalPath
+      ? [
+          [
+            'Hosted portal',
+            `${apiUrl}${seed.portalPath}`,
+            'the same form on a page Leadbridge hosts',
+          ],
+        ]
+      : []),
     [
       mailUi ? 'Mail catcher' : 'SMTP',
       mailUi ? `${mailUi}/` : smtpUrl,
@@ -242,6 +251,7 @@ Press Ctrl-C to stop.`);
     dataDir,
     seeded: seed.seeded,
     publishableKey: seed.publishableKey,
+    portalUrl: seed.portalPath ? `${apiUrl}${seed.portalPath}` : null,
     ownerEmail: seed.ownerEmail,
     partnerEmails: seed.partnerEmails,
   };

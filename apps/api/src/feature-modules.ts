@@ -8,8 +8,10 @@ import { ImportsModule } from './imports/imports.module';
 import { LeadsModule } from './leads/leads.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OnboardingModule } from './onboarding/onboarding.module';
 import { PartnerSessionsModule } from './partner-sessions/partner-sessions.module';
 import { PartnersModule } from './partners/partners.module';
+import { PortalModule } from './portal/portal.module';
 import { ProgramsModule } from './programs/programs.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -32,4 +34,6 @@ export const FEATURE_MODULES = [
   CommissionsModule,
   WebhooksModule,
   MessagesModule,
+  PortalModule,
+  OnboardingModule,
 ];

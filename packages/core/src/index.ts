@@ -1,4 +1,13 @@
 export {
+  BRAND_COLOR_PATTERN,
+  contrastRatio,
+  normalizeBrandColor,
+  PORTAL_SLUG_PATTERN,
+  relativeLuminance,
+  slugify,
+  textColorOn,
+} from './brand/brand.js';
+export {
   csvTemplate,
   csvTemplateExampleRow,
   csvTemplateHeaders,

@@ -41,6 +41,7 @@ export type AuthSession = Schemas['AuthSession'];
 export type User = Schemas['User'];
 export type UserPage = Schemas['UserPage'];
 export type Company = Schemas['Company'];
+export type SetupProgress = Schemas['SetupProgress'];
 export type Invitation = Schemas['Invitation'];
 export type InvitationPage = Schemas['InvitationPage'];
 export type CreatedInvitation = Schemas['CreatedInvitation'];

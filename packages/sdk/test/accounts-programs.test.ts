@@ -151,6 +151,20 @@ describe('accounts, team, programs and partners', () => {
     expect(archived.data.map((item) => item.id)).toContain(program.id);
   });
 
+  it('reads the guided setup: the steps to a first lead, from the company’s data', async () => {
+    const { lb, program } = tenant;
+    const progress = await lb.company.setupProgress();
+    expect(progress.steps.map((step) => step.key)).toEqual([
+      'create_program',
+      'allow_origins',
+      'share_form',
+      'invite_partner',
+      'first_lead',
+    ]);
+    expect(progress.steps[0]).toEqual({ key: 'create_program', done: true });
+    expect(progress.programId).toBe(program.id);
+  });
+
   it('adds, finds, edits, enrols, un-enrols and archives partners', async () => {
     const { lb, program } = tenant;
     const email = `ria-${unique()}@example.com`;

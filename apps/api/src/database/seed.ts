@@ -139,7 +139,11 @@ export interface SeedResult {
   ownerEmail: string;
   ownerPassword: string;
   partnerEmails: string[];
+  /** The demo program's hosted partner portal, relative to the API. */
+  portalPath: string | null;
 }
+
+const DEMO_PORTAL_SLUG = 'acme-partners';
 
 export async function seedDemo(
   databaseUrl: string,
@@ -148,14 +152,15 @@ export async function seedDemo(
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const existing = await db.query<{ publishable_key: string }>(
-      `SELECT g.publishable_key FROM programs g ORDER BY g.created_at LIMIT 1`,
+    const existing = await db.query<{ publishable_key: string; slug: string }>(
+      `SELECT g.publishable_key, g.slug FROM programs g ORDER BY g.created_at LIMIT 1`,
     );
     const existingCompany = await db.query('SELECT 1 FROM companies LIMIT 1');
     if (existingCompany.rowCount) {
       return {
         seeded: false,
         publishableKey: existing.rows[0]?.publishable_key ?? '',
+        portalPath: existing.rows[0] ? `/p/${existing.rows[0].slug}` : null,
         ownerEmail: DEMO_OWNER.email,
         ownerPassword: DEMO_OWNER.password,
         partnerEmails: DEMO_PARTNERS.map((p) => p.email),
@@ -179,8 +184,8 @@ export async function seedDemo(
     );
     const publishableKey = `pk_${randomBytes(16).toString('base64url')}`;
     const program = await db.query<{ id: string }>(
-      `INSERT INTO programs (company_id, name, description, publishable_key, form_schema, stage_labels, offer, currency, allowed_origins)
-       VALUES ($1, 'Acme Partner Program', 'Refer teams that need analytics; earn on every deal.', $2, $3, $4, $5, 'USD', $6)
+      `INSERT INTO programs (company_id, name, description, publishable_key, form_schema, stage_labels, offer, currency, allowed_origins, slug, brand_color)
+       VALUES ($1, 'Acme Partner Program', 'Refer teams that need analytics; earn on every deal.', $2, $3, $4, $5, 'USD', $6, $7, '#0b7285')
        RETURNING id`,
       [
         companyId,
@@ -189,6 +194,7 @@ export async function seedDemo(
         JSON.stringify({ qualified: 'Accepted' }),
         JSON.stringify(DEMO_OFFER),
         options.allowedOrigins,
+        DEMO_PORTAL_SLUG,
       ],
     );
     const programId = program.rows[0]?.id as string;
@@ -360,6 +366,7 @@ export async function seedDemo(
     return {
       seeded: true,
       publishableKey,
+      portalPath: `/p/${DEMO_PORTAL_SLUG}`,
       ownerEmail: DEMO_OWNER.email,
       ownerPassword: DEMO_OWNER.password,
       partnerEmails: DEMO_PARTNERS.map((p) => p.email),

@@ -1,4 +1,4 @@
-import type { StageLabels } from '@leadbridge/core';
+import { type Offer, offerSchema, type StageLabels } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationPreferences } from '../partners/partner.entity';
@@ -17,8 +17,13 @@ export interface ProgramContext {
   name: string;
   companyName: string;
   stageLabels: StageLabels;
-  /** Where partners see their leads (the company's page embedding `<lead-form>`), if set. */
+  /** The company's own page embedding `<lead-form>`, if set (else partners use the hosted portal). */
   portalUrl: string | null;
+  slug: string;
+  brandColor: string | null;
+  logoVersion: string | null;
+  /** What partners earn; an unreadable stored offer reads as none. */
+  offer: Offer;
 }
 
 export interface LeadContext {
@@ -102,9 +107,9 @@ export class NotificationContextRepository {
     companyId: string,
     programId: string,
   ): Promise<ProgramContext | null> {
-    // to_jsonb: `portal_url` belongs to the programs feature and may not exist in every schema.
+    // to_jsonb: columns other features add arrive without a change here (the logo's bytes stay out).
     const rows: { program: Record<string, unknown>; company_name: string }[] = await manager.query(
-      `SELECT to_jsonb(g) AS program, c.name AS company_name
+      `SELECT to_jsonb(g) - 'logo' AS program, c.name AS company_name
          FROM programs g JOIN companies c ON c.id = g.company_id
         WHERE g.company_id = $1 AND g.id = $2`,
       [companyId, programId],
@@ -112,12 +117,21 @@ export class NotificationContextRepository {
     const row = rows[0];
     if (!row) return null;
     const portalUrl = row.program.portal_url;
+    const text = (key: string) => {
+      const value = row.program[key];
+      return typeof value === 'string' && value ? value : null;
+    };
+    const offer = offerSchema.safeParse(row.program.offer);
     return {
       id: programId,
       name: String(row.program.name ?? ''),
       companyName: row.company_name,
       stageLabels: (row.program.stage_labels as StageLabels | null) ?? {},
       portalUrl: typeof portalUrl === 'string' && portalUrl ? portalUrl : null,
+      slug: text('slug') ?? programId,
+      brandColor: text('brand_color'),
+      logoVersion: text('logo_version'),
+      offer: offer.success ? offer.data : { rules: [] },
     };
   }
 

@@ -12,6 +12,7 @@ import { commissionStatusEmail } from './templates/commission-status.email';
 import { importCompletedEmail } from './templates/import-completed.email';
 import { leadStageEmail } from './templates/lead-stage.email';
 import { companyMessageEmail, partnerMessageEmail } from './templates/message.email';
+import { winEarnings } from './templates/win-earnings';
 
 /** `data[key].id` (events carry whole records) or `data[key + 'Id']`. */
 export function refId(data: Record<string, unknown>, key: string): string | null {
@@ -102,6 +103,10 @@ export class NotificationsListener implements OnModuleInit {
           fromLabel: isLeadStage(from) ? stageLabel(from, program.stageLabels) : null,
           toLabel: stageLabel(to, program.stageLabels),
           reason: reason || null,
+          earned:
+            to === 'closed_won'
+              ? winEarnings(program.offer, program.stageLabels, lead.name, program.companyName)
+              : [],
         }),
     );
   }

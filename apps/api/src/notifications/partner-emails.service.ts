@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { logoUrl, partnerPortalUrl } from '../programs/portal-links';
 import { MailOutboxService } from './mail-outbox.service';
 import { type PartnerRecipient, type ProgramContext } from './notification-context.repository';
 import { PARTNER_EMAIL_KIND_NAMES, type PartnerEmailKind, wantsEmail } from './notification-kinds';
@@ -29,7 +30,12 @@ export class PartnerEmailsService {
       partnerName: partner.name,
       companyName: program.companyName,
       programName: program.name,
-      portalUrl: program.portalUrl,
+      portalUrl: partnerPortalUrl(this.config.publicUrl, program),
+      brand: {
+        name: program.companyName,
+        logoUrl: logoUrl(this.config.publicUrl, program),
+        accent: program.brandColor,
+      },
       unsubscribeUrl: unsubscribeUrl(
         this.config.publicUrl,
         unsubscribeToken(kind, partner.unsubscribeToken),

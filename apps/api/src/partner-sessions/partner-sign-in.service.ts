@@ -9,6 +9,7 @@ import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { logoUrl } from '../programs/portal-links';
 import type { PartnerSessionDto, SignInCodeRequestedDto } from './partner-sessions.dto';
 import { PartnerSessionsService } from './partner-sessions.service';
 import { signInCodeEmail } from './sign-in-code-email';
@@ -27,6 +28,9 @@ interface ProgramRow {
   company_id: string;
   name: string;
   allowed_origins: string[];
+  company_name: string;
+  brand_color: string | null;
+  logo_version: string | null;
 }
 
 interface PartnerRow {
@@ -106,6 +110,14 @@ export class PartnerSignInService {
             programName: program.name,
             code,
             minutes: SIGN_IN_CODE_TTL_SECONDS / 60,
+            brand: {
+              name: program.company_name,
+              logoUrl: logoUrl(this.config.publicUrl, {
+                id: program.id,
+                logoVersion: program.logo_version,
+              }),
+              accent: program.brand_color,
+            },
           }),
         );
       });
@@ -181,8 +193,10 @@ export class PartnerSignInService {
   /** The live program behind a publishable key, checked against the caller's Origin. */
   private async program(request: Request, publishableKey: string): Promise<ProgramRow> {
     const rows: ProgramRow[] = await this.db.query(
-      `SELECT id, company_id, name, allowed_origins FROM programs
-        WHERE publishable_key = $1 AND archived_at IS NULL`,
+      `SELECT g.id, g.company_id, g.name, g.allowed_origins, g.brand_color, g.logo_version,
+              c.name AS company_name
+         FROM programs g JOIN companies c ON c.id = g.company_id
+        WHERE g.publishable_key = $1 AND g.archived_at IS NULL`,
       [publishableKey],
     );
     const program = rows[0];

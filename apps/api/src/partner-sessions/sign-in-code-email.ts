@@ -1,5 +1,5 @@
-import { escapeHtml } from '../auth/html';
 import type { OutgoingEmail } from '../notifications/mail-outbox.service';
+import { type EmailBrand, renderEmail } from '../notifications/templates/email-layout';
 
 export interface SignInCodeEmailInput {
   companyId: string;
@@ -9,29 +9,30 @@ export interface SignInCodeEmailInput {
   programName: string;
   code: string;
   minutes: number;
+  /** The program's company name, logo and colour. */
+  brand: EmailBrand;
 }
 
 export function signInCodeEmail(input: SignInCodeEmailInput): OutgoingEmail {
-  const text = [
-    `Hi ${input.partnerName},`,
-    '',
-    `Your code to sign in to ${input.programName} is:`,
-    '',
-    `    ${input.code}`,
-    '',
-    `It expires in ${input.minutes} minutes and works once. If you did not ask for it, ignore this email: nobody can sign in without the code.`,
-  ].join('\n');
-  const html = `<p>Hi ${escapeHtml(input.partnerName)},</p>
-<p>Your code to sign in to <strong>${escapeHtml(input.programName)}</strong> is:</p>
-<p style="font-size:28px;font-weight:bold;letter-spacing:6px;font-family:monospace">${input.code}</p>
-<p style="color:#666">It expires in ${input.minutes} minutes and works once. If you did not ask for it, ignore this email: nobody can sign in without the code.</p>`;
+  const content = renderEmail({
+    subject: `${input.code} is your sign-in code for ${input.programName}`,
+    brand: input.brand,
+    greeting: `Hi ${input.partnerName},`,
+    blocks: [
+      { kind: 'paragraph', text: `Your code to sign in to ${input.programName} is:` },
+      { kind: 'code', text: input.code },
+      {
+        kind: 'paragraph',
+        text: `It expires in ${input.minutes} minutes and works once. If you did not ask for it, ignore this email: nobody can sign in without the code.`,
+      },
+    ],
+    footer: `You get this email because someone asked to sign in to ${input.programName} (${input.brand.name}) with this address.`,
+  });
   return {
     companyId: input.companyId,
     dedupeKey: `sign-in-code:${input.codeId}`,
     kind: 'sign_in_code',
     to: input.to,
-    subject: `${input.code} is your sign-in code for ${input.programName}`,
-    text,
-    html,
+    ...content,
   };
 }

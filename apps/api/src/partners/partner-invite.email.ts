@@ -1,57 +1,43 @@
 import { describeOffer, type Offer, type StageLabels } from '@leadbridge/core';
 import type { OutgoingEmail } from '../notifications/mail-outbox.service';
+import {
+  type EmailBlock,
+  type EmailBrand,
+  renderEmail,
+} from '../notifications/templates/email-layout';
 
 export interface InvitedProgram {
   name: string;
-  portalUrl: string | null;
+  /** Where the partner submits leads: the company's page, else the program's hosted portal. */
+  portalUrl: string;
   offer: Offer;
   stageLabels: StageLabels;
 }
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-// Company, program and partner names are typed by people; in HTML they must stay text.
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
-}
-
-interface Paragraph {
-  text: string;
-  html: string;
-}
-
-function plain(text: string): Paragraph {
-  return { text, html: `<p>${escapeHtml(text)}</p>` };
-}
-
-function programParagraphs(program: InvitedProgram, companyName: string): Paragraph[] {
-  const where = program.portalUrl
-    ? {
-        text: `Submit leads to ${program.name} here: ${program.portalUrl}`,
-        html: `<p>Submit leads to <strong>${escapeHtml(program.name)}</strong> here: <a href="${escapeHtml(program.portalUrl)}">${escapeHtml(program.portalUrl)}</a></p>`,
-      }
-    : plain(
-        `${companyName} will send you the link to the page where you submit leads to ${program.name}.`,
-      );
+function programBlocks(program: InvitedProgram): EmailBlock[] {
   const offer = describeOffer(program.offer, { labels: program.stageLabels });
-  return offer.length > 0
-    ? [where, plain(`What you earn in ${program.name}: ${offer.join(' ')}`)]
-    : [where];
+  return [
+    { kind: 'link', text: `Submit leads to ${program.name} here:`, url: program.portalUrl },
+    ...(offer.length > 0
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `What you earn in ${program.name}: ${offer.join(' ')}`,
+          },
+        ]
+      : []),
+  ];
 }
 
-/** The email telling a new partner it is enrolled, and where to submit leads. */
+/** The email telling a new partner it is enrolled, where to submit leads and how to sign in. */
 export function partnerInviteEmail(input: {
   companyId: string;
   companyName: string;
   partnerName: string;
   partnerEmail: string;
   programs: InvitedProgram[];
+  /** The (first) program's company name, logo and colour. */
+  brand: EmailBrand;
   dedupeKey: string;
 }): OutgoingEmail {
   const { companyName, programs } = input;
@@ -63,22 +49,34 @@ export function partnerInviteEmail(input: {
     programs.length > 0
       ? `${companyName} has enrolled you in ${programs.map((p) => p.name).join(', ')}.`
       : `${companyName} has added you as a partner.`;
-  const paragraphs: Paragraph[] = [
-    plain(`Hi ${input.partnerName},`),
-    plain(intro),
-    ...programs.flatMap((program) => programParagraphs(program, companyName)),
-    plain(
-      'There you can submit leads one by one or import a CSV file, follow the status of every lead you submitted, and see the customers and commissions they bring you. We will email you when a lead you submitted moves forward.',
-    ),
-    plain(`— ${companyName}`),
-  ];
+  const content = renderEmail({
+    subject,
+    brand: input.brand,
+    greeting: `Hi ${input.partnerName},`,
+    blocks: [
+      { kind: 'paragraph', text: intro },
+      ...programs.flatMap(programBlocks),
+      ...(programs.length > 0
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: `Sign in there with this email address (${input.partnerEmail}): you will get a one-time code by email, no password needed.`,
+            },
+          ]
+        : []),
+      {
+        kind: 'paragraph',
+        text: 'There you can submit leads one by one or import a CSV file, follow the status of every lead you submitted, and see the customers and commissions they bring you. We will email you when a lead you submitted moves forward.',
+      },
+      { kind: 'paragraph', text: `— ${companyName}` },
+    ],
+    footer: `You get this email because ${companyName} added you as a partner.`,
+  });
   return {
     companyId: input.companyId,
     dedupeKey: input.dedupeKey,
     kind: 'partner_invitation',
     to: input.partnerEmail,
-    subject,
-    text: `${paragraphs.map((p) => p.text).join('\n\n')}\n`,
-    html: `<!doctype html><html><body>${paragraphs.map((p) => p.html).join('')}</body></html>`,
+    ...content,
   };
 }

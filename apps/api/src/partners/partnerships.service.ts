@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PrincipalCache } from '../common/auth/principal-cache';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { logoUrl, partnerPortalUrl } from '../programs/portal-links';
 import type { Program } from '../programs/program.entity';
 import { ProgramsRepository } from '../programs/programs.repository';
 import type { Partner } from './partner.entity';
@@ -31,6 +34,7 @@ export class PartnershipsService {
     private readonly programs: ProgramsRepository,
     private readonly mail: MailOutboxService,
     private readonly principals: PrincipalCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The company's live program, for enrolling into; 404 for another company's. */
@@ -153,16 +157,23 @@ export class PartnershipsService {
       `SELECT name FROM companies WHERE id = $1`,
       [scope.companyId],
     );
+    const companyName = companies[0]?.name ?? 'The company';
+    const first = programs[0];
     await this.mail.enqueue(
       manager,
       partnerInviteEmail({
         companyId: scope.companyId,
-        companyName: companies[0]?.name ?? 'The company',
+        companyName,
         partnerName: partner.name,
         partnerEmail: partner.email,
+        brand: {
+          name: companyName,
+          logoUrl: first ? logoUrl(this.config.publicUrl, first) : null,
+          accent: first?.brandColor ?? null,
+        },
         programs: programs.map((program) => ({
           name: program.name,
-          portalUrl: program.portalUrl,
+          portalUrl: partnerPortalUrl(this.config.publicUrl, program),
           offer: program.offer,
           stageLabels: program.stageLabels,
         })),

@@ -12,6 +12,7 @@ import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { FormFirstLoads } from './form-first-loads';
 import type { Program } from './program.entity';
 import type { PartnerProgramDto, PublicProgramDto } from './programs.dto';
 import { ProgramsRepository } from './programs.repository';
@@ -37,6 +38,7 @@ function publicConfig(program: Program, locale: Locale): PublicProgramDto {
 export class ProgramConfigService {
   constructor(
     private readonly programs: ProgramsRepository,
+    private readonly firstLoads: FormFirstLoads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +54,10 @@ export class ProgramConfigService {
         : null;
     if (!program || program.archivedAt) throw notFound('Program');
     assertOriginAllowed(request, program.allowedOrigins, this.config);
+    const origin = request.headers.origin;
+    if (!program.formFirstLoadedAt && origin && program.allowedOrigins.includes(origin)) {
+      await this.firstLoads.record(program.id, origin);
+    }
     return publicConfig(program, resolveLocale(locale));
   }
 

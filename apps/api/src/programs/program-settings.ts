@@ -4,11 +4,14 @@ import {
   type FieldError,
   isKnownCurrency,
   type LeadFormSchema,
+  normalizeBrandColor,
   type Offer,
+  PORTAL_SLUG_PATTERN,
   type StageLabels,
 } from '@leadbridge/core';
 import type { FieldIssue } from '../common/problem/problem';
 import { validationProblem } from '../common/problem/problem';
+import { type LogoImage, parseLogo } from './logo-image';
 import type { DedupePolicy, Program } from './program.entity';
 import { MAX_ALLOWED_ORIGINS } from './programs.dto';
 
@@ -25,6 +28,10 @@ export interface ProgramSettingsInput {
   dedupePolicy?: DedupePolicy;
   allowedOrigins?: string[];
   portalUrl?: string | null;
+  slug?: string;
+  brandColor?: string | null;
+  /** A `data:image/…;base64,…` URL, or null to remove the logo. */
+  logo?: string | null;
 }
 
 /** The columns a valid input changes. */
@@ -42,8 +49,13 @@ export type ProgramChanges = Partial<
     | 'dedupePolicy'
     | 'allowedOrigins'
     | 'portalUrl'
+    | 'slug'
+    | 'brandColor'
   >
->;
+> & {
+  /** A new logo, or null to remove it (written apart from the entity: the bytes are not one of its columns). */
+  logo?: LogoImage | null;
+};
 
 /** What the checks compare against: the stored program, or the defaults of a new one. */
 export type ProgramBase = Pick<Program, 'currency' | 'offer' | 'stageLabels'>;
@@ -199,6 +211,38 @@ export function checkProgramSettings(
       input.portalUrl === null || input.portalUrl.trim() === ''
         ? null
         : checkPortalUrl(input.portalUrl, errors);
+  }
+
+  if (input.slug !== undefined) {
+    const slug = input.slug.trim().toLowerCase();
+    if (PORTAL_SLUG_PATTERN.test(slug)) changes.slug = slug;
+    else {
+      errors.push({
+        field: 'slug',
+        code: 'invalid_slug',
+        message:
+          'The portal address must be 3–60 lower-case letters, digits and single hyphens, e.g. acme-partners.',
+      });
+    }
+  }
+  if (input.brandColor !== undefined) {
+    const color = input.brandColor === null ? null : normalizeBrandColor(input.brandColor);
+    if (input.brandColor === null || color) changes.brandColor = color;
+    else {
+      errors.push({
+        field: 'brandColor',
+        code: 'invalid_color',
+        message: `"${input.brandColor}" is not a colour: write it as #rrggbb, e.g. #1d4ed8.`,
+      });
+    }
+  }
+  if (input.logo !== undefined) {
+    if (input.logo === null) changes.logo = null;
+    else {
+      const logo = parseLogo(input.logo);
+      if ('code' in logo) errors.push({ field: 'logo', ...logo });
+      else changes.logo = logo;
+    }
   }
 
   if (errors.length > 0) throw validationProblem(errors);

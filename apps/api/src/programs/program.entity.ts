@@ -27,6 +27,18 @@ export class Program {
   @Column('text', { array: true }) allowedOrigins: string[];
   /** The company's page embedding the widget; partner emails link to it. */
   @Column('text', { nullable: true }) portalUrl: string | null;
+  /** The hosted portal's address part: /p/<slug>, unique across companies. */
+  @Column('text') slug: string;
+  /** `#rrggbb`: the portal's, the emails' and the widget's accent. */
+  @Column('text', { nullable: true }) brandColor: string | null;
+  /** The logo's MIME type; the bytes (column `logo`) are read only by the portal's logo route. */
+  @Column('text', { nullable: true }) logoType: string | null;
+  /** Changes with every new logo: part of its URL, so caches never show an old one. */
+  @Column('text', { nullable: true }) logoVersion: string | null;
+  /** When the form first loaded on an allowed origin or the hosted portal (guided setup). */
+  @Column('timestamptz', { nullable: true }) formFirstLoadedAt: Date | null;
+  /** Where it first loaded: the origin, or `portal`. */
+  @Column('text', { nullable: true }) formFirstLoadedFrom: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -10,12 +10,19 @@ import {
 } from '@leadbridge/core';
 import { z } from 'zod/mini';
 import { pageQueryShape, pageSchema } from '../common/pagination/cursor';
+import { LOGO_MAX_BYTES } from './logo-image';
+import { hostedPortalUrl, logoUrl } from './portal-links';
 import type { Program } from './program.entity';
 
 export const MAX_ALLOWED_ORIGINS = 20;
 export const PROGRAM_NAME_MAX_LENGTH = 200;
 export const PROGRAM_DESCRIPTION_MAX_LENGTH = 2000;
 export const PORTAL_URL_MAX_LENGTH = 2000;
+/**
+ * Room for images well past the 256 kB limit, so the settings check answers a too-large logo with
+ * its size and the limit (a request over 1 MB is refused by the body parser first).
+ */
+const LOGO_DATA_URL_MAX_LENGTH = Math.ceil((LOGO_MAX_BYTES * 4 * 2.5) / 3);
 
 /**
  * A request field that core validates in the service (its checker reports every problem with a
@@ -68,6 +75,15 @@ const settingsShape = {
     z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
   ),
   portalUrl: z.optional(z.nullable(z.string().check(z.maxLength(PORTAL_URL_MAX_LENGTH)))),
+  brandColor: z.optional(z.nullable(z.string().check(z.maxLength(20)))),
+  logo: z.optional(
+    z.nullable(
+      z.string().check(z.maxLength(LOGO_DATA_URL_MAX_LENGTH)).register(z.globalRegistry, {
+        description:
+          'A `data:image/png|jpeg|webp|gif;base64,…` URL of at most 256 kB of image; null removes the logo.',
+      }),
+    ),
+  ),
 };
 
 export const createProgramBody = z
@@ -80,6 +96,7 @@ export const updateProgramBody = z
     version: z.optional(z.int().check(z.gte(1))),
     name: z.optional(nameSchema),
     currency: z.optional(currencySchema),
+    slug: z.optional(z.string().check(z.maxLength(100))),
     ...settingsShape,
   })
   .register(z.globalRegistry, {
@@ -119,6 +136,12 @@ export const programSchema = z
     dedupePolicy: z.enum(DEDUPE_POLICIES),
     allowedOrigins: z.array(z.string()),
     portalUrl: z.nullable(z.string()),
+    slug: z.string().register(z.globalRegistry, {
+      description: 'The hosted partner portal is at `/p/<slug>` on the API’s public URL.',
+    }),
+    hostedPortalUrl: z.string(),
+    brandColor: z.nullable(z.string()),
+    logoUrl: z.nullable(z.string()),
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -161,7 +184,7 @@ export const partnerProgramSchema = z
   });
 export type PartnerProgramDto = z.infer<typeof partnerProgramSchema>;
 
-export function toProgramDto(program: Program): ProgramDto {
+export function toProgramDto(program: Program, publicUrl: string): ProgramDto {
   return {
     id: program.id,
     name: program.name,
@@ -179,6 +202,10 @@ export function toProgramDto(program: Program): ProgramDto {
     dedupePolicy: program.dedupePolicy,
     allowedOrigins: program.allowedOrigins,
     portalUrl: program.portalUrl,
+    slug: program.slug,
+    hostedPortalUrl: hostedPortalUrl(publicUrl, program),
+    brandColor: program.brandColor,
+    logoUrl: logoUrl(publicUrl, program),
     version: program.version,
     createdAt: program.createdAt.toISOString(),
     updatedAt: program.updatedAt.toISOString(),

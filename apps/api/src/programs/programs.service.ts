@@ -1,13 +1,18 @@
-import { createDefaultLeadFormSchema } from '@leadbridge/core';
-import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { createDefaultLeadFormSchema, slugify } from '@leadbridge/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../auth/database-errors';
 import { PrincipalCache } from '../common/auth/principal-cache';
 import { randomToken } from '../common/auth/tokens';
 import { pageLimit } from '../common/pagination/cursor';
-import { conflict, notFound } from '../common/problem/problem';
+import { conflict, notFound, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import type { LogoImage } from './logo-image';
 import { Program } from './program.entity';
-import { checkProgramSettings } from './program-settings';
+import { checkProgramSettings, type ProgramChanges } from './program-settings';
 import {
   type CreateProgramBody,
   type ListProgramsQuery,
@@ -23,6 +28,18 @@ function newPublishableKey(): string {
   return randomToken(PUBLISHABLE_KEY_PREFIX, 18);
 }
 
+const SLUG_INDEX = 'programs_slug_key';
+
+function slugTaken(slug: string) {
+  return validationProblem([
+    {
+      field: 'slug',
+      code: 'slug_taken',
+      message: `The portal address /p/${slug} is taken: choose another one.`,
+    },
+  ]);
+}
+
 /** A company's programs: creation with defaults, settings, key rotation, archiving. */
 @Injectable()
 export class ProgramsService {
@@ -30,32 +47,111 @@ export class ProgramsService {
     private readonly db: DataSource,
     private readonly programs: ProgramsRepository,
     private readonly principals: PrincipalCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private dto(program: Program): ProgramDto {
+    return toProgramDto(program, this.config.publicUrl);
+  }
+
   async create(scope: TenantScope, body: CreateProgramBody): Promise<ProgramDto> {
-    const changes = checkProgramSettings(body, {
+    const { logo, ...changes } = checkProgramSettings(body, {
       currency: body.currency,
       offer: { rules: [] },
       stageLabels: {},
     });
     const repository = this.db.getRepository(Program);
-    const program = repository.create({
-      companyId: scope.companyId,
-      description: null,
-      publishableKey: newPublishableKey(),
-      leadSubmissionEnabled: true,
-      leadImportEnabled: true,
-      formSchema: createDefaultLeadFormSchema(),
-      stageLabels: {},
-      offer: { rules: [] },
-      dedupePolicy: 'email',
-      allowedOrigins: [],
-      portalUrl: null,
-      archivedAt: null,
-      ...changes,
-    });
-    const saved = await repository.save(program);
-    return toProgramDto(await this.reload(scope, saved.id));
+    for (let attempt = 0; ; attempt++) {
+      const slug = await this.freeSlug(scope, body.name, attempt);
+      try {
+        const saved = await this.db.transaction(async (manager) => {
+          const program = await manager.getRepository(Program).save(
+            repository.create({
+              companyId: scope.companyId,
+              description: null,
+              publishableKey: newPublishableKey(),
+              leadSubmissionEnabled: true,
+              leadImportEnabled: true,
+              formSchema: createDefaultLeadFormSchema(),
+              stageLabels: {},
+              offer: { rules: [] },
+              dedupePolicy: 'email',
+              allowedOrigins: [],
+              portalUrl: null,
+              slug,
+              brandColor: null,
+              logoType: null,
+              logoVersion: null,
+              formFirstLoadedAt: null,
+              formFirstLoadedFrom: null,
+              archivedAt: null,
+              ...changes,
+            }),
+          );
+          if (logo) await this.writeLogo(manager, scope, program.id, logo);
+          return program;
+        });
+        return this.dto(await this.reload(scope, saved.id));
+      } catch (error) {
+        // Another program took the same address a moment ago: the next candidate.
+        if (!isUniqueViolation(error, SLUG_INDEX) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /**
+   * A portal address for a new program: its name, else the company's name and its name, else
+   * one of those with a random suffix (`attempt` > 0 after a race goes straight to random).
+   */
+  private async freeSlug(scope: TenantScope, name: string, attempt: number): Promise<string> {
+    const [company] = (await this.db.query('SELECT name FROM companies WHERE id = $1', [
+      scope.companyId,
+    ])) as { name: string }[];
+    const base = slugify(name) || 'partners';
+    const withCompany = slugify(`${company?.name ?? ''} ${name}`) || base;
+    const random = () => `${base.slice(0, 40)}-${randomBytes(3).toString('hex')}`;
+    const candidates = (attempt > 0 ? [random()] : [base, withCompany, random()]).map((slug) =>
+      slug.length >= 3 ? slug : `${slug}-partners`,
+    );
+    const taken = new Set(
+      (
+        (await this.db.query('SELECT slug FROM programs WHERE slug = ANY($1)', [candidates])) as {
+          slug: string;
+        }[]
+      ).map((row) => row.slug),
+    );
+    return candidates.find((slug) => !taken.has(slug)) ?? random();
+  }
+
+  private async writeLogo(
+    manager: EntityManager,
+    scope: TenantScope,
+    id: string,
+    logo: LogoImage | null,
+  ): Promise<void> {
+    const params: unknown[] = [id, logo?.bytes ?? null, logo?.type ?? null, logo?.version ?? null];
+    await manager.query(
+      `UPDATE programs g SET logo = $2, logo_type = $3, logo_version = $4
+        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })}`,
+      params,
+    );
+  }
+
+  private async saveChanges(
+    manager: EntityManager,
+    scope: TenantScope,
+    program: Program,
+    { logo, ...changes }: ProgramChanges,
+  ): Promise<void> {
+    if (Object.keys(changes).length > 0) {
+      try {
+        await manager.getRepository(Program).save(Object.assign(program, changes));
+      } catch (error) {
+        if (changes.slug && isUniqueViolation(error, SLUG_INDEX)) throw slugTaken(changes.slug);
+        throw error;
+      }
+    }
+    if (logo !== undefined) await this.writeLogo(manager, scope, program.id, logo);
   }
 
   async list(scope: TenantScope, query: ListProgramsQuery) {
@@ -64,22 +160,19 @@ export class ProgramsService {
       cursor: query.cursor,
       archived: query.status === 'archived',
     });
-    return { data: page.data.map(toProgramDto), nextCursor: page.nextCursor };
+    return { data: page.data.map((program) => this.dto(program)), nextCursor: page.nextCursor };
   }
 
   async get(scope: TenantScope, id: string): Promise<ProgramDto> {
-    return toProgramDto(await this.reload(scope, id));
+    return this.dto(await this.reload(scope, id));
   }
 
   /** Changes settings; with `version`, refuses to overwrite an edit made since it was read. */
   async update(scope: TenantScope, id: string, body: UpdateProgramBody): Promise<ProgramDto> {
     const updated = await this.db.transaction(async (manager) => {
       const program = await this.lockForWrite(scope, id, manager, body.version);
-      const changes = checkProgramSettings(body, program);
-      if (Object.keys(changes).length > 0) {
-        await manager.getRepository(Program).save(Object.assign(program, changes));
-      }
-      return toProgramDto(await this.reload(scope, id, manager));
+      await this.saveChanges(manager, scope, program, checkProgramSettings(body, program));
+      return this.dto(await this.reload(scope, id, manager));
     });
     // Partner sessions carry the program's allowed origins: re-read them after the commit.
     this.principals.forgetProgram(scope.companyId, id);
@@ -92,7 +185,7 @@ export class ProgramsService {
       const program = await this.lockForWrite(scope, id, manager);
       program.publishableKey = newPublishableKey();
       await manager.getRepository(Program).save(program);
-      return toProgramDto(await this.reload(scope, id, manager));
+      return this.dto(await this.reload(scope, id, manager));
     });
   }
 
@@ -122,7 +215,7 @@ export class ProgramsService {
       throw conflict(
         'version_conflict',
         `The program was changed since you read it (your version ${expectedVersion}, now ${program.version}). Review the current settings and try again.`,
-        { current: toProgramDto(program) },
+        { current: this.dto(program) },
       );
     }
     if (program.archivedAt) {

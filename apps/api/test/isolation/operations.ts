@@ -387,6 +387,20 @@ export const OPERATIONS: Record<string, Entry> = {
     access: 'company',
     probes: [{ what: 'own company', request: () => ({}), expect: [200] }],
   },
+  getSetupProgress: {
+    access: 'company',
+    probes: [
+      {
+        what: 'own company',
+        request: () => ({}),
+        expect: [200],
+        check: (body, me) =>
+          body?.programId === me.programId
+            ? null
+            : `the setup is about program ${body?.programId}, not the caller’s ${me.programId}`,
+      },
+    ],
+  },
   updateCompany: {
     access: 'company',
     probes: [

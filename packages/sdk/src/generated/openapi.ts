@@ -308,6 +308,22 @@ export interface paths {
         patch: operations["updateCompany"];
         trace?: never;
     };
+    "/v1/company/setup-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSetupProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -1165,6 +1181,7 @@ export interface components {
         };
         CreateProgramRequest: {
             allowedOrigins?: string[];
+            brandColor?: string | null;
             currency: string;
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
@@ -1172,6 +1189,7 @@ export interface components {
             formSchema?: components["schemas"]["LeadFormSchemaInput"];
             leadImportEnabled?: boolean;
             leadSubmissionEnabled?: boolean;
+            logo?: string | null;
             name: string;
             offer?: components["schemas"]["OfferInput"];
             portalUrl?: string | null;
@@ -1684,21 +1702,26 @@ export interface components {
         Program: {
             allowedOrigins: string[];
             archivedAt: string | null;
+            brandColor: string | null;
             createdAt: string;
             currency: string;
             /** @enum {string} */
             dedupePolicy: "email" | "email_or_domain";
             description: string | null;
             formSchema: components["schemas"]["LeadFormSchema"];
+            hostedPortalUrl: string;
             id: string;
             leadImportEnabled: boolean;
             leadSubmissionEnabled: boolean;
+            logoUrl: string | null;
             name: string;
             offer: components["schemas"]["Offer"];
             offerDescription: string[];
             portalUrl: string | null;
             publishableKey: string;
             resolvedStageLabels: components["schemas"]["ResolvedStageLabels"];
+            /** @description The hosted partner portal is at `/p/<slug>` on the API’s public URL. */
+            slug: string;
             stageLabels: components["schemas"]["StageLabels"];
             /** @enum {string} */
             status: "active" | "archived";
@@ -1774,6 +1797,17 @@ export interface components {
                 revenue: number;
                 transactions: number;
             };
+        };
+        /** @description How far the company is from its first lead, read from its data: a program exists; it allows the origin of a page (or the hosted portal is in use); the form has loaded there (`formFirstLoadedFrom`: that origin, or `portal`); a partner is enrolled; a lead arrived. `programId` is the program the steps are about (the oldest active one). Once a lead exists, the steps before it count as done. */
+        SetupProgress: {
+            complete: boolean;
+            formFirstLoadedFrom: string | null;
+            programId: string | null;
+            steps: {
+                done: boolean;
+                /** @enum {string} */
+                key: "create_program" | "allow_origins" | "share_form" | "invite_partner" | "first_lead";
+            }[];
         };
         SignInCodeRequested: {
             detail: string;
@@ -1861,6 +1895,7 @@ export interface components {
         /** @description Only the fields sent change. Send the `version` you read to refuse overwriting a newer edit (409 version_conflict). */
         UpdateProgramRequest: {
             allowedOrigins?: string[];
+            brandColor?: string | null;
             currency?: string;
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
@@ -1868,9 +1903,11 @@ export interface components {
             formSchema?: components["schemas"]["LeadFormSchemaInput"];
             leadImportEnabled?: boolean;
             leadSubmissionEnabled?: boolean;
+            logo?: string | null;
             name?: string;
             offer?: components["schemas"]["OfferInput"];
             portalUrl?: string | null;
+            slug?: string;
             stageLabels?: {
                 closed_lost?: string;
                 closed_won?: string;
@@ -2854,6 +2891,34 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSetupProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupProgress"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

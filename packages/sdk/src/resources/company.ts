@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../core/options.js';
-import type { BodyOf, Company as CompanyDto } from '../types.js';
+import type { BodyOf, Company as CompanyDto, SetupProgress } from '../types.js';
 import { Resource } from './resource.js';
 
 /** The caller's company. */
@@ -7,6 +7,16 @@ export class Company extends Resource {
   /** The caller's company. */
   get(options?: RequestOptions): Promise<CompanyDto> {
     return this.core.run(this.core.http.GET('/v1/company', this.core.init('GET', options)));
+  }
+
+  /**
+   * The guided setup: which steps to a first lead (program, where the form lives, form in use,
+   * a partner, a lead) the company has done, read from its data.
+   */
+  setupProgress(options?: RequestOptions): Promise<SetupProgress> {
+    return this.core.run(
+      this.core.http.GET('/v1/company/setup-progress', this.core.init('GET', options)),
+    );
   }
 
   /** Renames the company (shown to partners in emails and the widget). Owners and admins. */

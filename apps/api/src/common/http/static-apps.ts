@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/config';
 /**
  * Serves the built widget at /widget/* (any origin may load it; hashed chunks cached for a year,
  * the entry for five minutes so a deploy reaches pages quickly) and the built admin app at /
- * with a single-page-app fallback.
+ * with a single-page-app fallback (not for the API, its docs, the widget or hosted portals at /p/).
  */
 export function serveStaticApps(app: NestExpressApplication, config: AppConfig): void {
   if (config.widgetDir && existsSync(config.widgetDir)) {
@@ -30,7 +30,7 @@ export function serveStaticApps(app: NestExpressApplication, config: AppConfig):
     app.use((request: Request, response: Response, next: NextFunction) => {
       const isAppRoute =
         request.method === 'GET' &&
-        !/^\/(v1|docs|widget|health)(\/|$)/.test(request.path) &&
+        !/^\/(v1|docs|widget|health|p)(\/|$)/.test(request.path) &&
         (request.headers.accept ?? '').includes('text/html');
       if (!isAppRoute) return next();
       response.setHeader('Cache-Control', 'no-cache');

@@ -9,6 +9,8 @@ export interface LeadStageEmail {
   fromLabel: string | null;
   toLabel: string;
   reason: string | null;
+  /** For a win: what the partner earns by it, one sentence each (empty when the offer pays nothing). */
+  earned: string[];
 }
 
 /** A lead the partner submitted reached qualified, closed_won or closed_lost. */
@@ -29,6 +31,7 @@ export function leadStageEmail(frame: PartnerEmailFrame, email: LeadStageEmail):
         text: `The status of a lead you submitted to ${frame.programName} changed to ${email.toLabel}.`,
       },
       { kind: 'facts', rows: facts },
+      ...email.earned.map((text) => ({ kind: 'paragraph' as const, text })),
       ...(email.reason ? [{ kind: 'quote' as const, text: email.reason }] : []),
       { kind: 'action', label: 'View your leads', url: frame.portalUrl },
     ],

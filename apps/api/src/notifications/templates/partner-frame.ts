@@ -1,4 +1,4 @@
-import type { EmailBlock, EmailContent } from './email-layout';
+import type { EmailBlock, EmailBrand, EmailContent } from './email-layout';
 import { renderEmail } from './email-layout';
 
 /** What every email to a partner shows around its content. */
@@ -6,8 +6,10 @@ export interface PartnerEmailFrame {
   partnerName: string;
   companyName: string;
   programName: string;
-  /** The company's page where the partner follows their leads (null when not configured). */
+  /** Where the partner follows their leads: the company's own page, else the hosted portal. */
   portalUrl: string | null;
+  /** The company's name, logo and colour, from the program. */
+  brand: EmailBrand;
   unsubscribeUrl: string;
   /** e.g. "lead status updates": names what the unsubscribe link stops. */
   kindName: string;
@@ -20,6 +22,7 @@ export function renderPartnerEmail(
 ): EmailContent {
   return renderEmail({
     subject,
+    brand: frame.brand,
     greeting: `Hi ${frame.partnerName},`,
     blocks,
     footer: `You get ${frame.kindName} as a partner of ${frame.companyName} (${frame.programName}).`,
