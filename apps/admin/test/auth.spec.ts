@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './support/fixtures';
+import { createLeads } from './support/tenant';
 
 test('a person signs in, sees their workspace, and signs out', async ({ page, tenant }) => {
   await page.goto('/leads');
@@ -28,6 +29,8 @@ test('a session ended elsewhere sends the person to sign in on their next action
   page,
   tenant,
 }) => {
+  // A company with a lead: its dashboard (a new one's setup checklist keeps polling).
+  await createLeads(tenant, 1);
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(tenant.email);
   await page.getByLabel('Password').fill(tenant.password);

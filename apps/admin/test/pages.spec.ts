@@ -66,7 +66,7 @@ test('every page loads with its empty state and passes axe, at desktop and phone
   await screenshot(page, 'dashboard-phone');
 });
 
-test('sign-up creates a company and lands on its empty dashboard', async ({ page }) => {
+test('sign-up creates a company and lands on its setup checklist', async ({ page }) => {
   await page.goto('/sign-up');
   await expectAccessible(page, 'sign-up page');
   await page.getByLabel('Company name').fill('Globex');
@@ -77,8 +77,9 @@ test('sign-up creates a company and lands on its empty dashboard', async ({ page
   await expect(page.locator('.field-error')).toContainText('at least 10 characters');
   await page.getByLabel('Password').fill('volcano-lair-2000');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Hank');
-  await expect(page.getByText('Nothing in this period').first()).toBeVisible();
+  // A brand-new company is welcomed with the steps to its first lead, not empty charts.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Hank');
+  await expect(page.getByTestId('setup-count')).toHaveText('0 of 5 done');
   await page.getByRole('link', { name: 'Programs' }).click();
   await expect(page.getByText('No programs yet')).toBeVisible();
   await page.getByRole('button', { name: 'Create your first program' }).click();

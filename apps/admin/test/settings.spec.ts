@@ -136,3 +136,71 @@ test('offer, stage labels and switches are edited with live feedback and saved',
   await expect(page.getByTestId('publishable-key')).not.toHaveText(program.publishableKey);
   await screenshot(page, 'settings-embed');
 });
+
+test('the hosted portal’s address, logo and colour are checked where they are typed', async ({
+  page,
+  tenant,
+}) => {
+  await signIn(page, tenant);
+  await page.goto(`/programs/${tenant.program.id}?tab=general#branding`);
+  const logo = page.getByLabel('Logo', { exact: true });
+  // Checked in the browser before anything is sent: the type, then the size.
+  await logo.setInputFiles({
+    name: 'logo.svg',
+    mimeType: 'image/svg+xml',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+  });
+  await expect(page.getByText('logo.svg is not a PNG, JPEG, WebP or GIF image.')).toBeVisible();
+  await logo.setInputFiles({
+    name: 'huge.png',
+    mimeType: 'image/png',
+    buffer: Buffer.alloc(300 * 1024),
+  });
+  await expect(page.getByText('huge.png is 300 kB; use an image of at most 256 kB.')).toBeVisible();
+  // A file that only claims to be a PNG: its bytes are no image.
+  await logo.setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('hi') });
+  await expect(page.getByText('fake.png cannot be shown as an image')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Logo preview' })).toHaveCount(0);
+  // The API checks what arrives, next to the fields.
+  await page.getByLabel('Accent colour', { exact: true }).fill('teal');
+  await page.getByLabel('Portal address').fill('-no-');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('"teal" is not a colour: write it as #rrggbb')).toBeVisible();
+  await expect(page.getByText('The portal address must be 3–60 lower-case letters')).toBeVisible();
+  await screenshot(page, 'program-branding-errors');
+
+  await page.getByLabel('Accent colour', { exact: true }).fill('#7c3aed');
+  const address = `reseller-${tenant.program.id.slice(0, 8)}`;
+  await page.getByLabel('Portal address').fill(address);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Settings saved' }).first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('hosted-portal-link')).toHaveAttribute(
+    'href',
+    new RegExp(`/p/${address}$`),
+  );
+  await expectAccessible(page, 'program branding');
+});
+
+test('the Embed tab leads straight to the allowed origins and offers the hosted portal', async ({
+  page,
+  tenant,
+}) => {
+  await signIn(page, tenant);
+  await page.goto(`/programs/${tenant.program.id}?tab=embed`);
+  await expect(page.getByText('sent only to partners you invited')).toBeVisible();
+  await expect(page.getByRole('link', { name: tenant.program.hostedPortalUrl })).toBeVisible();
+  await page.getByRole('link', { name: "Add your site's origin" }).click();
+  await expect(page.getByLabel('Allowed origins')).toBeFocused();
+  await page.getByLabel('Allowed origins').fill('https://www.acme.example');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Settings saved' }).first(),
+  ).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Program settings' })
+    .getByRole('link', { name: 'Embed' })
+    .click();
+  await expect(page.getByText('Works on https://www.acme.example.')).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { lb } from '../../api/client';
 import { stageLabelsOf, usePrograms } from '../../api/programs';
@@ -8,11 +8,12 @@ import { formatNumber, formatPercent } from '../../lib/format';
 import { money } from '../../lib/money';
 import { useTitle } from '../../lib/use-title';
 import { PageHeader } from '../../ui/PageHeader';
-import { EmptyState, ErrorState } from '../../ui/States';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { FunnelView } from './FunnelView';
 import { LeadsByWeekChart } from './LeadsByWeekChart';
 import { RevenueChart } from './RevenueChart';
 import { type DashboardRange, PRESETS, type PresetKey, rangeQuery } from './range';
+import { SetupChecklist, setupProgressKey } from './SetupChecklist';
 import { TopPartnersTable } from './TopPartnersTable';
 import './dashboard.css';
 
@@ -81,8 +82,41 @@ function Kpi({ label, value, detail }: { label: string; value: string; detail?: 
   );
 }
 
+/**
+ * A company that has not reached its first lead sees the guided setup instead of empty charts;
+ * once done (or if its progress cannot be read), the dashboard. A checklist completed while it
+ * was on screen stays until the person moves on, so the last tick is seen.
+ */
 export function DashboardPage() {
   useTitle('Dashboard');
+  const programs = usePrograms();
+  const [sawIncomplete, setSawIncomplete] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  const setup = useQuery({
+    queryKey: setupProgressKey,
+    queryFn: ({ signal }) => lb.company.setupProgress({ signal }),
+    // While a step waits on something outside this page (the form loading on a site, a
+    // partner's lead), look again every few seconds.
+    refetchInterval: (query) => (query.state.data?.complete ? false : 4000),
+  });
+  const incomplete = setup.data?.complete === false;
+  useEffect(() => {
+    if (incomplete) setSawIncomplete(true);
+  }, [incomplete]);
+  if (setup.isPending) return <LoadingState />;
+  if (setup.data && (incomplete || (sawIncomplete && !dismissed))) {
+    return (
+      <SetupChecklist
+        progress={setup.data}
+        programs={programs.data}
+        onFinished={() => setDismissed(true)}
+      />
+    );
+  }
+  return <CompanyDashboard />;
+}
+
+function CompanyDashboard() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const programs = usePrograms();

@@ -1,4 +1,5 @@
 import { isValidEmail } from '@leadbridge/core';
+import type { Partner } from '@leadbridge/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,8 +12,19 @@ import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 
-/** Creates a partner, enrols them in programs and (optionally) emails them the invitation. */
-export function InvitePartnerDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Creates a partner, enrols them in programs and (optionally) emails them the invitation, then
+ * opens the partner's page (or calls `onInvited` instead, e.g. to stay on the setup checklist).
+ */
+export function InvitePartnerDialog({
+  open,
+  onClose,
+  onInvited,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onInvited?: (partner: Partner) => void;
+}) {
   const programs = usePrograms();
   const client = useQueryClient();
   const toast = useToast();
@@ -30,7 +42,8 @@ export function InvitePartnerDialog({ open, onClose }: { open: boolean; onClose:
       void client.invalidateQueries({ queryKey: ['partners'] });
       toast.show(invite ? `Invitation sent to ${partner.email}` : `${partner.name} added`);
       onClose();
-      navigate(`/partners/${partner.id}`);
+      if (onInvited) onInvited(partner);
+      else navigate(`/partners/${partner.id}`);
     },
   });
   const errors = fieldErrors(create.error);

@@ -1,6 +1,7 @@
 import type { LeadFormSchema, StageLabels } from '@leadbridge/core';
 import type { Program } from '@leadbridge/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { programsKey } from '../../api/programs';
@@ -9,12 +10,9 @@ import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Alert } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
+import { embedSnippet, originsSettingsPath } from './embed-snippet';
 import { programKey } from './use-program-save';
 import { WidgetPreview } from './WidgetPreview';
-
-export function embedSnippet(publishableKey: string, origin = window.location.origin): string {
-  return `<script type="module" src="${origin}/widget/lead-form.js"></script>\n<lead-form publishable-key="${publishableKey}"></lead-form>`;
-}
 
 /** The two lines a web developer pastes into the company's site, and the key they carry. */
 export function EmbedSettings({ program }: { program: Program }) {
@@ -42,19 +40,43 @@ export function EmbedSettings({ program }: { program: Program }) {
           </div>
           <p className="muted">
             Paste it where partners should submit leads. Partners sign in inside the form with a
-            one-time code emailed to them; if your site already knows who they are, your server can
-            mint a session token with the SDK and set
+            one-time code emailed to them, which is sent only to partners you invited: invite them
+            under <Link to="/partners">Partners</Link> before they can sign in. If your site already
+            knows who they are, your server can mint a session token with the SDK and set
             <code> session-token</code>.
           </p>
           <pre className="code-block" data-testid="embed-snippet">
             {snippet}
           </pre>
-          {program.allowedOrigins.length === 0 && (
+          {program.allowedOrigins.length === 0 ? (
             <Alert kind="warning">
-              Add your site's origin under General → Allowed origins, or the form cannot reach
-              Leadbridge from it.
+              The form works only on sites you allow, and none is allowed yet.{' '}
+              <Link to={originsSettingsPath(program.id)}>Add your site's origin</Link> before you
+              paste the snippet.
             </Alert>
+          ) : (
+            <p className="subtle">
+              Works on {program.allowedOrigins.join(', ')}.{' '}
+              <Link to={originsSettingsPath(program.id)}>Change allowed origins</Link>
+            </p>
           )}
+        </section>
+        <section className="card card-body stack" aria-labelledby="hosted-title">
+          <div className="row-between">
+            <h2 id="hosted-title" className="section-title">
+              No website? Use the hosted portal
+            </h2>
+            <CopyButton text={program.hostedPortalUrl} label="Copy portal link" />
+          </div>
+          <p className="muted">
+            The same form on a page Leadbridge hosts for you, with your logo and colour. Send
+            partners the link; invitations link there unless you set a partner portal URL.
+          </p>
+          <p>
+            <a href={program.hostedPortalUrl} target="_blank" rel="noreferrer">
+              {program.hostedPortalUrl}
+            </a>
+          </p>
         </section>
         <section className="card card-body stack" aria-labelledby="pk-title">
           <h2 id="pk-title" className="section-title">

@@ -1,7 +1,10 @@
 import type { Program } from '@leadbridge/sdk';
+import { useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
 import { fieldErrors } from '../../api/errors';
 import { useCanWrite } from '../../app/session';
 import { Field } from '../../ui/Field';
+import { BrandingSettings } from './BrandingSettings';
 import { SaveBar } from './SaveBar';
 import { useProgramDraft } from './use-program-save';
 
@@ -13,12 +16,31 @@ const fromProgram = (p: Program) => ({
   dedupePolicy: p.dedupePolicy,
   allowedOrigins: p.allowedOrigins.join('\n'),
   portalUrl: p.portalUrl ?? '',
+  slug: p.slug,
+  brandColor: p.brandColor ?? '',
+  /** The saved logo's URL, a new image as a data: URL, or null when removed. */
+  logo: p.logoUrl,
 });
+
+export type GeneralDraft = ReturnType<typeof fromProgram>;
+
+/** Links like `?tab=general#allowed-origins` (from the Embed tab) land on that setting. */
+function useSectionFromHash() {
+  const { hash } = useLocation();
+  const origins = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!hash) return;
+    document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+    if (hash === '#allowed-origins') origins.current?.focus({ preventScroll: true });
+  }, [hash]);
+  return origins;
+}
 
 /** Name, the submission and import switches, duplicate rule, where the form may run. */
 export function GeneralSettings({ program }: { program: Program }) {
   const state = useProgramDraft(program, fromProgram);
   const { draft, setDraft } = state;
+  const originsRef = useSectionFromHash();
   const canWrite = useCanWrite();
   const errors = fieldErrors(state.save.error);
   const originErrors = Object.entries(errors)
@@ -38,6 +60,9 @@ export function GeneralSettings({ program }: { program: Program }) {
         .map((o) => o.trim())
         .filter(Boolean),
       portalUrl: draft.portalUrl.trim() || null,
+      ...(draft.slug !== state.base.slug ? { slug: draft.slug.trim() } : {}),
+      brandColor: draft.brandColor || null,
+      ...(draft.logo !== state.base.logoUrl ? { logo: draft.logo } : {}),
     });
   return (
     <fieldset className="fieldset stack" style={{ maxWidth: 760 }} disabled={!canWrite}>
@@ -140,16 +165,17 @@ export function GeneralSettings({ program }: { program: Program }) {
           </label>
         </fieldset>
       </section>
-      <section className="card card-body stack">
+      <section className="card card-body stack" id="allowed-origins">
         <h2 className="section-title">Where the form runs</h2>
         <Field
           label="Allowed origins"
-          hint="One per line, e.g. https://partners.example.com. Partners can only use the form on these sites."
+          hint="The websites where you paste the form, one per line, written as scheme and host (the origin), e.g. https://www.example.com for every page of that site. The form refuses to work anywhere else, so nobody can put your form on their site. Your hosted portal below always works."
           error={originErrors.join(' ') || undefined}
         >
           {(c) => (
             <textarea
               {...c}
+              ref={originsRef}
               className="textarea mono"
               value={draft.allowedOrigins}
               placeholder="https://www.example.com"
@@ -159,7 +185,7 @@ export function GeneralSettings({ program }: { program: Program }) {
         </Field>
         <Field
           label="Partner portal URL"
-          hint="The page that embeds the form; emails to partners link there."
+          hint="The page of your site that embeds the form; emails to partners link there. Leave it empty to send partners to your hosted portal."
           error={errors.portalUrl}
         >
           {(c) => (
@@ -174,6 +200,12 @@ export function GeneralSettings({ program }: { program: Program }) {
           )}
         </Field>
       </section>
+      <BrandingSettings
+        program={program}
+        draft={draft}
+        set={set}
+        errors={{ slug: errors.slug, brandColor: errors.brandColor, logo: errors.logo }}
+      />
       <SaveBar state={state} onSave={save} fieldErrorsShown={Object.keys(errors).length > 0} />
     </fieldset>
   );

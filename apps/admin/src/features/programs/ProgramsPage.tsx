@@ -14,22 +14,8 @@ import { Field } from '../../ui/Field';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StageBadge';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { CURRENCIES } from './currencies';
 import './programs.css';
-
-const CURRENCIES = [
-  'USD',
-  'EUR',
-  'GBP',
-  'CAD',
-  'AUD',
-  'CHF',
-  'SEK',
-  'NOK',
-  'DKK',
-  'JPY',
-  'INR',
-  'BRL',
-];
 
 function CreateProgramDialog({ onClose }: { onClose: () => void }) {
   const client = useQueryClient();
@@ -165,6 +151,9 @@ export function ProgramsPage() {
                 <Link className="btn btn-sm" to={`/leads?program=${p.id}`}>
                   Leads
                 </Link>
+                <a className="btn btn-sm" href={p.hostedPortalUrl} target="_blank" rel="noreferrer">
+                  Hosted portal
+                </a>
               </div>
             </li>
           ))}

@@ -223,6 +223,7 @@ export class SignInElement extends ViewElement {
           ${t('signIn.otherEmail')}
         </button>
       </div>
+      <p class="help" part="help">${t('signIn.noCode', { program: this.programName })}</p>
     </form>`;
   }
 }

@@ -37,6 +37,12 @@ test('a partner signs in with an emailed code, stays signed in on reload, and si
   await form.getByRole('button', { name: 'Email me a code' }).click();
   const codeInput = form.getByLabel('6-digit code');
   await expect(codeInput).toBeFocused();
+  // A partner waiting for a code that never comes learns why and what to do.
+  await expect(
+    form.getByText(
+      /^No code after a few minutes\? Codes go only to partners Acme \S+ Partner Program has invited, at the address the invitation went to\. .*ask your contact there to invite you/,
+    ),
+  ).toBeVisible();
   const code = await signInCode(partner.email);
 
   const wrong = code === '000000' ? '111111' : '000000';

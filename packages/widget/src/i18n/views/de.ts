@@ -13,6 +13,8 @@ export const deViews: ViewCatalog = {
   'signIn.code': '6-stelliger Code',
   'signIn.codeHelp':
     'Sehen Sie in Ihrem Posteingang (und im Spam-Ordner) nach der E-Mail mit dem Code.',
+  'signIn.noCode':
+    'Nach ein paar Minuten noch kein Code? Codes erhalten nur Partner, die {program} eingeladen hat, an die Adresse der Einladung. Prüfen Sie diese Adresse (andere E-Mail-Adresse verwenden) oder bitten Sie Ihren Ansprechpartner dort um eine Einladung und fordern Sie dann einen neuen Code an.',
   'signIn.verify': 'Anmelden',
   'signIn.verifying': 'Anmeldung läuft …',
   'signIn.otherEmail': 'Andere E-Mail-Adresse verwenden',

@@ -10,6 +10,8 @@ export const enViews = {
     'If {email} is registered as a partner of this program, a 6-digit code is on its way. It is valid for {minutes} minutes.',
   'signIn.code': '6-digit code',
   'signIn.codeHelp': 'Check your inbox (and the spam folder) for an email with the code.',
+  'signIn.noCode':
+    'No code after a few minutes? Codes go only to partners {program} has invited, at the address the invitation went to. Check that address (use another email) or ask your contact there to invite you, then send a new code.',
   'signIn.verify': 'Sign in',
   'signIn.verifying': 'Signing in…',
   'signIn.otherEmail': 'Use another email',
