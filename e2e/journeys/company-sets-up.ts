@@ -110,11 +110,16 @@ export async function companySetsUp(world: World): Promise<void> {
   expect(facts.snippet).toBe(shown);
   expect(facts.snippet).toContain(`<script type="module" src="${apiUrl}/widget/lead-form.js">`);
   expect(facts.snippet).toContain(`<lead-form publishable-key="${facts.publishableKey}">`);
-  // Until an origin is allowed, the tab warns that the form cannot run anywhere.
-  await expect(page.getByText("Add your site's origin under General")).toBeVisible();
+  // The snippet's text says partners must be invited before they can sign in.
+  await expect(page.getByText('sent only to partners you invited')).toBeVisible();
+  // Until an origin is allowed, the tab warns that the form cannot run anywhere, and its link
+  // leads straight to the setting, ready to type in.
+  await expect(page.getByText('The form works only on sites you allow')).toBeVisible();
+  await page.getByRole('link', { name: "Add your site's origin" }).click();
+  await expect(page).toHaveURL(/\?tab=general#allowed-origins$/);
+  await expect(page.getByLabel('Allowed origins')).toBeFocused();
 
   // General: the company's sites may show the form; emails link partners to the portal page.
-  await openTab(page, 'General');
   await expect(page.getByLabel('Lead submission')).toBeChecked();
   await expect(page.getByLabel('Lead import')).toBeChecked();
   await page.getByLabel('Allowed origins').fill([demoOrigin, world.snippetHost.origin].join('\n'));
