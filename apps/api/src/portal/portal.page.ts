@@ -76,7 +76,7 @@ export function portalStylesheet(program: PortalProgram): string {
 body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:#f6f7f9;color:#111827;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
 .portal-bar{display:flex;align-items:center;justify-content:space-between;gap:1rem;flex-wrap:wrap;padding:.75rem clamp(1rem,4vw,2.5rem);background:#fff;border-top:4px solid var(--portal-accent);border-bottom:1px solid #e5e7eb}
 .portal-brand{display:flex;align-items:center;gap:.75rem;min-width:0}
-.portal-logo{display:block;max-height:40px;max-width:160px;width:auto;height:auto;object-fit:contain}
+.portal-logo{display:block;height:40px;width:auto;max-width:min(200px,50vw);object-fit:contain}
 .portal-monogram{display:inline-grid;place-items:center;width:40px;height:40px;border-radius:10px;background:var(--portal-accent);color:var(--portal-on-accent);font-weight:700;letter-spacing:.02em}
 .portal-company{font-weight:650;font-size:1.05rem;overflow-wrap:anywhere}
 .portal-tag{font-size:.85rem;color:#4b5563}
@@ -86,6 +86,8 @@ body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:#f6
 .portal-intro .portal-note{font-size:.9rem;color:#4b5563}
 .portal-card{margin-top:1.5rem;padding:clamp(.75rem,3vw,1.5rem);background:#fff;border:1px solid #e5e7eb;border-radius:12px;box-shadow:0 1px 2px rgb(17 24 39 / .06)}
 lead-form{--lead-form-accent:var(--portal-accent);--lead-form-accent-text:var(--portal-on-accent);--lead-form-radius:8px;display:block}
+/* The page's heading already names the program. */
+lead-form::part(title){display:none}
 .portal-footer{padding:1.25rem;text-align:center;font-size:.85rem;color:#6b7280}
 `;
 }
