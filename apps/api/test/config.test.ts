@@ -38,9 +38,77 @@ describe('configuration', () => {
     [{ IMPORT_MAX_ATTEMPTS: '101' }, /^IMPORT_MAX_ATTEMPTS must be an integer from 1 to 100/],
     [{ PRINCIPAL_CACHE_SECONDS: '61' }, /^PRINCIPAL_CACHE_SECONDS must be an integer from 0 to 60/],
     [{ WEBHOOK_ENDPOINT_CACHE_SECONDS: '-1' }, /^WEBHOOK_ENDPOINT_CACHE_SECONDS must be/],
+    [{ DATABASE_PREPARED_STATEMENTS: 'sometimes' }, /^DATABASE_PREPARED_STATEMENTS must be/],
+    [{ HEALTH_PORT: 'x' }, /^HEALTH_PORT must be an integer/],
+    [{ STORAGE_URL: 'ftp://files' }, /^STORAGE_URL must start with s3:\/\/ or file:\/\//],
+    [{ STORAGE_URL: 's3://Bad_Bucket' }, /^STORAGE_URL must name a valid bucket/],
+    [{ STORAGE_URL: 's3://key:secret@bucket' }, /^STORAGE_URL must not carry credentials/],
+    [{ STORAGE_URL: 's3://bucket?endpoint=x' }, /^STORAGE_URL endpoint must be a URL/],
+    [
+      { STORAGE_URL: 's3://bucket?endpont=http://x' },
+      /^STORAGE_URL has an unknown parameter "endpont"/,
+    ],
+    [{ STORAGE_URL: 's3://bucket' }, /^STORAGE_URL needs a region/],
+    [
+      { STORAGE_URL: 's3://bucket?endpoint=http://x&forcePathStyle=1' },
+      /^STORAGE_URL forcePathStyle must be true or false/,
+    ],
   ])('refuses %p with a message naming the variable', (override, message) => {
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(ConfigError);
     expect(() => loadConfig({ ...validEnv, ...override })).toThrow(message);
+  });
+
+  it('keeps uploads in a local directory unless STORAGE_URL names an S3-compatible bucket', () => {
+    expect(loadConfig(validEnv).storage).toEqual({ kind: 'local', directory: '.data/files' });
+    expect(loadConfig({ ...validEnv, STORAGE_DIR: '/srv/files' }).storage).toEqual({
+      kind: 'local',
+      directory: '/srv/files',
+    });
+    expect(loadConfig({ ...validEnv, STORAGE_URL: 'file:///srv/lb%20files' }).storage).toEqual({
+      kind: 'local',
+      directory: '/srv/lb files',
+    });
+    // STORAGE_URL wins over a STORAGE_DIR a launcher sets by default.
+    expect(
+      loadConfig({
+        ...validEnv,
+        STORAGE_DIR: '/srv/files',
+        STORAGE_URL: 's3://lb-uploads/prod/imports/?endpoint=http://127.0.0.1:9000',
+      }).storage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'lb-uploads',
+      prefix: 'prod/imports',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
+    // AWS itself: region from the usual variable, virtual-hosted addressing.
+    expect(
+      loadConfig({ ...validEnv, STORAGE_URL: 's3://lb-uploads', AWS_REGION: 'eu-central-1' })
+        .storage,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'lb-uploads',
+      prefix: '',
+      endpoint: null,
+      region: 'eu-central-1',
+      forcePathStyle: false,
+    });
+    expect(
+      loadConfig({
+        ...validEnv,
+        STORAGE_URL:
+          's3://lb-uploads?region=eu-west-3&endpoint=https://s3.example.net&forcePathStyle=false',
+      }).storage,
+    ).toMatchObject({ region: 'eu-west-3', forcePathStyle: false });
+  });
+
+  it('uses named prepared statements unless a pooler needs them off', () => {
+    expect(loadConfig(validEnv).databasePreparedStatements).toBe(true);
+    expect(
+      loadConfig({ ...validEnv, DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements,
+    ).toBe(false);
   });
 
   it('exits with one clear line, not a stack trace, when the process gets bad config', () => {

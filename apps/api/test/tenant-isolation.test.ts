@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type MailCatcher, startMailCatcher } from '@leadbridge/devkit/mail-catcher';
 import { bearer, type Credentials, type Json } from './isolation/http';
 import { type Caller, OPERATIONS, type Self, type Target } from './isolation/operations';
@@ -23,6 +20,7 @@ import {
   settle,
   startWebhookSink,
 } from './isolation/world';
+import { storageEnv } from './support/storage';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -93,7 +91,7 @@ describe('tenant isolation: every operation with another tenant’s ids', () => 
     mail = await startMailCatcher();
     sink = await startWebhookSink();
     api = await startTestApi({
-      STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lb-isolation-')),
+      ...storageEnv(),
       SMTP_URL: mail.smtpUrl,
       WEBHOOK_ALLOW_PRIVATE: 'true',
     });

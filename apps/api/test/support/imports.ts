@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LeadFormSchema } from '@leadbridge/core';
 import type { Json } from './fixtures';
 import { CUSTOM_FORM } from './leads';
+import { storageEnv } from './storage';
 import type { HttpResponse, TestApi } from './test-api';
 
 const IMPORT_FIELDS = new Set(['budget', 'size']);
@@ -13,9 +11,9 @@ export const IMPORT_FORM: LeadFormSchema = {
   fields: CUSTOM_FORM.fields.filter((field) => field.builtIn || IMPORT_FIELDS.has(field.key)),
 };
 
-/** Env for startTestApi: uploads land in a throwaway directory. */
+/** Env for startTestApi: uploads land in a throwaway directory, or an S3 prefix (storage.ts). */
 export function importEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { STORAGE_DIR: mkdtempSync(join(tmpdir(), 'lb-imports-')), ...extra };
+  return { ...storageEnv(), ...extra };
 }
 
 export interface UploadOptions {

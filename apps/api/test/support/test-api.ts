@@ -1,6 +1,7 @@
 import { startApiProcess } from '@leadbridge/devkit/api-process';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 import { Pool } from 'pg';
+import { removeStorage } from './storage';
 
 /** A fixed secret so tests can mint partner tokens the API accepts (see seed.ts). */
 export const TEST_APP_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -118,6 +119,7 @@ export async function startTestApi(
       await api.stop();
       await db.end();
       await database.drop();
+      removeStorage(baseEnv);
     },
   };
 }
