@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:http';
 import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -8,6 +9,7 @@ import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { serveStaticApps } from './common/http/static-apps';
 import type { AppConfig } from './config/config';
+import { HealthService } from './health/health.service';
 import { setupOpenApi } from './openapi/openapi';
 
 function logLevels(config: AppConfig): LogLevel[] {
@@ -58,4 +60,54 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   serveStaticApps(app, config);
   setupOpenApi(app);
   return app;
+}
+
+export interface Worker {
+  /** The health server's port, or null when HEALTH_PORT is unset. */
+  healthPort: number | null;
+  close(): Promise<void>;
+}
+
+/**
+ * A worker-only process: the same modules without the HTTP API (pg-boss workers, import
+ * recovery, job maintenance), plus `GET /health` on HEALTH_PORT when set, for a supervisor.
+ */
+export async function createWorker(config: AppConfig): Promise<Worker> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
+    logger: new ConsoleLogger({
+      json: config.nodeEnv === 'production',
+      logLevels: logLevels(config),
+    }),
+  });
+  context.enableShutdownHooks();
+  if (config.healthPort === null) {
+    return { healthPort: null, close: () => context.close() };
+  }
+  const health = context.get(HealthService);
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' || request.url?.split('?')[0] !== '/health') {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"status":"not_found"}');
+      return;
+    }
+    void health.databaseOk().then((ok) => {
+      const body = { status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unavailable' };
+      response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.healthPort ?? 0, config.host, () => resolve());
+  });
+  // The health server must not keep a stopping process alive.
+  process.once('SIGTERM', () => server.close());
+  process.once('SIGINT', () => server.close());
+  const address = server.address();
+  return {
+    healthPort: typeof address === 'object' && address ? address.port : config.healthPort,
+    close: async () => {
+      server.close();
+      await context.close();
+    },
+  };
 }

@@ -1,33 +1,72 @@
 import 'reflect-metadata';
-import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/config';
+import { createApp, createWorker } from './bootstrap';
+import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { runMigrations } from './database/run-migrations';
+import { createFileStorage } from './storage/storage.module';
 
-/** `node dist/main.js`: validate config, migrate, serve. */
+/**
+ * What one process runs. `all` (the default) serves HTTP and, unless RUN_WORKERS=false, works
+ * the background queues; `api` only serves HTTP (an API replica); `worker` only works the
+ * queues and opens no port but an optional health port (HEALTH_PORT).
+ */
+type Role = 'all' | 'api' | 'worker';
+
+const ROLES: readonly Role[] = ['all', 'api', 'worker'];
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function roleOf(argument: string | undefined): Role {
+  const role = (argument ?? 'all') as Role;
+  if (!ROLES.includes(role)) {
+    fail(`Unknown role "${argument}": run \`node dist/main.js [${ROLES.join('|')}]\``);
+  }
+  return role;
+}
+
+/** `node dist/main.js [all|api|worker]`: validate config, migrate, check storage, run. */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
+  const role = roleOf(process.argv[2]);
+  let config: AppConfig;
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`Invalid configuration: ${error.message}`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) fail(`Invalid configuration: ${error.message}`);
     throw error;
   }
+  if (role === 'api') config = { ...config, runWorkers: false };
+  if (role === 'worker') config = { ...config, runWorkers: true };
   try {
     await runMigrations(config.databaseUrl);
   } catch (error) {
-    console.error(
+    fail(
       `Cannot prepare the database at DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`,
     );
-    process.exit(1);
+  }
+  const storage = createFileStorage(config.storage);
+  try {
+    await storage.verify();
+  } catch (error) {
+    fail(
+      `Cannot use the file storage ${storage.describe()} (STORAGE_URL / STORAGE_DIR): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (role === 'worker') {
+    const worker = await createWorker(config);
+    const health =
+      worker.healthPort === null ? '' : ` (health on http://localhost:${worker.healthPort}/health)`;
+    console.log(`Leadbridge worker running${health}`);
+    return;
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Leadbridge API listening on http://localhost:${port}`);
+  console.log(
+    `Leadbridge API listening on http://localhost:${port}${config.runWorkers ? '' : ' (no background workers)'}`,
+  );
 }
 
 void main();

@@ -44,16 +44,18 @@ export type InsertedLeadRow = Partial<Parameters<typeof leadRecordFromRow>[0]> &
  * history line. A program switched off or re-configured a moment ago, or a partner archived on
  * another replica, is never written under its old state; `ON CONFLICT` leaves duplicates to the
  * unique index. Nothing is inserted unless every check holds; the row says which one failed.
- * Prepared once per connection: planning this statement costs more than running it.
+ * Prepared once per connection (`prepared`, DATABASE_PREPARED_STATEMENTS): planning this
+ * statement costs more than running it.
  */
 export async function insertLead(
   db: DataSource | EntityManager,
   input: LeadInsert,
+  prepared: boolean,
 ): Promise<InsertedLeadRow> {
   const { program, lead, actor, rateLimit } = input;
   const rows = await queryPrepared<InsertedLeadRow>(
     db,
-    'leadbridge_lead_insert',
+    prepared ? 'leadbridge_lead_insert' : null,
     `WITH rl AS (${rateLimitHitSql('$20', '$21')}
      ), g AS (
        SELECT allowed_origins FROM programs

@@ -8,7 +8,7 @@ import {
   normalizeEmail,
   validateLead,
 } from '@leadbridge/core';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, type Principal, principalKey } from '../common/auth/principal';
 import { PrincipalCache } from '../common/auth/principal-cache';
@@ -23,6 +23,8 @@ import {
 import { rateLimitProblem } from '../common/rate-limit/rate-limit.service';
 import { assertOwnTarget } from '../common/tenancy/own-target';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import type { EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import type { LeadDto, LeadEventDto } from './lead.dto';
@@ -85,6 +87,7 @@ export class LeadsService {
     private readonly targets: LeadTargetsRepository,
     private readonly events: DomainEventsService,
     private readonly principals: PrincipalCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(principal: Principal, body: CreateLeadBody): Promise<LeadDto> {
@@ -166,14 +169,14 @@ export class LeadsService {
           program: programContext,
         }));
       if (alone) {
-        const row = await insertLead(this.db, insert);
+        const row = await insertLead(this.db, insert, this.config.databasePreparedStatements);
         return this.created(principal, target, insert, row, null, cacheVersion);
       }
       return await this.db.transaction(async (manager) => {
         if (identity.domain) {
           await this.assertDomainFree(manager, program.programId, identity, null);
         }
-        const row = await insertLead(manager, insert);
+        const row = await insertLead(manager, insert, this.config.databasePreparedStatements);
         return this.created(principal, target, insert, row, { manager, programContext }, null);
       });
     } catch (error) {

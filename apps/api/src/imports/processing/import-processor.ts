@@ -47,6 +47,14 @@ interface StartedImport {
   attempts: number;
 }
 
+/** Whether the run still holds its import's lock (see ImportProcessor.process). */
+interface ImportLease {
+  lost: boolean;
+}
+
+/** How often the lock's transaction runs a statement (a lost connection shows within this). */
+const LOCK_HEARTBEAT_MS = 15_000;
+
 type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; error: string };
 
 /** The file says something only a person can fix; the whole import fails with this text. */
@@ -87,28 +95,50 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
-  /** The pg-boss handler. Returns without work when another worker holds the import. */
+  /**
+   * The pg-boss handler. Returns without work when another worker holds the import.
+   *
+   * The import's lock is a transaction-level advisory lock taken in a transaction that stays
+   * open, on a connection of its own, for the whole run. Unlike a session-level lock this is
+   * safe behind a transaction-mode pooler (PgBouncer), which keeps one server session for an
+   * open transaction and rolls it back when the client goes away: a worker that dies — or whose
+   * connection does — releases the lock, and ImportRecovery hands the import to another one.
+   * The transaction writes nothing and holds no snapshot between statements, so it does not
+   * hold back vacuum; a heartbeat keeps it from looking idle and notices a lost connection.
+   */
   async process(importId: string): Promise<void> {
+    const lease: ImportLease = { lost: false };
     const session = new pg.Client({
       connectionString: this.config.databaseUrl,
       application_name: 'leadbridge-import-lock',
     });
-    session.on('error', (error) => this.logger.warn(`import lock session: ${error.message}`));
+    const onLost = (error: Error) => {
+      if (!lease.lost) this.logger.warn(`import ${importId} lock lost: ${error.message}`);
+      lease.lost = true;
+    };
+    session.on('error', onLost);
     await session.connect();
+    let heartbeat: NodeJS.Timeout | null = null;
     try {
+      await session.query('BEGIN');
       const { rows } = await session.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+        `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
         [importLockKey(importId)],
       );
       if (!rows[0]?.locked) return;
-      await this.run(importId);
+      heartbeat = setInterval(() => {
+        session.query('SELECT 1').catch(onLost);
+      }, LOCK_HEARTBEAT_MS);
+      await this.run(importId, lease);
     } finally {
-      // Closing the session releases the lock.
+      if (heartbeat) clearInterval(heartbeat);
+      // Ending the transaction releases the lock and returns a pooler's server session clean.
+      if (!lease.lost) await session.query('ROLLBACK').catch(() => {});
       await session.end().catch(() => {});
     }
   }
 
-  private async run(importId: string): Promise<void> {
+  private async run(importId: string, lease: ImportLease): Promise<void> {
     const started = returnedRows<StartedImport>(
       await this.db.query(
         `UPDATE imports
@@ -168,7 +198,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     const announce = reacts ? programContext : null;
     let outcome: Outcome;
     try {
-      outcome = await this.importRows(context, started, program.form_schema, announce);
+      outcome = await this.importRows(context, started, program.form_schema, announce, lease);
     } catch (error) {
       if (error instanceof ImportFailure) outcome = { kind: 'failed', error: error.message };
       else throw error;
@@ -181,6 +211,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     started: StartedImport,
     schema: LeadFormSchema,
     announce: EventProgramContext | null,
+    lease: ImportLease,
   ): Promise<Outcome> {
     const resumeAfter = await this.lastCommittedRow(context.importId);
     const deduper = createCompactLeadDeduper(context.dedupePolicy);
@@ -202,7 +233,8 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     // One batch is written while the next one is parsed and validated.
     const submit = async (batch: ImportBatch): Promise<boolean> => {
       await inFlight;
-      if (this.stopping) return false;
+      // Without its lock another worker may already be resuming the import: stop writing.
+      if (this.stopping || lease.lost) return false;
       const write = this.writeWithRetry(context, batch, announce);
       write.catch(() => {});
       inFlight = write;
