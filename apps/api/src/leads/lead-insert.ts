@@ -22,6 +22,11 @@ export interface LeadInsert {
   source: LeadSource;
   actor: Actor;
   rateLimit: { key: string; limit: number; windowSeconds: number };
+  /**
+   * Digest of the request's principal and `Idempotency-Key`, kept on the `created` history
+   * event: a retry whose first run committed but never answered finds its lead by it.
+   */
+  requestRef: string | null;
 }
 
 export type InsertedLeadRow = Partial<Parameters<typeof leadRecordFromRow>[0]> &
@@ -101,7 +106,11 @@ export async function insertLead(
       actor.type,
       actor.id,
       actor.name,
-      JSON.stringify({ source: input.source }),
+      JSON.stringify(
+        input.requestRef
+          ? { source: input.source, request: input.requestRef }
+          : { source: input.source },
+      ),
       program.json.formSchema,
       program.dedupePolicy,
       program.json.stageLabels,

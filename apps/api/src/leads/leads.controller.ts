@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
@@ -59,8 +60,11 @@ export class LeadsController {
   createLead(
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: createLeadBody }) body: CreateLeadBody,
+    // Read by hand: @Headers() would document the (optional) header a second time, as required.
+    @Req() request: Request,
   ): Promise<LeadDto> {
-    return this.leads.create(principal, body);
+    const key = request.headers['idempotency-key'];
+    return this.leads.create(principal, body, typeof key === 'string' ? key : undefined);
   }
 
   /** Leads, newest first by default; keyset-paged. A partner sees only its own. */
