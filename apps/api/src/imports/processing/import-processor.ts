@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   companyDomain,
   formatRowErrors,
@@ -110,7 +111,8 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     const lease: ImportLease = { lost: false };
     const session = new pg.Client({
       connectionString: this.config.databaseUrl,
-      application_name: 'leadbridge-import-lock',
+      // Says which worker holds which import (pg_stat_activity; a pooler passes it through).
+      application_name: `leadbridge-import ${process.pid}@${hostname()}`.slice(0, 63),
     });
     const onLost = (error: Error) => {
       if (!lease.lost) this.logger.warn(`import ${importId} lock lost: ${error.message}`);
