@@ -9,7 +9,7 @@ import { type S3Server, startS3Server } from '@leadbridge/devkit/s3-server';
 import { createDatabase, withDatabase } from '@leadbridge/devkit/test-databases';
 import { Pool } from 'pg';
 import { TEST_APP_SECRET } from '../../support/test-api';
-import { type Service, startHaproxy, startPgBouncer, startPostgres } from './services';
+import { type Service, startHaproxy, startPgBouncer, startPostgres, track } from './services';
 import { type SignedWebhookReceiver, startSignedWebhookReceiver } from './webhook-receiver';
 
 /** A process of the cluster that the test may kill and start again (same port, same env). */
@@ -144,6 +144,7 @@ export async function startCluster(): Promise<Cluster> {
               ? /listening on http:\/\/localhost:(\d+)/
               : /health on http:\/\/localhost:(\d+)/,
         });
+        track(current.child);
       };
       const m = {
         name,

@@ -1,14 +1,29 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+
+/** A Debian binary by name: on PATH, or in /usr/sbin (not on every user's PATH). */
+function binary(name: string): string {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/sbin']) {
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
+  }
+  throw new Error(`${name} is not installed (Debian: apt-get install ${name}; .ci/run does)`);
+}
 
 /** Every child this file started and has not seen exit: killed when the test process exits. */
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+
+/** Makes sure `child` dies with the test process, however that ends. */
+export function track(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
 
 export interface Service {
   name: string;
@@ -142,7 +157,10 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Service
   );
   const user = runAsUser();
   readableBy(user, options.dir, [userlist, config]);
-  const service = startService('pgbouncer', 'pgbouncer', [...(user ? ['-u', user] : []), config]);
+  const service = startService('pgbouncer', binary('pgbouncer'), [
+    ...(user ? ['-u', user] : []),
+    config,
+  ]);
   await waitForPort(service, options.port);
   return service;
 }
@@ -187,7 +205,7 @@ export async function startHaproxy(options: HaproxyOptions): Promise<Service> {
       '',
     ].join('\n'),
   );
-  const service = startService('haproxy', 'haproxy', ['-db', '-f', config]);
+  const service = startService('haproxy', binary('haproxy'), ['-db', '-f', config]);
   await waitForPort(service, options.port);
   return service;
 }
