@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { apiDistDir } from '@leadbridge/devkit/api-process';
+import { createDatabase } from '@leadbridge/devkit/test-databases';
 import { ConfigError, loadConfig } from '../src/config/config';
 
 const validEnv = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
@@ -127,5 +128,41 @@ describe('configuration', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
     }
+  });
+
+  it('refuses an unknown process role, naming the ones there are', () => {
+    const result = spawnSync(process.execPath, [join(apiDistDir(), 'main.js'), 'workers'], {
+      env: { PATH: process.env.PATH, ...validEnv },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Unknown role "workers": run `node dist/main.js [all|api|worker]`',
+    );
+  });
+
+  it('refuses to start when its file storage cannot be used, naming STORAGE_URL', async () => {
+    const database = await createDatabase(process.env.LB_TEST_ADMIN_URL ?? '', {
+      template: process.env.LB_TEST_TEMPLATE_DB,
+    });
+    const result = spawnSync(process.execPath, [join(apiDistDir(), 'main.js'), 'api'], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: database.url,
+        // Nothing listens on port 9 (discard): the bucket check fails fast.
+        STORAGE_URL: 's3://lb-nowhere?endpoint=http://127.0.0.1:9',
+        AWS_ACCESS_KEY_ID: 'x',
+        AWS_SECRET_ACCESS_KEY: 'x',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    await database.drop();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Cannot use the file storage s3:\/\/lb-nowhere at http:\/\/127\.0\.0\.1:9 \(STORAGE_URL \/ STORAGE_DIR\): /,
+    );
   });
 });
