@@ -82,6 +82,11 @@ test('offer, stage labels and switches are edited with live feedback and saved',
   await page.getByRole('link', { name: 'Offer' }).click();
   await page.getByLabel('Signed (USD)').fill('150');
   await page.getByText('Pay partners a percentage of what their customers pay').click();
+  // Turning the share on is not a mistake: the empty percentage is reported once it is left.
+  await expect(page.getByText('Enter a percentage such as 20')).toHaveCount(0);
+  await page.getByLabel('Percentage', { exact: true }).focus();
+  await page.getByLabel('For how many months').focus();
+  await expect(page.getByText('Enter a percentage such as 20')).toBeVisible();
   await page.getByLabel('Percentage', { exact: true }).fill('12.5');
   await page.getByLabel('For how many months').fill('12');
   const summary = page.getByTestId('offer-description');
