@@ -14,8 +14,9 @@ test('a field added in the form builder appears in the embedded widget preview, 
   await signIn(page, tenant);
   await page.goto(`/programs/${tenant.program.id}?tab=form`);
   const preview = page.getByTestId('widget-preview');
-  // The real <lead-form preview> renders the program's current form.
+  // The real <lead-form preview> renders the program's current form, titled as partners see it.
   await expect(preview.getByLabel('Email')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 2, name: tenant.program.name })).toBeVisible();
   await expect(preview.getByText('Budget')).toHaveCount(0);
 
   await page.getByRole('button', { name: '+ Add field' }).click();

@@ -91,6 +91,7 @@ export function EmbedSettings({ program }: { program: Program }) {
       <div className="preview-column">
         <h2 className="section-title">Preview</h2>
         <WidgetPreview
+          programName={program.name}
           schema={program.formSchema as LeadFormSchema}
           stageLabels={program.stageLabels as StageLabels}
         />
