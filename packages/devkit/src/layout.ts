@@ -16,6 +16,22 @@ export interface EvaluatingPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
 }
 
+/**
+ * Waits until the page has laid out after a resize: two frames, then every CSS transition the
+ * resize started (a sidebar sliding away) has ended. Endless animations (spinners) are ignored.
+ */
+export async function settleLayout(page: EvaluatingPage): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    await frame();
+    await frame();
+    const transitions = document
+      .getAnimations()
+      .filter((animation) => animation instanceof CSSTransition);
+    await Promise.all(transitions.map((transition) => transition.finished.catch(() => {})));
+  }, undefined);
+}
+
 export interface LayoutOptions {
   /**
    * CSS selector of the element whose controls are checked (searched through open shadow
@@ -94,7 +110,18 @@ export async function checkLayout(
       checked++;
       remember(control);
       control.scrollIntoView({ block: 'center', inline: 'nearest' });
-      const rect = control.getBoundingClientRect();
+      let rect = control.getBoundingClientRect();
+      const inView = () =>
+        rect.left >= -1 &&
+        rect.right <= viewportWidth + 1 &&
+        (rect.height > viewportHeight || (rect.top >= -1 && rect.bottom <= viewportHeight + 1));
+      // Shown on focus only, as a skip link is: reachable if focusing it brings it in view.
+      const before = (control.getRootNode() as Document | ShadowRoot).activeElement;
+      const focused = !inView() && control instanceof HTMLElement;
+      if (focused) {
+        control.focus({ preventScroll: true });
+        rect = control.getBoundingClientRect();
+      }
       const problems: string[] = [];
       if (rect.left < -1 || rect.right > viewportWidth + 1) {
         problems.push(
@@ -124,6 +151,10 @@ export async function checkLayout(
         if (hit && hit !== control && !control.contains(hit) && !hit.contains(control)) {
           problems.push(`covered by ${describe(hit)}`);
         }
+      }
+      if (focused) {
+        control.blur();
+        if (before instanceof HTMLElement) before.focus({ preventScroll: true });
       }
       if (problems.length > 0) unreachable.push(`${describe(control)}: ${problems.join('; ')}`);
     }

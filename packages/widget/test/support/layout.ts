@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkLayout } from '@leadbridge/devkit/layout';
+import { checkLayout, settleLayout } from '@leadbridge/devkit/layout';
 import type { Page } from '@playwright/test';
 
 /** Screenshots go to the repository's artifacts/ (gitignored; CI keeps them), for people to look at. */
@@ -12,13 +12,6 @@ export const artifactsDir = join(
 
 /** The widths a partner's screen may have: a phone, a tablet, a laptop. */
 export const WIDTHS = [375, 768, 1280] as const;
-
-/** Lets layout settle after a resize (container queries, the grid's row window). */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
-}
 
 /**
  * The view on screen, at each width in turn: the host page must not scroll sideways and every
@@ -34,7 +27,7 @@ export async function layoutAtEveryWidth(
   const problems: string[] = [];
   for (const width of widths) {
     await page.setViewportSize({ width, height: 800 });
-    await settle(page);
+    await settleLayout(page);
     const report = await checkLayout(page, { within: 'lead-form' });
     if (report.overflow > 0) {
       problems.push(`${name} at ${width}px: the page scrolls sideways by ${report.overflow}px`);

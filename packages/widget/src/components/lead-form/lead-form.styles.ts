@@ -21,7 +21,11 @@ export const leadFormStyles = css`
     font-size: 0.95em;
   }
   .preview-badge {
+    padding: 0.1em 0.7em;
+    border-radius: 999px;
+    background: var(--_highlight);
     color: var(--_accent);
+    font-size: 0.85em;
     font-weight: 600;
   }
   [role='tablist'] {
