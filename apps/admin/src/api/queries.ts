@@ -18,7 +18,8 @@ import { lb } from './client';
  * list cached as pages (`useInfiniteQuery`, `{ pages, pageParams }`) has a root of its own,
  * never shared with a plain list or a single record. Keys carry their data type
  * (TanStack Query's `DataTag`), so `setQueryData(queries.lead.key(id), …)` accepts only a lead,
- * and `updateEach` hands each cached copy to the caller with the type it really has.
+ * and `updateEach` hands each cached copy to the caller with the type it really has
+ * (docs/adr/0008-client-caches.md).
  */
 
 /** How the cache keeps a keyset-paged list: one entry per fetched page. */

@@ -22,7 +22,7 @@ export class PublicProgramController {
   @Get(':publishableKey')
   // Revalidated on every use: open widgets ask every few seconds whether the settings changed,
   // and the ETag Express puts on the answer turns an unchanged one into a bodiless 304
-  // (docs/adr/0008-program-settings-reach-open-widgets.md).
+  // (docs/adr/0008-client-caches.md).
   @Header('Cache-Control', 'no-cache')
   @Header('Vary', 'Origin')
   @ApiOkResponse({ standardSchema: publicProgramSchema })
