@@ -19,7 +19,8 @@ export function PageHeader({
         {back && (
           <nav className="breadcrumb" aria-label="Breadcrumb">
             <Link to={back.to}>
-              <ArrowLeft size={14} aria-hidden="true" /> {back.label}
+              <ArrowLeft size={14} aria-hidden="true" />
+              <span className="visually-hidden">Back to</span> {back.label}
             </Link>
           </nav>
         )}
