@@ -95,6 +95,11 @@ test("the admin's main pages fit 1280 and 768 px: no sideways scroll, every cont
     await expect(page.locator(LOADING)).toHaveCount(0);
     await page.waitForLoadState('networkidle');
     problems.push(...(await layoutAtWidths(page, `admin-${name}`)));
+    // Shared components are styled on every page, whichever page's code loaded first (the key
+    // figures once lived in the dashboard's stylesheet and lay flat on a reloaded partner page).
+    for (const figure of await page.locator('.kpi').all()) {
+      expect(await figure.evaluate((element) => getComputedStyle(element).display)).toBe('flex');
+    }
   }
   expect(problems).toEqual([]);
 });

@@ -180,7 +180,17 @@ test('sign-in and submit fit every width, with the ⋮ menu open too', async ({ 
 test('importing a 14-column CSV fits every width: the preview scrolls in its own box', async ({
   page,
 }) => {
-  const form = await signedIn(page);
+  // Signed in inside the widget (a stored session), so "Sign out" is in the header too.
+  const { program, token } = await seed();
+  await page.addInitScript(
+    ([key, value]) => sessionStorage.setItem(key, value),
+    [
+      `lead-form:session:${program.publishableKey}`,
+      JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    ],
+  );
+  const form = await openWidget(page, {});
+  await expect(form.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await form.getByRole('button', { name: 'More lead actions' }).click();
   await form.getByRole('menuitem', { name: 'Import leads' }).click();
   await expect(form.getByRole('heading', { name: 'Import leads' })).toBeVisible();
