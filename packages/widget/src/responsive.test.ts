@@ -182,13 +182,10 @@ test('importing a 14-column CSV fits every width: the preview scrolls in its own
 }) => {
   // Signed in inside the widget (a stored session), so "Sign out" is in the header too.
   const { program, token } = await seed();
-  await page.addInitScript(
-    ([key, value]) => sessionStorage.setItem(key, value),
-    [
-      `lead-form:session:${program.publishableKey}`,
-      JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
-    ],
-  );
+  await page.addInitScript(({ key, value }) => sessionStorage.setItem(key, value), {
+    key: `lead-form:session:${program.publishableKey}`,
+    value: JSON.stringify({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+  });
   const form = await openWidget(page, {});
   await expect(form.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await form.getByRole('button', { name: 'More lead actions' }).click();
