@@ -215,6 +215,7 @@ export {
   type LeadStage,
   leadStageSchema,
   NOTIFY_PARTNER_STAGES,
+  nextStage,
   PARTNER_EDITABLE_STAGES,
   STAGE_TRANSITIONS,
   shouldNotifyPartner,

@@ -20,8 +20,10 @@ export class PublicProgramController {
    */
   @Public()
   @Get(':publishableKey')
-  // Short, so a settings change or an archived program reaches embedded forms within a minute.
-  @Header('Cache-Control', 'public, max-age=60')
+  // Revalidated on every use: open widgets ask every few seconds whether the settings changed,
+  // and the ETag Express puts on the answer turns an unchanged one into a bodiless 304
+  // (docs/adr/0008-client-caches.md).
+  @Header('Cache-Control', 'no-cache')
   @Header('Vary', 'Origin')
   @ApiOkResponse({ standardSchema: publicProgramSchema })
   @ApiResponse({ status: 403, standardSchema: problemSchema })

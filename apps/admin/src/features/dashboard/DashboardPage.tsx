@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { ChartColumn } from 'lucide-react';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { lb } from '../../api/client';
 import { stageLabelsOf, usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useSession } from '../../app/session';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -63,7 +64,7 @@ function PanelBody<T>({
   if (query.data === undefined) return null;
   if (empty?.(query.data)) {
     return (
-      <EmptyState icon="◔" title="Nothing in this period">
+      <EmptyState icon={<ChartColumn size={22} />} title="Nothing in this period">
         Try a longer period or another program.
       </EmptyState>
     );
@@ -105,22 +106,10 @@ export function DashboardPage() {
     (programs.data?.length === 1 ? programs.data[0] : undefined);
   const labels = stageLabelsOf(program);
 
-  const weeks = useQuery({
-    queryKey: ['analytics', 'weeks', query],
-    queryFn: ({ signal }) => lb.analytics.leadsByWeek(query, { signal }),
-  });
-  const funnel = useQuery({
-    queryKey: ['analytics', 'funnel', query],
-    queryFn: ({ signal }) => lb.analytics.funnel(query, { signal }),
-  });
-  const revenue = useQuery({
-    queryKey: ['analytics', 'revenue', query],
-    queryFn: ({ signal }) => lb.analytics.revenue(query, { signal }),
-  });
-  const top = useQuery({
-    queryKey: ['analytics', 'top', query],
-    queryFn: ({ signal }) => lb.analytics.topPartners({ ...query, limit: '8' }, { signal }),
-  });
+  const weeks = useQuery(queries.leadsByWeek(query));
+  const funnel = useQuery(queries.funnel(query));
+  const revenue = useQuery(queries.revenue(query));
+  const top = useQuery(queries.topPartners(query));
   const [currency, setCurrency] = useState<string | null>(null);
   const series = revenue.data?.data.find((s) => s.currency === currency) ?? revenue.data?.data[0];
 

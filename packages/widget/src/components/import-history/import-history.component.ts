@@ -80,32 +80,32 @@ export class ImportHistoryElement extends ViewElement {
       ${
         items.length
           ? html`<div class="table-wrap">
-              <table part="table import-history">
+              <table class="cards" part="table import-history" role="table">
                 <caption class="sr-only">${t('import.history')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('import.history.file')}</th>
-                    <th scope="col">${t('import.history.date')}</th>
-                    <th scope="col">${t('import.history.status')}</th>
-                    <th scope="col" class="num">${t('import.history.imported')}</th>
-                    <th scope="col" class="num">${t('import.history.failed')}</th>
-                    <th scope="col" class="num">${t('import.history.duplicate')}</th>
-                    <th scope="col">${t('import.history.errors')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">${t('import.history.file')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.date')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.status')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.imported')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.failed')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.duplicate')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.errors')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${items.map(
-                    (item) => html`<tr part="row" data-import=${item.id}>
-                      <td>${item.fileName}</td>
-                      <td>${formatDateTime(item.createdAt, locale)}</td>
-                      <td>
+                    (item) => html`<tr part="row" role="row" data-import=${item.id}>
+                      <td class="card-title" role="cell">${item.fileName}</td>
+                      <td role="cell" data-label=${t('import.history.date')}>${formatDateTime(item.createdAt, locale)}</td>
+                      <td class="card-status" role="cell">
                         <span class="badge status-${item.status}" part="status-badge">${t(`import.status.${item.status}`)}</span>
                         ${item.error ? html`<div class="muted">${item.error}</div>` : nothing}
                       </td>
-                      <td class="num">${count(item.rowsImported)}</td>
-                      <td class="num">${count(item.rowsFailed)}</td>
-                      <td class="num">${count(item.rowsDuplicate)}</td>
-                      <td>
+                      <td class="num" role="cell" data-label=${t('import.history.imported')}>${count(item.rowsImported)}</td>
+                      <td class="num" role="cell" data-label=${t('import.history.failed')}>${count(item.rowsFailed)}</td>
+                      <td class="num" role="cell" data-label=${t('import.history.duplicate')}>${count(item.rowsDuplicate)}</td>
+                      <td role="cell">
                         ${
                           item.status === 'completed' && item.rowsFailed + item.rowsDuplicate > 0
                             ? html`<button
