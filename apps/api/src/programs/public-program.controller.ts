@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod/mini';
-import { Public } from '../common/auth/auth.decorators';
+import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
 import { problemSchema } from '../common/problem/problem.schema';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';
@@ -19,6 +19,7 @@ export class PublicProgramController {
    * keys are 404. `?locale=de` gives German default stage labels.
    */
   @Public()
+  @ProgramOrigins()
   @Get(':publishableKey')
   // Short, so a settings change or an archived program reaches embedded forms within a minute.
   @Header('Cache-Control', 'public, max-age=60')
