@@ -1,8 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ApiProcess, apiDistDir, startApiProcess } from '@leadbridge/devkit/api-process';
+import { freePort } from '@leadbridge/devkit/ports';
 import { createDatabase, type TestDatabase } from '@leadbridge/devkit/test-databases';
 import pg from 'pg';
 
@@ -14,7 +16,8 @@ import pg from 'pg';
  */
 
 const EXTERNAL_PG = process.env.LB_EXTERNAL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PUBLIC_URL = 'https://leadbridge.example.test';
+const HOST = 'leadbridge.example.com';
+const PUBLIC_URL = `https://${HOST}`;
 const APP_SECRET = 'production-smoke-secret-0123456789-0123456789';
 const repoRoot = join(apiDistDir(), '../../..');
 const adminDir = join(repoRoot, 'apps/admin/dist');
@@ -93,6 +96,144 @@ function runUntilExit(
       clearTimeout(timer);
       resolve({ code, lines: output.trim().split('\n') });
     });
+  });
+}
+
+interface Proxy {
+  httpPort: number;
+  httpsPort: number;
+  /** The self-signed certificate nginx presents, to trust in requests. */
+  ca: string;
+  stop: () => Promise<void>;
+}
+
+/** Replaces `from` (which must be there: the shipped config changed otherwise) with `to`. */
+function replaceIn(text: string, from: string | RegExp, to: string): string {
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`deploy/nginx/leadbridge.conf no longer contains ${from}`);
+  return next;
+}
+
+/**
+ * nginx with deploy/nginx/leadbridge.conf as shipped, on free ports, with a self-signed
+ * certificate; its first upstream is the API, its second a replica that is down.
+ */
+async function startNginx(apiPort: number): Promise<Proxy> {
+  const dir = mkdtempSync(join(tmpdir(), 'lb-nginx-'));
+  // nginx's workers run as an unprivileged user when started as root.
+  chmodSync(dir, 0o755);
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  const made = spawnSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '1',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-subj',
+    `/CN=${HOST}`,
+    '-addext',
+    `subjectAltName=DNS:${HOST}`,
+  ]);
+  if (made.status !== 0) throw new Error(`openssl: ${made.stderr.toString()}`);
+  const [httpPort, httpsPort, downPort] = [await freePort(), await freePort(), await freePort()];
+  let site = readFileSync(join(repoRoot, 'deploy/nginx/leadbridge.conf'), 'utf8');
+  site = replaceIn(site, /^\s*listen \[::\]:.*\n/gm, '');
+  site = replaceIn(site, 'listen 80;', `listen 127.0.0.1:${httpPort};`);
+  site = replaceIn(site, 'listen 443 ssl', `listen 127.0.0.1:${httpsPort} ssl`);
+  site = replaceIn(site, `/etc/letsencrypt/live/${HOST}/fullchain.pem`, cert);
+  site = replaceIn(site, `/etc/letsencrypt/live/${HOST}/privkey.pem`, key);
+  site = replaceIn(site, '127.0.0.1:3001', `127.0.0.1:${apiPort}`);
+  site = replaceIn(site, '127.0.0.1:3002', `127.0.0.1:${downPort}`);
+  writeFileSync(join(dir, 'site.conf'), site);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\n` +
+      `http {\n  access_log off;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n` +
+      `  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n` +
+      `  include ${dir}/site.conf;\n}\n`,
+  );
+  const nginx = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+  const child: ChildProcess = spawn(
+    nginx,
+    ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('error', (error) => {
+    errors += `${error.message} (nginx is Debian's package "nginx")`;
+  });
+  const ca = readFileSync(cert, 'utf8');
+  const proxy: Proxy = {
+    httpPort,
+    httpsPort,
+    ca,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await throughProxy(proxy, '/health')).status === 200) return proxy;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || tries > 100) {
+      await proxy.stop();
+      throw new Error(`nginx did not start:\n${errors}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+interface ProxiedResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request to nginx's HTTPS port for https://HOST, trusting its certificate. */
+function throughProxy(
+  proxy: Proxy,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<ProxiedResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(
+      {
+        host: '127.0.0.1',
+        port: proxy.httpsPort,
+        servername: HOST,
+        ca: proxy.ca,
+        method: options.method ?? 'GET',
+        path,
+        headers: { host: HOST, ...options.headers },
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
   });
 }
 
@@ -280,4 +421,92 @@ describe('production: NODE_ENV=production on an external PostgreSQL', () => {
       ]);
     }
   });
+
+  describe('behind nginx with TLS, configured as deploy/nginx/leadbridge.conf ships', () => {
+    let proxy: Proxy;
+    beforeAll(async () => {
+      proxy = await startNginx(api.port);
+    }, 60_000);
+    afterAll(async () => {
+      await proxy?.stop();
+    });
+
+    it('sends plain HTTP to HTTPS', async () => {
+      const response = await fetch(`http://127.0.0.1:${proxy.httpPort}/leads?view=new`, {
+        headers: { host: HOST },
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(301);
+      expect(response.headers.get('location')).toBe(`https://${HOST}/leads?view=new`);
+    });
+
+    it('serves the admin app and the API over TLS, with one set of security headers', async () => {
+      const health = await throughProxy(proxy, '/health');
+      expect(health.status).toBe(200);
+      expect(JSON.parse(health.body)).toEqual({ status: 'ok', database: 'ok' });
+      // nginx's request id reaches the API's log line and comes back.
+      expect(health.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/);
+      const page = await throughProxy(proxy, '/leads', { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.headers['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+      const widget = await throughProxy(proxy, '/widget/lead-form.js');
+      expect(widget.status).toBe(200);
+    });
+
+    it('passes a large CSV upload on to the API instead of refusing it itself', async () => {
+      const csv = `email\n${'someone@example.com\n'.repeat(150_000)}`;
+      expect(csv.length).toBeGreaterThan(2_000_000);
+      const upload = await throughProxy(proxy, '/v1/imports', {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', 'content-length': String(Buffer.byteLength(csv)) },
+        body: csv,
+      });
+      // The API's own answer (no credentials), not nginx's 413.
+      expect(upload.status).toBe(401);
+      expect(upload.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
+
+    it('starts Secure cookie sessions, and keeps answering with one replica down', async () => {
+      const email = `proxied-${Date.now()}@example.com`;
+      for (let i = 0; i < 4; i++) {
+        const answer = await throughProxy(proxy, '/health');
+        expect(answer.status).toBe(200);
+      }
+      const signUp = await throughProxy(proxy, '/v1/auth/sign-up', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: PUBLIC_URL,
+          'sec-fetch-site': 'same-origin',
+        },
+        body: JSON.stringify({
+          companyName: 'Proxied Inc',
+          name: 'Pat Proxy',
+          email,
+          password: 'correct horse battery',
+        }),
+      });
+      expect(signUp.status).toBe(201);
+      const cookie = [signUp.headers['set-cookie'] ?? []].flat()[0] ?? '';
+      expect(cookie).toMatch(/;\s*Secure/i);
+    });
+  });
+});
+
+it('docs/deploy.md shows every file of deploy/ in full, as shipped', () => {
+  const guide = readFileSync(join(repoRoot, 'docs/deploy.md'), 'utf8');
+  const files = [
+    'leadbridge.env.example',
+    'nginx/leadbridge.conf',
+    'systemd/leadbridge-api@.service',
+    'systemd/leadbridge-worker@.service',
+    'systemd/leadbridge-migrate@.service',
+    'systemd/leadbridge.target',
+  ];
+  const missing = files.filter(
+    (file) => !guide.includes(readFileSync(join(repoRoot, 'deploy', file), 'utf8').trimEnd()),
+  );
+  expect(missing).toEqual([]);
 });
