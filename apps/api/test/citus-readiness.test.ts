@@ -39,6 +39,7 @@ describe('the schema can be distributed by company_id (Citus)', () => {
     const { adminUrl, template } = templateDatabase();
     database = await createDatabase(adminUrl, { template });
     db = new Pool({ connectionString: database.url, max: 2 });
+    db.on('error', () => {});
   });
   afterAll(async () => {
     await db?.end();
