@@ -117,9 +117,10 @@ describe('a company is deleted with every row it owns', () => {
   let api: TestApi;
   let mail: MailCatcher;
   let sink: Awaited<ReturnType<typeof startWebhookSink>>;
-  const storageDir = mkdtempSync(join(tmpdir(), 'lb-citus-'));
+  let storageDir = '';
 
   beforeAll(async () => {
+    storageDir = mkdtempSync(join(tmpdir(), 'lb-citus-'));
     mail = await startMailCatcher();
     sink = await startWebhookSink();
     api = await startTestApi({
@@ -132,7 +133,7 @@ describe('a company is deleted with every row it owns', () => {
     await api?.close();
     await sink?.close();
     await mail?.stop();
-    rmSync(storageDir, { recursive: true, force: true });
+    if (storageDir) rmSync(storageDir, { recursive: true, force: true });
   });
 
   it('removes an imported lead, its thread and everything else of one tenant, and nothing of another', async () => {

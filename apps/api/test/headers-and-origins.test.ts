@@ -50,9 +50,10 @@ describe('production headers and origins', () => {
   let api: TestApi;
   let tenant: SeededTenant;
   let otherTenant: SeededTenant;
-  const adminDir = mkdtempSync(join(tmpdir(), 'lb-admin-page-'));
+  let adminDir = '';
 
   beforeAll(async () => {
+    adminDir = mkdtempSync(join(tmpdir(), 'lb-admin-page-'));
     // Any HTML the API serves gets the page policy; this page stands in for the admin build.
     writeFileSync(
       join(adminDir, 'index.html'),
@@ -64,7 +65,7 @@ describe('production headers and origins', () => {
   });
   afterAll(async () => {
     await api?.close();
-    rmSync(adminDir, { recursive: true, force: true });
+    if (adminDir) rmSync(adminDir, { recursive: true, force: true });
   });
 
   describe('Content-Security-Policy and HSTS', () => {
