@@ -6,7 +6,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { CorsPolicy } from './common/http/cors-policy';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { contentSecurityPolicy } from './common/http/security-headers';
 import { serveStaticApps } from './common/http/static-apps';
 import type { AppConfig } from './config/config';
 import { HealthService } from './health/health.service';
@@ -32,30 +34,21 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     helmet({
       // The widget script and API answers are loaded by other origins' pages on purpose.
       crossOriginResourcePolicy: { policy: 'cross-origin' },
+      // Set per answer by contentSecurityPolicy(): pages and API answers get different ones.
       contentSecurityPolicy: false,
+      frameguard: { action: 'deny' },
     }),
   );
+  app.use(
+    contentSecurityPolicy({
+      // Swagger UI styles itself inline; its scripts are files like everyone else's.
+      '/docs': { styleSrc: ["'unsafe-inline'"] },
+    }),
+  );
+  // Who may read answers from a browser is decided per route (docs/security.md, ADR 0016).
+  app.use(app.get(CorsPolicy).middleware());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
-  app.enableCors((request: { header: (name: string) => string | undefined }, callback) => {
-    const origin = request.header('origin');
-    // The admin app uses cookie sessions (credentials); partner pages use bearer tokens and are
-    // checked against the program's allowed origins by the auth guard.
-    const isAdmin = origin !== undefined && config.adminOrigins.includes(origin);
-    callback(null, {
-      origin: origin ?? false,
-      credentials: isAdmin,
-      allowedHeaders: [
-        'Authorization',
-        'Content-Type',
-        'Idempotency-Key',
-        'X-CSRF-Token',
-        'X-Request-Id',
-      ],
-      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Location'],
-      maxAge: 600,
-    });
-  });
   app.enableShutdownHooks();
   serveStaticApps(app, config);
   setupOpenApi(app);

@@ -8,7 +8,12 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { z } from 'zod/mini';
-import { CurrentPrincipal, MemberMayWrite, Public } from '../common/auth/auth.decorators';
+import {
+  CurrentPrincipal,
+  FirstPartyWrites,
+  MemberMayWrite,
+  Public,
+} from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { SESSION_COOKIE } from '../common/auth/principal.resolver';
 import { problemSchema } from '../common/problem/problem.schema';
@@ -34,6 +39,7 @@ function clientOf(request: Request): ClientInfo {
 }
 
 @ApiTags('auth')
+@FirstPartyWrites()
 @Controller('v1/auth')
 export class AuthController {
   constructor(

@@ -79,7 +79,7 @@ export async function insertLead(
               $9::text, $10::jsonb, $11::text
         WHERE EXISTS (SELECT 1 FROM g) AND EXISTS (SELECT 1 FROM p)
           AND (SELECT hits FROM rl) <= $22
-       ON CONFLICT (program_id, email_normalized) DO NOTHING
+       ON CONFLICT (program_id, email_normalized, company_id) DO NOTHING
        RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
                  first_name, last_name, company_name, company_domain, fields, source,
                  import_id, version, created_at, updated_at, stage_changed_at, won_at

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod/mini';
-import { Public } from '../common/auth/auth.decorators';
+import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
 import { problemSchema } from '../common/problem/problem.schema';
 import {
   type PartnerSessionDto,
@@ -15,6 +15,7 @@ import {
 import { PartnerSignInService } from './partner-sign-in.service';
 
 @ApiTags('partner-sessions')
+@ProgramOrigins()
 @Controller('v1/partner-sign-in')
 export class PartnerSignInController {
   constructor(private readonly signIn: PartnerSignInService) {}

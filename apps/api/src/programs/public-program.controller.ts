@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod/mini';
-import { Public } from '../common/auth/auth.decorators';
+import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
 import { problemSchema } from '../common/problem/problem.schema';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';
@@ -19,6 +19,7 @@ export class PublicProgramController {
    * keys are 404. `?locale=de` gives German default stage labels.
    */
   @Public()
+  @ProgramOrigins()
   @Get(':publishableKey')
   // Revalidated on every use: open widgets ask every few seconds whether the settings changed,
   // and the ETag Express puts on the answer turns an unchanged one into a bodiless 304

@@ -13,6 +13,8 @@ export const PARTNER_ALLOWED = 'leadbridge:partner-allowed';
 export const PARTNER_ONLY = 'leadbridge:partner-only';
 export const REQUIRED_ROLES = 'leadbridge:roles';
 export const MEMBER_WRITE_ALLOWED = 'leadbridge:member-write';
+export const PROGRAM_ORIGINS = 'leadbridge:program-origins';
+export const FIRST_PARTY_WRITES = 'leadbridge:first-party-writes';
 
 /** Marks public operations in the OpenAPI document (removed there once read, see openapi.ts). */
 export const PUBLIC_OPERATION_EXTENSION = 'x-leadbridge-public';
@@ -23,6 +25,18 @@ export const Public = () =>
 
 /** Company principals AND partner sessions may call this route (partners see only their own). */
 export const PartnerAllowed = () => SetMetadata(PARTNER_ALLOWED, true);
+
+/**
+ * A public route that partner pages call with a publishable key (it checks the program's allowed
+ * origins itself): browsers on those origins may send it (CORS preflight).
+ */
+export const ProgramOrigins = () => SetMetadata(PROGRAM_ORIGINS, true);
+
+/**
+ * Writes here must come from the admin app (Origin / Sec-Fetch-Site), even before anyone is
+ * signed in: sign-in and sign-up start cookie sessions, and a foreign page must not start one.
+ */
+export const FirstPartyWrites = () => SetMetadata(FIRST_PARTY_WRITES, true);
 
 /** Only partner sessions may call this route. */
 export const PartnerOnly = () => SetMetadata(PARTNER_ONLY, true);

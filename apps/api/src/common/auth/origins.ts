@@ -1,11 +1,16 @@
 import type { Request } from 'express';
 import type { AppConfig } from '../../config/config';
+import { allowOrigin } from '../http/cors';
 import { forbidden } from '../problem/problem';
 
 /**
  * Partner-facing calls from a browser must come from one of the program's allowed origins (or
  * the admin app, whose live preview embeds the widget). Calls without an Origin header come
  * from servers, where CORS does not apply.
+ *
+ * The answer is readable by the calling page only when the origin is allowed — and for the
+ * refusal itself, which carries nothing of the program, so that `<lead-form>` on a site the
+ * company forgot to allow can say what to fix instead of failing like a network error.
  */
 export function assertOriginAllowed(
   request: Request,
@@ -14,9 +19,20 @@ export function assertOriginAllowed(
 ): void {
   const origin = request.headers.origin;
   if (!origin) return;
-  if (allowedOrigins.includes(origin) || config.adminOrigins.includes(origin)) return;
+  const admin = config.adminOrigins.includes(origin);
+  if (request.res) allowOrigin(request.res, origin, admin);
+  if (admin || allowedOrigins.includes(origin)) return;
   throw forbidden(
     'origin_not_allowed',
     `This program does not allow requests from ${origin}. Add it to the program's allowed origins.`,
   );
+}
+
+/**
+ * Lets the calling page read a refusal that carries nothing of any tenant (an unknown
+ * publishable key), so an embedded form can say what is wrong.
+ */
+export function explainToOrigin(request: Request): void {
+  const origin = request.headers.origin;
+  if (origin && request.res) allowOrigin(request.res, origin, false);
 }
