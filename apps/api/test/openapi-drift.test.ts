@@ -8,7 +8,10 @@ import { startTestApi, type TestApi } from './support/test-api';
 interface Operation {
   operationId?: string;
   requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: { $ref?: string; allOf?: { $ref?: string }[] } }> }
+  >;
 }
 interface Document {
   openapi: string;
@@ -55,8 +58,12 @@ describe('committed OpenAPI document', () => {
           for (const [type, content] of Object.entries(response.content ?? {})) {
             const ref = content.schema?.$ref ?? '';
             const named = schemaRef.exec(ref)?.[1];
-            if (Number(status) >= 400 && named !== 'Problem') {
-              problems.push(`${where}: ${status} is not a Problem`);
+            if (Number(status) >= 400) {
+              // A Problem whose `code` the operation narrows to the codes it can answer.
+              const base = content.schema?.allOf?.[0]?.$ref ?? ref;
+              if (base !== '#/components/schemas/Problem' || type !== 'application/problem+json') {
+                problems.push(`${where}: ${status} is not an application/problem+json Problem`);
+              }
             } else if (
               type.includes('json') &&
               (!named || !(named in document.components.schemas))

@@ -15,17 +15,17 @@ import {
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type CreateImportOptions,
   createImportOptions,
@@ -77,51 +77,36 @@ const uploadBody: Parameters<typeof ApiBody>[0] = {
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  /**
-   * Uploads a CSV of leads (streamed, never buffered) and queues its import: answers 202 at once
-   * with the import, which a job then processes (poll `getImport`). Send `multipart/form-data`
-   * with the file in `file`, or the CSV itself as a `text/csv` body with the options as query
-   * parameters. Honours `Idempotency-Key`: a retried upload returns the same import.
-   */
   @PartnerAllowed()
   @Post()
+  @ApiOperation({
+    summary: 'Upload a CSV and import its leads',
+    description:
+      'Uploads a CSV of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the CSV itself as a `text/csv` body with the options as query parameters.\n\n**Who the leads are for**: a partner session imports into its own program; an API key or cookie session must send `programId` **and** exactly one of `partnerId` or `partnerKey` (422 `validation_failed` naming `programId` or `partnerId` otherwise).\n\n**Columns**: headers map to the program\'s fields automatically (names, labels and aliases such as `E-mail`); `mapping` corrects that as a JSON object `{"<column index>": "<field key>" | null}` — e.g. `{"0":"email","3":null}` maps the first column to `email` and ignores the fourth. Run `previewImport` first to see the automatic mapping and the first problems without storing anything.\n\nHonours `Idempotency-Key`: a retried upload returns the same import.',
+  })
+  @ApiProblems(
+    'lead_import_disabled',
+    'not_found',
+    'import_already_running',
+    'program_archived',
+    'file_too_large',
+    'too_many_rows',
+    'not_csv',
+    'unsupported_media_type',
+    'missing_required_columns',
+    'empty_file',
+    'no_rows',
+    'unclosed_quote',
+    'row_too_long',
+    'invalid_multipart',
+    'upload_aborted',
+  )
   @HttpCode(202)
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody(uploadBody)
   @ApiAcceptedResponse({
     standardSchema: importSchema,
     description: 'Queued; `Location` names it.',
-  })
-  @ApiResponse({
-    status: 403,
-    standardSchema: problemSchema,
-    description: '`lead_import_disabled`',
-  })
-  @ApiResponse({
-    status: 404,
-    standardSchema: problemSchema,
-    description: 'Program or partner unknown',
-  })
-  @ApiResponse({
-    status: 409,
-    standardSchema: problemSchema,
-    description: '`import_already_running`, `program_archived`',
-  })
-  @ApiResponse({
-    status: 413,
-    standardSchema: problemSchema,
-    description: '`file_too_large`, `too_many_rows`',
-  })
-  @ApiResponse({
-    status: 415,
-    standardSchema: problemSchema,
-    description: '`not_csv`, `unsupported_media_type`',
-  })
-  @ApiResponse({
-    status: 422,
-    standardSchema: problemSchema,
-    description:
-      '`missing_required_columns`, `empty_file`, `no_rows`, `unclosed_quote`, `validation_failed`',
   })
   async createImport(
     @Req() request: Request,
@@ -138,11 +123,14 @@ export class ImportsController {
     return created;
   }
 
-  /** Import history, newest first: a company sees all its imports, a partner its own. */
   @PartnerAllowed()
   @Get()
+  @ApiOperation({
+    summary: 'List imports',
+    description:
+      'Import history, newest first, with status and counts: a company sees all its imports, a partner its own. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: importPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listImports(
     @Scope() scope: TenantScope,
     @Query({ schema: listImportsQuery }) query: ListImportsQuery,
@@ -150,11 +138,15 @@ export class ImportsController {
     return this.imports.list(scope, query);
   }
 
-  /** One import with its progress and counts. */
   @PartnerAllowed()
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get an import',
+    description:
+      'One import with its status (`queued`, `processing`, `completed`, `failed`, `cancelled`), progress and counts. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: importSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getImport(
     @Param('id', { schema: uuidSchema }) id: string,
     @Scope() scope: TenantScope,
@@ -162,15 +154,16 @@ export class ImportsController {
     return this.imports.get(scope, id);
   }
 
-  /**
-   * The rows that were not imported (invalid or duplicate) with the file's own columns plus
-   * `error`, in file order. Fix the rows and upload this file again: it re-imports as is.
-   */
   @PartnerAllowed()
   @Get(':id/errors.csv')
+  @ApiOperation({
+    summary: "Download an import's error CSV",
+    description:
+      "The rows that were not imported (invalid or duplicate) with the file's own columns plus `error`, in file order, as CSV (UTF-8 with BOM). Fix the rows and upload this file again: it re-imports as is. Read-only.",
+  })
+  @ApiProblems('not_found')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV (UTF-8 with BOM)', schema: { type: 'string' } })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   async getImportErrorCsv(
     @Param('id', { schema: uuidSchema }) id: string,
     @Scope() scope: TenantScope,

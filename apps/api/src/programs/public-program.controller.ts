@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod/mini';
 import { Public } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
+import { ApiProblems } from '../openapi/api-problems';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';
 
@@ -13,19 +13,18 @@ import { localeQuery, type PublicProgramDto, publicProgramSchema } from './progr
 export class PublicProgramController {
   constructor(private readonly config: ProgramConfigService) {}
 
-  /**
-   * The form schema and stage labels of the program with this publishable key. Browsers may call
-   * it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown
-   * keys are 404. `?locale=de` gives German default stage labels.
-   */
   @Public()
   @Get(':publishableKey')
+  @ApiOperation({
+    summary: 'Get a program by publishable key',
+    description:
+      "The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Read-only.",
+  })
+  @ApiProblems('not_found', 'origin_not_allowed')
   // Short, so a settings change or an archived program reaches embedded forms within a minute.
   @Header('Cache-Control', 'public, max-age=60')
   @Header('Vary', 'Origin')
   @ApiOkResponse({ standardSchema: publicProgramSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getPublicProgram(
     @Param('publishableKey') publishableKey: string,
     @Query({ schema: localeQuery }) query: z.infer<typeof localeQuery>,
