@@ -145,6 +145,9 @@ function derivedProblems(
 ): ProblemCode[] {
   const unsafe = !SAFE_METHODS.has(method);
   const codes: ProblemCode[] = ['validation_failed', 'service_unavailable'];
+  if (operation.requestBody?.content?.['application/json']) {
+    codes.push('invalid_json', 'payload_too_large');
+  }
   if (access === 'public') return codes;
   codes.push('unauthenticated');
   if (access === 'company') codes.push('partner_forbidden');
@@ -153,9 +156,6 @@ function derivedProblems(
   if (access !== 'partner-only') {
     if (unsafe) codes.push('csrf_failed');
     if (roles || (unsafe && !memberWrite)) codes.push('insufficient_role');
-  }
-  if (operation.requestBody?.content?.['application/json']) {
-    codes.push('invalid_json', 'payload_too_large');
   }
   if (method === 'post') {
     codes.push('idempotency_in_progress', 'idempotency_conflict', 'idempotency_key_reused');

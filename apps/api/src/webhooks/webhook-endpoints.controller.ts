@@ -74,7 +74,12 @@ export class WebhookEndpointsController {
     description:
       'Subscribes a URL to events. The answer carries the signing secret — the only time it is shown. The URL must be public: private, loopback and link-local addresses are refused.',
   })
-  @ApiProblems('webhook_endpoint_limit')
+  @ApiProblems(
+    'webhook_endpoint_limit',
+    'webhook_url_invalid',
+    'webhook_url_not_allowed',
+    'webhook_url_unresolvable',
+  )
   @ApiCreatedResponse({ standardSchema: webhookEndpointWithSecretSchema })
   createWebhookEndpoint(
     @Scope() scope: TenantScope,
@@ -100,9 +105,15 @@ export class WebhookEndpointsController {
   @Patch('webhook-endpoints/:id')
   @ApiOperation({
     summary: 'Change a webhook endpoint',
-    description: "Changes an endpoint's URL, events, description or enabled switch.",
+    description:
+      "Changes an endpoint's URL, events, description or enabled switch (a new URL is checked like on creation).",
   })
-  @ApiProblems('not_found')
+  @ApiProblems(
+    'not_found',
+    'webhook_url_invalid',
+    'webhook_url_not_allowed',
+    'webhook_url_unresolvable',
+  )
   @ApiOkResponse({ standardSchema: webhookEndpointSchema })
   updateWebhookEndpoint(
     @Scope() scope: TenantScope,

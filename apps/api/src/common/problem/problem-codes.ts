@@ -140,6 +140,13 @@ export const PROBLEM_CODES = {
   no_rows: { status: 422, meaning: 'The file has a header row but no rows below it.' },
   unclosed_quote: { status: 422, meaning: 'A quoted cell never ends (`row`).' },
   row_too_long: { status: 422, meaning: 'One row is longer than a row may be (`row`).' },
+  webhook_url_invalid: { status: 422, meaning: 'The webhook URL is not an absolute http(s) URL.' },
+  webhook_url_not_allowed: {
+    status: 422,
+    meaning:
+      'The webhook URL points at a private, loopback or link-local address, or carries credentials.',
+  },
+  webhook_url_unresolvable: { status: 422, meaning: "The webhook URL's host does not resolve." },
   partner_not_enrolled: { status: 422, meaning: 'The partner is not active in this program.' },
   invitation_invalid: { status: 422, meaning: 'The invitation token is unknown or revoked.' },
   invitation_expired: { status: 422, meaning: 'The invitation has expired: ask for a new one.' },
