@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from '../database/column-types';
 
-export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
+export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
 
 @Entity('imports')
 export class LeadImport {

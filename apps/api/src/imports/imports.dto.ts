@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { pageQueryShape, pageSchema } from '../common/pagination/cursor';
+import { fieldIssueSchema } from '../common/problem/problem.schema';
 import { uuidSchema } from '../common/validation/common-schemas';
 import type { ImportStatus } from './import.entity';
 
@@ -8,6 +9,7 @@ export const IMPORT_STATUSES = [
   'processing',
   'completed',
   'failed',
+  'cancelled',
 ] as const satisfies readonly ImportStatus[];
 
 export const importSchema = z
@@ -15,7 +17,13 @@ export const importSchema = z
     id: z.string(),
     programId: z.string(),
     partner: z.object({ id: z.string(), name: z.string() }),
-    status: z.enum(IMPORT_STATUSES),
+    status: z
+      .enum(IMPORT_STATUSES)
+      .check(
+        z.describe(
+          '`queued` → `processing` → `completed`; `failed` when the file cannot be imported at all; `cancelled` when stopped by `cancelImport` (rows committed before stay imported).',
+        ),
+      ),
     fileName: z.string(),
     fileSize: z.number(),
     /** Rows below the header; counted at upload, exact once completed. */
@@ -56,14 +64,56 @@ export type ListImportsQuery = z.infer<typeof listImportsQuery>;
  * Upload options, as query parameters (raw `text/csv` body) or multipart form fields. Company
  * principals name the program and the partner the leads are for; partners import into their own.
  */
+/**
+ * Upload options, as query parameters (raw `text/csv` body) or multipart form fields. Company
+ * principals name the program and the partner the leads are for; partners import into their own.
+ */
 export const createImportOptions = z.object({
-  programId: z.optional(uuidSchema),
-  partnerId: z.optional(uuidSchema),
-  partnerKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  /** JSON `{ "<columnIndex>": "<fieldKey>" | null }`: corrections to the automatic mapping. */
-  mapping: z.optional(z.string().check(z.maxLength(20_000))),
-  /** For raw bodies, the name shown in import history. */
-  fileName: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  programId: z.optional(
+    uuidSchema.check(
+      z.describe(
+        'API keys and cookie sessions: **required**, the program the leads are for. Partner sessions: omit (their own program).',
+      ),
+    ),
+  ),
+  partnerId: z.optional(
+    uuidSchema.check(
+      z.describe(
+        'API keys and cookie sessions: the partner the leads are for — send exactly one of `partnerId` or `partnerKey`.',
+      ),
+    ),
+  ),
+  partnerKey: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(200),
+        z.describe(
+          "API keys and cookie sessions: the partner's key in the program (instead of `partnerId`).",
+        ),
+      ),
+  ),
+  mapping: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(20_000),
+        z.describe(
+          'Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program\'s form (`email`, `firstName`, or a custom field\'s key such as `budget`), or null to ignore the column. Example: `{"0":"email","3":null}`.',
+        ),
+        z.meta({ examples: ['{"0":"email","1":"firstName","3":null}'] }),
+      ),
+  ),
+  fileName: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(255),
+        z.describe('For a raw `text/csv` body: the name shown in import history.'),
+      ),
+  ),
 });
 
 export type CreateImportOptions = z.infer<typeof createImportOptions>;
@@ -119,3 +169,67 @@ export function toImportDto(row: ImportRow): ImportDto {
 
 /** `{ id }` with a UUID, for the import routes. */
 export const importIdParam = uuidSchema;
+
+const dryRunProblemSchema = z.object({
+  row: z.int().check(z.describe('Spreadsheet row number (the header is row 1).')),
+  kind: z.enum(['failed', 'duplicate']),
+  message: z.string().check(z.describe('What is wrong, as the error CSV would say it.')),
+  errors: z.array(fieldIssueSchema).check(z.describe('Per field, as `createLead` answers them.')),
+});
+
+export const importDryRunSchema = z
+  .object({
+    programId: z.string(),
+    partnerId: z.string(),
+    fileName: z.nullable(z.string()),
+    fileSize: z.int(),
+    encoding: z.string().check(z.describe('How the file was read, e.g. `utf-8`, `windows-1252`.')),
+    delimiter: z.string(),
+    headers: z.array(z.string()).check(z.describe("The file's header row.")),
+    columns: z
+      .array(
+        z.object({
+          index: z.int(),
+          header: z.string(),
+          field: z.nullable(z.string()).check(z.describe('The field key it maps to, or null.')),
+        }),
+      )
+      .check(z.describe('Each column and the field it maps to (automatic + `mapping`).')),
+    mapping: z
+      .record(z.string(), z.nullable(z.string()))
+      .check(
+        z.describe(
+          'The effective mapping in the format `createImport` takes: `{"<column index>": "<field key>" | null}`.',
+        ),
+      ),
+    missingRequired: z
+      .array(z.string())
+      .check(
+        z.describe(
+          'Required fields no column maps to: `createImport` would answer 422 `missing_required_columns`.',
+        ),
+      ),
+    duplicatedFields: z
+      .array(z.string())
+      .check(z.describe('Fields more than one column maps to (the first column wins).')),
+    ready: z
+      .boolean()
+      .check(z.describe('Whether `createImport` would accept this file as mapped.')),
+    rowsTotal: z.int().check(z.describe('Rows below the header (empty lines are not counted).')),
+    rowsValid: z.int(),
+    rowsFailed: z.int(),
+    rowsDuplicate: z
+      .int()
+      .check(
+        z.describe(
+          'Rows repeating an earlier row of the file. Leads already registered in the program are found by the import itself.',
+        ),
+      ),
+    problems: z
+      .array(dryRunProblemSchema)
+      .check(z.describe('The first rows that would not be imported, in file order.')),
+    problemsTruncated: z.boolean().check(z.describe('More rows have problems than listed.')),
+  })
+  .register(z.globalRegistry, { id: 'ImportDryRun' });
+
+export type ImportDryRunDto = z.infer<typeof importDryRunSchema>;

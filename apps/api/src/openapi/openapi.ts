@@ -238,6 +238,21 @@ function describeOperations(document: OpenAPIObject): void {
         operation.responses[String(status)] = problemResponse(status, codes);
       }
 
+      const csv = operation.requestBody?.content?.['text/csv'];
+      if (csv) {
+        // A text/csv body is the file itself (the options go in the query), not the form.
+        operation.requestBody = {
+          ...operation.requestBody,
+          content: {
+            ...operation.requestBody?.content,
+            'text/csv': {
+              schema: { type: 'string', description: 'The CSV file itself, streamed as the body.' },
+              example:
+                'Email,First name,Last name,Company\nada@example.com,Ada,Lovelace,Analytical Engines\n',
+            },
+          },
+        };
+      }
       if (method === 'post' && access !== 'public') addIdempotencyKey(operation);
       addExamples(document, operation);
     }
