@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { Conformance } from './contract/conformance';
 import { PRINCIPALS, type PrincipalKind, provisionWorld, type World } from './contract/world';
@@ -7,6 +8,7 @@ import {
   HOSTILE_STRINGS,
   parameterFor,
 } from './reliability/support/schema-arbitraries';
+import { importEnv } from './support/imports';
 import { startTestApi, type TestApi } from './support/test-api';
 
 // The contract fuzzer: requests generated from the OpenAPI document (valid and invalid), sent as
@@ -214,13 +216,17 @@ describe('contract fuzzer: every answer is one the OpenAPI document describes', 
   let api: TestApi;
   let document: Json;
   let conformance: Conformance;
+  const env = importEnv({ WEBHOOK_ALLOW_PRIVATE: 'true' });
 
   beforeAll(async () => {
-    api = await startTestApi({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+    api = await startTestApi(env);
     document = (await api.http.get('/v1/openapi.json')).body;
     conformance = new Conformance(document);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    rmSync(env.STORAGE_DIR ?? '', { recursive: true, force: true });
+  });
 
   it('has examples that conform to their own schemas', () => {
     expect(conformance.badExamples()).toEqual([]);
