@@ -323,7 +323,7 @@ export class ImportsService {
           409,
           'import_not_running',
           `This import has already ${row.status === 'completed' ? 'completed' : 'failed'}; there is nothing to cancel.`,
-          { status: row.status },
+          { importStatus: row.status },
         );
       }
       await manager.query(
