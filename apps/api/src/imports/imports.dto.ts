@@ -43,7 +43,29 @@ export const importSchema = z
     startedAt: z.nullable(z.string()),
     completedAt: z.nullable(z.string()),
   })
-  .register(z.globalRegistry, { id: 'Import' });
+  .register(z.globalRegistry, {
+    id: 'Import',
+    examples: [
+      {
+        id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        programId: '3f0c1e9a-52b4-4c1d-8e7a-000000000001',
+        partner: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Northwind Partners' },
+        status: 'processing',
+        fileName: 'leads-march.csv',
+        fileSize: 48213,
+        rowsTotal: 812,
+        rowsProcessed: 400,
+        rowsImported: 395,
+        rowsFailed: 4,
+        rowsDuplicate: 1,
+        error: null,
+        createdBy: { type: 'partner', name: 'Northwind Partners' },
+        createdAt: '2026-03-02T09:30:00.000Z',
+        startedAt: '2026-03-02T09:30:01.000Z',
+        completedAt: null,
+      },
+    ],
+  });
 
 export type ImportDto = z.infer<typeof importSchema>;
 
@@ -230,6 +252,55 @@ export const importDryRunSchema = z
       .check(z.describe('The first rows that would not be imported, in file order.')),
     problemsTruncated: z.boolean().check(z.describe('More rows have problems than listed.')),
   })
-  .register(z.globalRegistry, { id: 'ImportDryRun' });
+  .register(z.globalRegistry, {
+    id: 'ImportDryRun',
+    examples: [
+      {
+        programId: '3f0c1e9a-52b4-4c1d-8e7a-000000000001',
+        partnerId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        fileName: 'leads-march.csv',
+        fileSize: 48213,
+        encoding: 'utf-8',
+        delimiter: ';',
+        headers: ['E-mail', 'Vorname', 'Firma', 'Notes'],
+        columns: [
+          { index: 0, header: 'E-mail', field: 'email' },
+          { index: 1, header: 'Vorname', field: 'firstName' },
+          { index: 2, header: 'Firma', field: 'company' },
+          { index: 3, header: 'Notes', field: null },
+        ],
+        mapping: { '0': 'email', '1': 'firstName', '2': 'company', '3': null },
+        missingRequired: [],
+        duplicatedFields: [],
+        ready: true,
+        rowsTotal: 812,
+        rowsValid: 803,
+        rowsFailed: 7,
+        rowsDuplicate: 2,
+        problems: [
+          {
+            row: 14,
+            kind: 'failed',
+            message: 'Email must be a valid email address',
+            errors: [
+              {
+                field: 'email',
+                code: 'invalid_email',
+                message: 'Email must be a valid email address',
+                params: { label: 'Email' },
+              },
+            ],
+          },
+          {
+            row: 52,
+            kind: 'duplicate',
+            message: 'Duplicate: the same email as row 9 of this file',
+            errors: [],
+          },
+        ],
+        problemsTruncated: false,
+      },
+    ],
+  });
 
 export type ImportDryRunDto = z.infer<typeof importDryRunSchema>;
