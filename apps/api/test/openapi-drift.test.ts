@@ -76,4 +76,46 @@ describe('committed OpenAPI document', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('describes every operation: summary, description, tags, examples, security, base URL', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the document is walked generically.
+    const document = JSON.parse(served) as any;
+    expect(document.servers?.[0]?.url).toBeTruthy();
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      'apiKey',
+      'cookieSession',
+      'csrfToken',
+      'partnerSession',
+    ]);
+    const gaps: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, any>>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(item)) {
+        const where = `${operation.operationId} (${method.toUpperCase()} ${path})`;
+        if (!operation.summary) gaps.push(`${where}: no summary`);
+        if (!operation.description || operation.description.length < 40) {
+          gaps.push(`${where}: no description`);
+        }
+        if (!operation.tags?.length) gaps.push(`${where}: no tags`);
+        if (!Array.isArray(operation.security)) gaps.push(`${where}: no security`);
+        const bodies = Object.entries<any>(operation.requestBody?.content ?? {});
+        const successes = Object.entries<any>(operation.responses)
+          .filter(([status]) => Number(status) < 400)
+          .flatMap(([status, response]) =>
+            Object.entries<any>(response.content ?? {}).map(([type, media]) => [
+              `${status} ${type}`,
+              media,
+            ]),
+          );
+        for (const [what, media] of [...bodies, ...successes]) {
+          if (media.example === undefined && media.examples === undefined) {
+            gaps.push(`${where}: ${what} has no example`);
+          }
+        }
+        if (!Object.keys(operation.responses).some((status) => Number(status) < 400)) {
+          gaps.push(`${where}: no success response`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
 });

@@ -13,7 +13,11 @@ export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Get your company', description: "The caller's company. Read-only." })
+  @ApiOperation({
+    summary: 'Get your company',
+    description:
+      'The company of the API key or signed-in user: its id and name, the name partners see in emails and the widget. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: companySchema })
   getCompany(@Scope() scope: TenantScope): Promise<CompanyDto> {
     return this.companies.get(scope);

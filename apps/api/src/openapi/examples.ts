@@ -131,7 +131,8 @@ function build(
       choices.find((choice: Schema) => resolve(choice, document).type !== 'null') ?? choices[0];
     return build(chosen, document, name, depth + 1);
   }
-  if (Array.isArray(node.allOf) && node.allOf.length > 0) {
+  // allOf beside a type only constrains it (the type's properties make the example).
+  if (Array.isArray(node.allOf) && node.allOf.length > 0 && !node.type && !node.properties) {
     const merged: JsonObject = {};
     for (const part of node.allOf) {
       Object.assign(merged, (build(part, document, name, depth + 1) as JsonObject) ?? {});

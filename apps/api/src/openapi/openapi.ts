@@ -247,8 +247,7 @@ function describeOperations(document: OpenAPIObject): void {
             ...operation.requestBody?.content,
             'text/csv': {
               schema: { type: 'string', description: 'The CSV file itself, streamed as the body.' },
-              example:
-                'Email,First name,Last name,Company\nada@example.com,Ada,Lovelace,Analytical Engines\n',
+              example: CSV_EXAMPLE,
             },
           },
         };
@@ -273,16 +272,23 @@ function addIdempotencyKey(operation: Operation): void {
   });
 }
 
-/** Examples for JSON request and success bodies that declare none, built from their schemas. */
+const CSV_EXAMPLE =
+  'Email,First name,Last name,Company\nada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd\n';
+
+/** Examples for request and success bodies that declare none: built from their schemas. */
 function addExamples(document: OpenAPIObject, operation: Operation): void {
   const media = [
-    ...Object.values(operation.requestBody?.content ?? {}),
+    ...Object.entries(operation.requestBody?.content ?? {}),
     ...Object.entries(operation.responses ?? {})
       .filter(([status]) => Number(status) < 400)
-      .flatMap(([, response]) => Object.values(response.content ?? {})),
+      .flatMap(([, response]) => Object.entries(response.content ?? {})),
   ];
-  for (const content of media) {
+  for (const [type, content] of media) {
     if (content.example !== undefined || content.examples !== undefined || !content.schema) {
+      continue;
+    }
+    if (type === 'text/csv') {
+      content.example = CSV_EXAMPLE;
       continue;
     }
     const example = exampleFor(content.schema, document as unknown as JsonObject);

@@ -377,7 +377,7 @@ export interface paths {
         };
         /**
          * Get your company
-         * @description The caller's company. Read-only.
+         * @description The company of the API key or signed-in user: its id and name, the name partners see in emails and the widget. Read-only.
          */
         get: operations["getCompany"];
         put?: never;
@@ -1496,18 +1496,44 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
         };
+        /**
+         * @description A lead: the built-in fields use fixed camelCase keys (`firstName`, `lastName`, `email`, `company`, never `first_name`), custom fields go under `fields`. Company principals add `programId` and one of `partnerId` / `partnerKey`.
+         * @example {
+         *       "company": "Analytical Engines Ltd",
+         *       "email": "ada.lovelace@example.com",
+         *       "fields": {
+         *         "budget": 25000
+         *       },
+         *       "firstName": "Ada",
+         *       "lastName": "Lovelace",
+         *       "partnerKey": "northwind",
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+         *     }
+         */
         CreateLeadBody: {
+            /** @description Built-in field `company`. */
             company?: string;
+            /** @description Built-in field `email`: always required, whatever the program's form says. */
             email: string;
+            /** @description The program's custom fields by key, e.g. `{"budget": 25000, "products": ["crm"]}`; each is checked against its type, options and `required`. */
             fields?: {
                 [key: string]: (string | number | boolean | string[]) | null;
             };
+            /** @description Built-in field `firstName`. */
             firstName?: string;
+            /** @description Built-in field `lastName`. */
             lastName?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description API keys and cookie sessions: the partner — exactly one of `partnerId` or `partnerKey`.
+             */
             partnerId?: string;
+            /** @description API keys and cookie sessions: the partner's key in the program (instead of `partnerId`). */
             partnerKey?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description API keys and cookie sessions: **required**, the program. Partner sessions: omit.
+             */
             programId?: string;
         };
         CreateMessage: {
@@ -1697,6 +1723,32 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "unavailable";
         };
+        /**
+         * @example {
+         *       "completedAt": null,
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": {
+         *         "name": "Northwind Partners",
+         *         "type": "partner"
+         *       },
+         *       "error": null,
+         *       "fileName": "leads-march.csv",
+         *       "fileSize": 48213,
+         *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+         *       "partner": {
+         *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *         "name": "Northwind Partners"
+         *       },
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "rowsDuplicate": 1,
+         *       "rowsFailed": 4,
+         *       "rowsImported": 395,
+         *       "rowsProcessed": 400,
+         *       "rowsTotal": 812,
+         *       "startedAt": "2026-03-02T09:30:01.000Z",
+         *       "status": "processing"
+         *     }
+         */
         Import: {
             completedAt: string | null;
             createdAt: string;
@@ -1736,6 +1788,81 @@ export interface components {
             /** @enum {string} */
             type: "import.completed";
         };
+        /**
+         * @example {
+         *       "columns": [
+         *         {
+         *           "field": "email",
+         *           "header": "E-mail",
+         *           "index": 0
+         *         },
+         *         {
+         *           "field": "firstName",
+         *           "header": "Vorname",
+         *           "index": 1
+         *         },
+         *         {
+         *           "field": "company",
+         *           "header": "Firma",
+         *           "index": 2
+         *         },
+         *         {
+         *           "field": null,
+         *           "header": "Notes",
+         *           "index": 3
+         *         }
+         *       ],
+         *       "delimiter": ";",
+         *       "duplicatedFields": [],
+         *       "encoding": "utf-8",
+         *       "fileName": "leads-march.csv",
+         *       "fileSize": 48213,
+         *       "headers": [
+         *         "E-mail",
+         *         "Vorname",
+         *         "Firma",
+         *         "Notes"
+         *       ],
+         *       "mapping": {
+         *         "0": "email",
+         *         "1": "firstName",
+         *         "2": "company",
+         *         "3": null
+         *       },
+         *       "missingRequired": [],
+         *       "partnerId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "problems": [
+         *         {
+         *           "errors": [
+         *             {
+         *               "code": "invalid_email",
+         *               "field": "email",
+         *               "message": "Email must be a valid email address",
+         *               "params": {
+         *                 "label": "Email"
+         *               }
+         *             }
+         *           ],
+         *           "kind": "failed",
+         *           "message": "Email must be a valid email address",
+         *           "row": 14
+         *         },
+         *         {
+         *           "errors": [],
+         *           "kind": "duplicate",
+         *           "message": "Duplicate: the same email as row 9 of this file",
+         *           "row": 52
+         *         }
+         *       ],
+         *       "problemsTruncated": false,
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "ready": true,
+         *       "rowsDuplicate": 2,
+         *       "rowsFailed": 7,
+         *       "rowsTotal": 812,
+         *       "rowsValid": 803
+         *     }
+         */
         ImportDryRun: {
             /** @description Each column and the field it maps to (automatic + `mapping`). */
             columns: {
@@ -1815,6 +1942,33 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
         };
+        /**
+         * @example {
+         *       "company": "Analytical Engines Ltd",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "customer": null,
+         *       "email": "ada.lovelace@example.com",
+         *       "fields": {
+         *         "budget": 25000
+         *       },
+         *       "firstName": "Ada",
+         *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+         *       "importId": null,
+         *       "lastName": "Lovelace",
+         *       "partner": {
+         *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *         "name": "Northwind Partners"
+         *       },
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "source": "api",
+         *       "stage": "qualified",
+         *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+         *       "stageLabel": "Qualified",
+         *       "updatedAt": "2026-03-03T14:05:00.000Z",
+         *       "version": 2,
+         *       "wonAt": null
+         *     }
+         */
         Lead: {
             company: string | null;
             createdAt: string;
@@ -1875,6 +2029,45 @@ export interface components {
             data: components["schemas"]["LeadEvent"][];
             nextCursor: string | null;
         };
+        /**
+         * @description A program's lead form. It always has the four built-in fields under their fixed camelCase keys — `firstName`, `lastName`, `email`, `company` (`builtIn: true`; a form without one is refused with `builtin_missing`, e.g. when it names `first_name`) — and `email` is always required (`builtin_optional`). Custom fields have their own keys (`^[a-z][a-zA-Z0-9_]*$`) and types.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "builtIn": true,
+         *           "key": "firstName",
+         *           "label": "First name",
+         *           "order": 0,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "lastName",
+         *           "label": "Last name",
+         *           "order": 1,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "email",
+         *           "label": "Email",
+         *           "order": 2,
+         *           "required": true,
+         *           "type": "email"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "company",
+         *           "label": "Company",
+         *           "order": 3,
+         *           "required": false,
+         *           "type": "text"
+         *         }
+         *       ]
+         *     }
+         */
         LeadFormSchema: {
             fields: {
                 builtIn?: boolean;
@@ -1891,7 +2084,54 @@ export interface components {
                 /** @enum {string} */
                 type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
             }[];
-        };
+        } & ({
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        });
+        /**
+         * @description A program's lead form. It always has the four built-in fields under their fixed camelCase keys — `firstName`, `lastName`, `email`, `company` (`builtIn: true`; a form without one is refused with `builtin_missing`, e.g. when it names `first_name`) — and `email` is always required (`builtin_optional`). Custom fields have their own keys (`^[a-z][a-zA-Z0-9_]*$`) and types.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "builtIn": true,
+         *           "key": "firstName",
+         *           "label": "First name",
+         *           "order": 0,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "lastName",
+         *           "label": "Last name",
+         *           "order": 1,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "email",
+         *           "label": "Email",
+         *           "order": 2,
+         *           "required": true,
+         *           "type": "email"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "company",
+         *           "label": "Company",
+         *           "order": 3,
+         *           "required": false,
+         *           "type": "text"
+         *         }
+         *       ]
+         *     }
+         */
         LeadFormSchemaInput: {
             fields: {
                 builtIn?: boolean;
@@ -1908,7 +2148,15 @@ export interface components {
                 /** @enum {string} */
                 type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
             }[];
-        };
+        } & ({
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        });
         LeadPage: {
             data: components["schemas"]["Lead"][];
             nextCursor: string | null;
@@ -4204,7 +4452,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
@@ -5181,28 +5432,28 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "completedAt": "2026-03-02T09:30:00.000Z",
+                     *           "completedAt": null,
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
                      *           "createdBy": {
                      *             "name": "Northwind Partners",
-                     *             "type": "user"
+                     *             "type": "partner"
                      *           },
-                     *           "error": "error",
+                     *           "error": null,
                      *           "fileName": "leads-march.csv",
-                     *           "fileSize": 12500,
-                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "fileSize": 48213,
+                     *           "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                      *           "partner": {
-                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *             "name": "Northwind Partners"
                      *           },
-                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *           "rowsDuplicate": 12500,
-                     *           "rowsFailed": 12500,
-                     *           "rowsImported": 12500,
-                     *           "rowsProcessed": 12500,
-                     *           "rowsTotal": 12500,
-                     *           "startedAt": "2026-03-02T09:30:00.000Z",
-                     *           "status": "queued"
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "rowsDuplicate": 1,
+                     *           "rowsFailed": 4,
+                     *           "rowsImported": 395,
+                     *           "rowsProcessed": 400,
+                     *           "rowsTotal": 812,
+                     *           "startedAt": "2026-03-02T09:30:01.000Z",
+                     *           "status": "processing"
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -5330,7 +5581,7 @@ export interface operations {
                 });
                 /**
                  * @example Email,First name,Last name,Company
-                 *     ada@example.com,Ada,Lovelace,Analytical Engines
+                 *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
                  */
                 "text/csv": string;
             };
@@ -5344,28 +5595,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "completedAt": "2026-03-02T09:30:00.000Z",
+                     *       "completedAt": null,
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "createdBy": {
                      *         "name": "Northwind Partners",
-                     *         "type": "user"
+                     *         "type": "partner"
                      *       },
-                     *       "error": "error",
+                     *       "error": null,
                      *       "fileName": "leads-march.csv",
-                     *       "fileSize": 12500,
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "rowsDuplicate": 12500,
-                     *       "rowsFailed": 12500,
-                     *       "rowsImported": 12500,
-                     *       "rowsProcessed": 12500,
-                     *       "rowsTotal": 12500,
-                     *       "startedAt": "2026-03-02T09:30:00.000Z",
-                     *       "status": "queued"
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
                      *     }
                      */
                     "application/json": components["schemas"]["Import"];
@@ -5577,7 +5828,7 @@ export interface operations {
                 });
                 /**
                  * @example Email,First name,Last name,Company
-                 *     ada@example.com,Ada,Lovelace,Analytical Engines
+                 *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
                  */
                 "text/csv": string;
             };
@@ -5593,50 +5844,75 @@ export interface operations {
                      * @example {
                      *       "columns": [
                      *         {
-                     *           "field": "field",
-                     *           "header": "header",
-                     *           "index": 25
+                     *           "field": "email",
+                     *           "header": "E-mail",
+                     *           "index": 0
+                     *         },
+                     *         {
+                     *           "field": "firstName",
+                     *           "header": "Vorname",
+                     *           "index": 1
+                     *         },
+                     *         {
+                     *           "field": "company",
+                     *           "header": "Firma",
+                     *           "index": 2
+                     *         },
+                     *         {
+                     *           "field": null,
+                     *           "header": "Notes",
+                     *           "index": 3
                      *         }
                      *       ],
-                     *       "delimiter": "delimiter",
-                     *       "duplicatedFields": [
-                     *         "duplicatedField"
-                     *       ],
-                     *       "encoding": "encoding",
+                     *       "delimiter": ";",
+                     *       "duplicatedFields": [],
+                     *       "encoding": "utf-8",
                      *       "fileName": "leads-march.csv",
-                     *       "fileSize": 25,
+                     *       "fileSize": 48213,
                      *       "headers": [
-                     *         "header"
+                     *         "E-mail",
+                     *         "Vorname",
+                     *         "Firma",
+                     *         "Notes"
                      *       ],
-                     *       "mapping": {},
-                     *       "missingRequired": [
-                     *         "missingRequired"
-                     *       ],
-                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "mapping": {
+                     *         "0": "email",
+                     *         "1": "firstName",
+                     *         "2": "company",
+                     *         "3": null
+                     *       },
+                     *       "missingRequired": [],
+                     *       "partnerId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *       "problems": [
                      *         {
                      *           "errors": [
                      *             {
-                     *               "code": "required",
+                     *               "code": "invalid_email",
                      *               "field": "email",
-                     *               "message": "Email is required",
+                     *               "message": "Email must be a valid email address",
                      *               "params": {
                      *                 "label": "Email"
                      *               }
                      *             }
                      *           ],
                      *           "kind": "failed",
-                     *           "message": "message",
-                     *           "row": 25
+                     *           "message": "Email must be a valid email address",
+                     *           "row": 14
+                     *         },
+                     *         {
+                     *           "errors": [],
+                     *           "kind": "duplicate",
+                     *           "message": "Duplicate: the same email as row 9 of this file",
+                     *           "row": 52
                      *         }
                      *       ],
-                     *       "problemsTruncated": true,
+                     *       "problemsTruncated": false,
                      *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "ready": true,
-                     *       "rowsDuplicate": 25,
-                     *       "rowsFailed": 25,
-                     *       "rowsTotal": 25,
-                     *       "rowsValid": 25
+                     *       "rowsDuplicate": 2,
+                     *       "rowsFailed": 7,
+                     *       "rowsTotal": 812,
+                     *       "rowsValid": 803
                      *     }
                      */
                     "application/json": components["schemas"]["ImportDryRun"];
@@ -5797,28 +6073,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "completedAt": "2026-03-02T09:30:00.000Z",
+                     *       "completedAt": null,
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "createdBy": {
                      *         "name": "Northwind Partners",
-                     *         "type": "user"
+                     *         "type": "partner"
                      *       },
-                     *       "error": "error",
+                     *       "error": null,
                      *       "fileName": "leads-march.csv",
-                     *       "fileSize": 12500,
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "rowsDuplicate": 12500,
-                     *       "rowsFailed": 12500,
-                     *       "rowsImported": 12500,
-                     *       "rowsProcessed": 12500,
-                     *       "rowsTotal": 12500,
-                     *       "startedAt": "2026-03-02T09:30:00.000Z",
-                     *       "status": "queued"
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
                      *     }
                      */
                     "application/json": components["schemas"]["Import"];
@@ -5913,28 +6189,28 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "completedAt": "2026-03-02T09:30:00.000Z",
+                     *       "completedAt": null,
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "createdBy": {
                      *         "name": "Northwind Partners",
-                     *         "type": "user"
+                     *         "type": "partner"
                      *       },
-                     *       "error": "error",
+                     *       "error": null,
                      *       "fileName": "leads-march.csv",
-                     *       "fileSize": 12500,
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "rowsDuplicate": 12500,
-                     *       "rowsFailed": 12500,
-                     *       "rowsImported": 12500,
-                     *       "rowsProcessed": 12500,
-                     *       "rowsTotal": 12500,
-                     *       "startedAt": "2026-03-02T09:30:00.000Z",
-                     *       "status": "queued"
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
                      *     }
                      */
                     "application/json": components["schemas"]["Import"];
@@ -6044,7 +6320,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
@@ -6478,32 +6757,27 @@ export interface operations {
                      *         {
                      *           "company": "Analytical Engines Ltd",
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
-                     *           "customer": {
-                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *             "revenue": {
-                     *               "amount": 25,
-                     *               "currency": "EUR"
-                     *             },
-                     *             "status": "signed_up"
-                     *           },
+                     *           "customer": null,
                      *           "email": "ada.lovelace@example.com",
-                     *           "fields": {},
+                     *           "fields": {
+                     *             "budget": 25000
+                     *           },
                      *           "firstName": "Ada",
-                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
-                     *           "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *           "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *           "importId": null,
                      *           "lastName": "Lovelace",
                      *           "partner": {
-                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *             "name": "Northwind Partners"
                      *           },
-                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *           "source": "form",
-                     *           "stage": "new",
-                     *           "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "source": "api",
+                     *           "stage": "qualified",
+                     *           "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *           "stageLabel": "Qualified",
-                     *           "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *           "version": 12500,
-                     *           "wonAt": "2026-03-02T09:30:00.000Z"
+                     *           "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *           "version": 2,
+                     *           "wonAt": null
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -6583,10 +6857,11 @@ export interface operations {
                  * @example {
                  *       "company": "Analytical Engines Ltd",
                  *       "email": "ada.lovelace@example.com",
-                 *       "fields": {},
+                 *       "fields": {
+                 *         "budget": 25000
+                 *       },
                  *       "firstName": "Ada",
                  *       "lastName": "Lovelace",
-                 *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
                  *       "partnerKey": "northwind",
                  *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
                  *     }
@@ -6604,32 +6879,27 @@ export interface operations {
                      * @example {
                      *       "company": "Analytical Engines Ltd",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
-                     *       "customer": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *         "revenue": {
-                     *           "amount": 25,
-                     *           "currency": "EUR"
-                     *         },
-                     *         "status": "signed_up"
-                     *       },
+                     *       "customer": null,
                      *       "email": "ada.lovelace@example.com",
-                     *       "fields": {},
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
                      *       "firstName": "Ada",
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
-                     *       "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
                      *       "lastName": "Lovelace",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "source": "form",
-                     *       "stage": "new",
-                     *       "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *       "stageLabel": "Qualified",
-                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *       "version": 12500,
-                     *       "wonAt": "2026-03-02T09:30:00.000Z"
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Lead"];
@@ -6791,32 +7061,27 @@ export interface operations {
                      *           "lead": {
                      *             "company": "Analytical Engines Ltd",
                      *             "createdAt": "2026-03-02T09:30:00.000Z",
-                     *             "customer": {
-                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
-                     *               "revenue": {
-                     *                 "amount": 25,
-                     *                 "currency": "EUR"
-                     *               },
-                     *               "status": "signed_up"
-                     *             },
+                     *             "customer": null,
                      *             "email": "ada.lovelace@example.com",
-                     *             "fields": {},
+                     *             "fields": {
+                     *               "budget": 25000
+                     *             },
                      *             "firstName": "Ada",
-                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *             "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *             "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *             "importId": null,
                      *             "lastName": "Lovelace",
                      *             "partner": {
-                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *               "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *               "name": "Northwind Partners"
                      *             },
-                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
-                     *             "source": "form",
-                     *             "stage": "new",
-                     *             "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *             "source": "api",
+                     *             "stage": "qualified",
+                     *             "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *             "stageLabel": "Qualified",
-                     *             "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *             "version": 12500,
-                     *             "wonAt": "2026-03-02T09:30:00.000Z"
+                     *             "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *             "version": 2,
+                     *             "wonAt": null
                      *           },
                      *           "ok": true
                      *         }
@@ -6944,32 +7209,27 @@ export interface operations {
                      * @example {
                      *       "company": "Analytical Engines Ltd",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
-                     *       "customer": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *         "revenue": {
-                     *           "amount": 25,
-                     *           "currency": "EUR"
-                     *         },
-                     *         "status": "signed_up"
-                     *       },
+                     *       "customer": null,
                      *       "email": "ada.lovelace@example.com",
-                     *       "fields": {},
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
                      *       "firstName": "Ada",
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
-                     *       "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
                      *       "lastName": "Lovelace",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "source": "form",
-                     *       "stage": "new",
-                     *       "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *       "stageLabel": "Qualified",
-                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *       "version": 12500,
-                     *       "wonAt": "2026-03-02T09:30:00.000Z"
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Lead"];
@@ -7073,32 +7333,27 @@ export interface operations {
                      * @example {
                      *       "company": "Analytical Engines Ltd",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
-                     *       "customer": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *         "revenue": {
-                     *           "amount": 25,
-                     *           "currency": "EUR"
-                     *         },
-                     *         "status": "signed_up"
-                     *       },
+                     *       "customer": null,
                      *       "email": "ada.lovelace@example.com",
-                     *       "fields": {},
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
                      *       "firstName": "Ada",
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
-                     *       "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
                      *       "lastName": "Lovelace",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "source": "form",
-                     *       "stage": "new",
-                     *       "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *       "stageLabel": "Qualified",
-                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *       "version": 12500,
-                     *       "wonAt": "2026-03-02T09:30:00.000Z"
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Lead"];
@@ -7353,32 +7608,27 @@ export interface operations {
                      * @example {
                      *       "company": "Analytical Engines Ltd",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
-                     *       "customer": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *         "revenue": {
-                     *           "amount": 25,
-                     *           "currency": "EUR"
-                     *         },
-                     *         "status": "signed_up"
-                     *       },
+                     *       "customer": null,
                      *       "email": "ada.lovelace@example.com",
-                     *       "fields": {},
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
                      *       "firstName": "Ada",
-                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
-                     *       "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
                      *       "lastName": "Lovelace",
                      *       "partner": {
-                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *         "name": "Northwind Partners"
                      *       },
-                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
-                     *       "source": "form",
-                     *       "stage": "new",
-                     *       "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *       "stageLabel": "Qualified",
-                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *       "version": 12500,
-                     *       "wonAt": "2026-03-02T09:30:00.000Z"
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Lead"];
@@ -8915,7 +9165,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
@@ -9083,18 +9336,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -9833,18 +10102,34 @@ export interface operations {
                      *             "fields": [
                      *               {
                      *                 "builtIn": true,
-                     *                 "helpText": "helpText",
-                     *                 "key": "budget",
-                     *                 "label": "Budget",
-                     *                 "options": [
-                     *                   {
-                     *                     "label": "Budget",
-                     *                     "value": "value"
-                     *                   }
-                     *                 ],
-                     *                 "order": 12500,
-                     *                 "placeholder": "placeholder",
+                     *                 "key": "firstName",
+                     *                 "label": "First name",
+                     *                 "order": 0,
+                     *                 "required": false,
+                     *                 "type": "text"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "lastName",
+                     *                 "label": "Last name",
+                     *                 "order": 1,
+                     *                 "required": false,
+                     *                 "type": "text"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "email",
+                     *                 "label": "Email",
+                     *                 "order": 2,
                      *                 "required": true,
+                     *                 "type": "email"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "company",
+                     *                 "label": "Company",
+                     *                 "order": 3,
+                     *                 "required": false,
                      *                 "type": "text"
                      *               }
                      *             ]
@@ -9974,18 +10259,34 @@ export interface operations {
                  *         "fields": [
                  *           {
                  *             "builtIn": true,
-                 *             "helpText": "helpText",
-                 *             "key": "budget",
-                 *             "label": "Budget",
-                 *             "options": [
-                 *               {
-                 *                 "label": "Budget",
-                 *                 "value": "value"
-                 *               }
-                 *             ],
-                 *             "order": 12500,
-                 *             "placeholder": "placeholder",
+                 *             "key": "firstName",
+                 *             "label": "First name",
+                 *             "order": 0,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "lastName",
+                 *             "label": "Last name",
+                 *             "order": 1,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "email",
+                 *             "label": "Email",
+                 *             "order": 2,
                  *             "required": true,
+                 *             "type": "email"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "company",
+                 *             "label": "Company",
+                 *             "order": 3,
+                 *             "required": false,
                  *             "type": "text"
                  *           }
                  *         ]
@@ -10038,18 +10339,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -10225,18 +10542,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -10456,18 +10789,34 @@ export interface operations {
                  *         "fields": [
                  *           {
                  *             "builtIn": true,
-                 *             "helpText": "helpText",
-                 *             "key": "budget",
-                 *             "label": "Budget",
-                 *             "options": [
-                 *               {
-                 *                 "label": "Budget",
-                 *                 "value": "value"
-                 *               }
-                 *             ],
-                 *             "order": 12500,
-                 *             "placeholder": "placeholder",
+                 *             "key": "firstName",
+                 *             "label": "First name",
+                 *             "order": 0,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "lastName",
+                 *             "label": "Last name",
+                 *             "order": 1,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "email",
+                 *             "label": "Email",
+                 *             "order": 2,
                  *             "required": true,
+                 *             "type": "email"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "company",
+                 *             "label": "Company",
+                 *             "order": 3,
+                 *             "required": false,
                  *             "type": "text"
                  *           }
                  *         ]
@@ -10521,18 +10870,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -10704,7 +11069,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example text */
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
@@ -11167,18 +11535,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -11337,18 +11721,34 @@ export interface operations {
                      *         "fields": [
                      *           {
                      *             "builtIn": true,
-                     *             "helpText": "helpText",
-                     *             "key": "budget",
-                     *             "label": "Budget",
-                     *             "options": [
-                     *               {
-                     *                 "label": "Budget",
-                     *                 "value": "value"
-                     *               }
-                     *             ],
-                     *             "order": 12500,
-                     *             "placeholder": "placeholder",
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
                      *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
                      *             "type": "text"
                      *           }
                      *         ]
@@ -11778,7 +12178,7 @@ export interface operations {
                      *         {
                      *           "attemptedAt": "2026-03-02T09:30:00.000Z",
                      *           "error": "error",
-                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-00000000000a",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
                      *           "latencyMs": 25,
                      *           "responseExcerpt": "responseExcerpt",
                      *           "statusCode": 25
@@ -11798,32 +12198,27 @@ export interface operations {
                      *           "lead": {
                      *             "company": "Analytical Engines Ltd",
                      *             "createdAt": "2026-03-02T09:30:00.000Z",
-                     *             "customer": {
-                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000009",
-                     *               "revenue": {
-                     *                 "amount": 25,
-                     *                 "currency": "EUR"
-                     *               },
-                     *               "status": "signed_up"
-                     *             },
+                     *             "customer": null,
                      *             "email": "ada.lovelace@example.com",
-                     *             "fields": {},
+                     *             "fields": {
+                     *               "budget": 25000
+                     *             },
                      *             "firstName": "Ada",
-                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *             "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000008",
+                     *             "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *             "importId": null,
                      *             "lastName": "Lovelace",
                      *             "partner": {
-                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000007",
+                     *               "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *               "name": "Northwind Partners"
                      *             },
-                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
-                     *             "source": "form",
-                     *             "stage": "new",
-                     *             "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *             "source": "api",
+                     *             "stage": "qualified",
+                     *             "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *             "stageLabel": "Qualified",
-                     *             "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *             "version": 12500,
-                     *             "wonAt": "2026-03-02T09:30:00.000Z"
+                     *             "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *             "version": 2,
+                     *             "wonAt": null
                      *           }
                      *         },
                      *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
@@ -12513,7 +12908,7 @@ export interface operations {
                      *             {
                      *               "attemptedAt": "2026-03-02T09:30:00.000Z",
                      *               "error": "error",
-                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-00000000000a",
+                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
                      *               "latencyMs": 25,
                      *               "responseExcerpt": "responseExcerpt",
                      *               "statusCode": 25
@@ -12533,32 +12928,27 @@ export interface operations {
                      *               "lead": {
                      *                 "company": "Analytical Engines Ltd",
                      *                 "createdAt": "2026-03-02T09:30:00.000Z",
-                     *                 "customer": {
-                     *                   "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000009",
-                     *                   "revenue": {
-                     *                     "amount": 25,
-                     *                     "currency": "EUR"
-                     *                   },
-                     *                   "status": "signed_up"
-                     *                 },
+                     *                 "customer": null,
                      *                 "email": "ada.lovelace@example.com",
-                     *                 "fields": {},
+                     *                 "fields": {
+                     *                   "budget": 25000
+                     *                 },
                      *                 "firstName": "Ada",
-                     *                 "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
-                     *                 "importId": "3f0c1e9a-52b4-4c1d-8e7a-000000000008",
+                     *                 "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *                 "importId": null,
                      *                 "lastName": "Lovelace",
                      *                 "partner": {
-                     *                   "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000007",
+                     *                   "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
                      *                   "name": "Northwind Partners"
                      *                 },
-                     *                 "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
-                     *                 "source": "form",
-                     *                 "stage": "new",
-                     *                 "stageChangedAt": "2026-03-02T09:30:00.000Z",
+                     *                 "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *                 "source": "api",
+                     *                 "stage": "qualified",
+                     *                 "stageChangedAt": "2026-03-03T14:05:00.000Z",
                      *                 "stageLabel": "Qualified",
-                     *                 "updatedAt": "2026-03-02T09:30:00.000Z",
-                     *                 "version": 12500,
-                     *                 "wonAt": "2026-03-02T09:30:00.000Z"
+                     *                 "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *                 "version": 2,
+                     *                 "wonAt": null
                      *               }
                      *             },
                      *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
