@@ -21,6 +21,9 @@ interface Document {
 
 const committedPath = join(__dirname, '../openapi.json');
 
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked generically.
+type Json = any;
+
 describe('committed OpenAPI document', () => {
   let api: TestApi;
   let served: string;
@@ -78,8 +81,7 @@ describe('committed OpenAPI document', () => {
   });
 
   it('describes every operation: summary, description, tags, examples, security, base URL', () => {
-    // biome-ignore lint/suspicious/noExplicitAny: the document is walked generically.
-    const document = JSON.parse(served) as any;
+    const document = JSON.parse(served) as Json;
     expect(document.servers?.[0]?.url).toBeTruthy();
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
       'apiKey',
@@ -88,8 +90,8 @@ describe('committed OpenAPI document', () => {
       'partnerSession',
     ]);
     const gaps: string[] = [];
-    for (const [path, item] of Object.entries<Record<string, any>>(document.paths)) {
-      for (const [method, operation] of Object.entries<any>(item)) {
+    for (const [path, item] of Object.entries<Record<string, Json>>(document.paths)) {
+      for (const [method, operation] of Object.entries<Json>(item)) {
         const where = `${operation.operationId} (${method.toUpperCase()} ${path})`;
         if (!operation.summary) gaps.push(`${where}: no summary`);
         if (!operation.description || operation.description.length < 40) {
@@ -97,11 +99,11 @@ describe('committed OpenAPI document', () => {
         }
         if (!operation.tags?.length) gaps.push(`${where}: no tags`);
         if (!Array.isArray(operation.security)) gaps.push(`${where}: no security`);
-        const bodies = Object.entries<any>(operation.requestBody?.content ?? {});
-        const successes = Object.entries<any>(operation.responses)
+        const bodies = Object.entries<Json>(operation.requestBody?.content ?? {});
+        const successes = Object.entries<Json>(operation.responses)
           .filter(([status]) => Number(status) < 400)
           .flatMap(([status, response]) =>
-            Object.entries<any>(response.content ?? {}).map(([type, media]) => [
+            Object.entries<Json>(response.content ?? {}).map(([type, media]) => [
               `${status} ${type}`,
               media,
             ]),
