@@ -309,11 +309,12 @@ export class ImportsService {
    */
   async cancel(scope: TenantScope, principal: Principal, id: string): Promise<ImportDto> {
     const queuedFile = await this.db.transaction(async (manager) => {
+      const params: unknown[] = [id];
       const rows: { status: string; storage_key: string }[] = await manager.query(
-        `SELECT status, storage_key FROM imports
-          WHERE id = $1 AND company_id = $2 AND ($3::uuid IS NULL OR partner_id = $3)
+        `SELECT i.status, i.storage_key FROM imports i
+          WHERE i.id = $1 AND ${scope.sql('i', params)}
           FOR UPDATE`,
-        [id, scope.companyId, scope.partnerId ?? null],
+        params,
       );
       const row = rows[0];
       if (!row) throw notFound('Import');
