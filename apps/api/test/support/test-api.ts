@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApiProcess } from '@leadbridge/devkit/api-process';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 import { Pool } from 'pg';
@@ -118,6 +121,11 @@ export async function startTestApi(
       await api.stop();
       await db.end();
       await database.drop();
+      // The upload folder importEnv() made for this API goes with it.
+      const storage = env.STORAGE_DIR;
+      if (storage?.startsWith(join(tmpdir(), 'lb-imports-'))) {
+        rmSync(storage, { recursive: true, force: true });
+      }
     },
   };
 }
