@@ -11,7 +11,7 @@ import { bigintAsNumber } from '../database/column-types';
 import { TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
 
-export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
+export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
 
 @Entity('imports')
 export class LeadImport {

@@ -75,7 +75,9 @@ export async function upload(
   return toResponse(response);
 }
 
-/** Polls the import until it is completed or failed. */
+const ENDED = new Set(['completed', 'failed', 'cancelled']);
+
+/** Polls the import until it has ended (completed, failed or cancelled). */
 export async function waitForImport(
   api: TestApi,
   token: string,
@@ -87,8 +89,7 @@ export async function waitForImport(
     const response = await api.http.get(`/v1/imports/${id}`, { token });
     if (response.status !== 200)
       throw new Error(`GET import ${id}: ${response.status} ${response.text}`);
-    if (response.body.status === 'completed' || response.body.status === 'failed')
-      return response.body;
+    if (ENDED.has(response.body.status)) return response.body;
     if (Date.now() > deadline) {
       throw new Error(`import ${id} still ${response.body.status}:\n${api.output().slice(-3000)}`);
     }

@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApiProcess } from '@leadbridge/devkit/api-process';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 import { Pool } from 'pg';

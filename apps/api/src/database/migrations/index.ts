@@ -3,6 +3,7 @@ import { NotificationsWebhooksCommissions1764000800000 } from './1764000800000-n
 import { ProgramPortalUrl1795616780256 } from './1795616780256-program-portal-url';
 import { ImportResumeIdempotency1795617000000 } from './1795617000000-import-resume-idempotency';
 import { LeadsUpdatedAtIndex1795617500000 } from './1795617500000-leads-updated-at-index';
+import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cancelled-status';
 import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   ProgramPortalUrl1795616780256,
   ImportResumeIdempotency1795617000000,
   LeadsUpdatedAtIndex1795617500000,
+  ImportCancelledStatus1795630000000,
   DistributionKeys1795650000000,
 ];

@@ -36,7 +36,7 @@ import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
 import { type CreatedLead, ImportBatch } from './import-batch';
 import { importLockKey } from './import-locks';
-import { type ImportContext, writeBatch } from './import-rows.repository';
+import { type ImportContext, ImportStopped, writeBatch } from './import-rows.repository';
 import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-messages';
 
 interface StartedImport {
@@ -150,7 +150,10 @@ export class ImportProcessor implements BeforeApplicationShutdown {
         [importId],
       ),
     )[0];
-    if (!started) return;
+    if (!started) {
+      await this.discardCancelledFile(importId);
+      return;
+    }
     const row = await this.repository.findRow(TenantScope.company(started.company_id), importId);
     if (!row) return;
     const actor: Actor = {
@@ -203,7 +206,12 @@ export class ImportProcessor implements BeforeApplicationShutdown {
       outcome = await this.importRows(context, started, program.form_schema, announce, lease);
     } catch (error) {
       if (error instanceof ImportFailure) outcome = { kind: 'failed', error: error.message };
-      else throw error;
+      else if (error instanceof ImportStopped) {
+        // Cancelled (cancelImport ended it and announced it): the committed rows stay.
+        this.logger.log(`Import ${importId} stopped: it is ${error.status}`);
+        await this.discardCancelledFile(importId);
+        return;
+      } else throw error;
     }
     if (outcome.kind !== 'stopped') await this.finish(importId, started, actor, outcome);
   }
@@ -369,6 +377,19 @@ export class ImportProcessor implements BeforeApplicationShutdown {
         program,
       });
     }
+  }
+
+  /** A cancelled import's file is read by no one any more. */
+  private async discardCancelledFile(importId: string): Promise<void> {
+    const rows: { storage_key: string }[] = await this.db.query(
+      `SELECT storage_key FROM imports WHERE id = $1 AND status = 'cancelled'`,
+      [importId],
+    );
+    const key = rows[0]?.storage_key;
+    if (!key) return;
+    await this.storage.delete(key).catch((error: unknown) => {
+      this.logger.warn(`Could not delete ${key}: ${String(error)}`);
+    });
   }
 
   /** The last row any committed batch wrote (as a lead or an error row); 0 when none. */

@@ -21,6 +21,7 @@ export class ImportHistoryElement extends ViewElement {
     refresh: { attribute: false },
     onSessionExpired: { attribute: false },
     downloadError: { state: true },
+    cancelling: { state: true },
   };
 
   declare api: WidgetApi | null;
@@ -30,6 +31,8 @@ export class ImportHistoryElement extends ViewElement {
   declare refresh: number;
   declare onSessionExpired: () => void;
   declare downloadError: string | null;
+  /** The import whose cancel is on its way. */
+  declare cancelling: string | null;
 
   private readonly list = new PagedList<LeadImport>(
     this,
@@ -45,6 +48,7 @@ export class ImportHistoryElement extends ViewElement {
     this.refresh = 0;
     this.onSessionExpired = () => {};
     this.downloadError = null;
+    this.cancelling = null;
   }
 
   private resource(): ImportsResource {
@@ -69,6 +73,25 @@ export class ImportHistoryElement extends ViewElement {
       const failure = failureOf(error);
       if (failure.status === 401) this.onSessionExpired();
       this.downloadError = failure.status === 0 ? this.t('shell.error.network') : failure.detail;
+    }
+  }
+
+  /** Stops a queued or running import; the list then shows it cancelled. */
+  private async cancel(item: LeadImport): Promise<void> {
+    if (this.cancelling) return;
+    this.cancelling = item.id;
+    this.downloadError = null;
+    try {
+      await this.resource().cancel(item.id);
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.status === 401) this.onSessionExpired();
+      else if (failure.code !== 'import_not_running') {
+        this.downloadError = failure.status === 0 ? this.t('shell.error.network') : failure.detail;
+      }
+    } finally {
+      this.cancelling = null;
+      await this.list.reload();
     }
   }
 
@@ -101,13 +124,28 @@ export class ImportHistoryElement extends ViewElement {
                       <td class="card-status" role="cell">
                         <span class="badge status-${item.status}" part="status-badge">${t(`import.status.${item.status}`)}</span>
                         ${item.error ? html`<div class="muted">${item.error}</div>` : nothing}
+                        ${
+                          item.status === 'queued' || item.status === 'processing'
+                            ? html`<button
+                                type="button"
+                                class="link"
+                                part="button button-link import-cancel"
+                                aria-label=${t('import.history.cancelFor', { file: item.fileName })}
+                                aria-disabled=${this.cancelling === item.id ? 'true' : 'false'}
+                                @click=${() => void this.cancel(item)}
+                              >
+                                ${t('import.cancel')}
+                              </button>`
+                            : nothing
+                        }
                       </td>
                       <td class="num" role="cell" data-label=${t('import.history.imported')}>${count(item.rowsImported)}</td>
                       <td class="num" role="cell" data-label=${t('import.history.failed')}>${count(item.rowsFailed)}</td>
                       <td class="num" role="cell" data-label=${t('import.history.duplicate')}>${count(item.rowsDuplicate)}</td>
                       <td role="cell">
                         ${
-                          item.status === 'completed' && item.rowsFailed + item.rowsDuplicate > 0
+                          (item.status === 'completed' || item.status === 'cancelled') &&
+                          item.rowsFailed + item.rowsDuplicate > 0
                             ? html`<button
                                 type="button"
                                 class="link"
