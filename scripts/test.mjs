@@ -1,5 +1,6 @@
-// `npm test` after its build: every package's suite (turbo, one at a time), then the API's
-// reliability suite (`node scripts/test.mjs reliability` runs only that one).
+// `npm test` after its build: every package's suite (turbo, one at a time), the API's
+// reliability suite, the API suite on the machine's PostgreSQL 15 with S3 storage, and the
+// cluster test. `node scripts/test.mjs reliability cluster` runs only the ones named.
 //
 // The suites run with a temp directory of their own (TMPDIR). After each command this script
 // fails the run if anything a suite should have removed is still in it — the `lb-*` folders of
@@ -12,11 +13,20 @@ import { join } from 'node:path';
 
 const LEFTOVER = /^(lb-|pg-password-)/;
 
+const apiScript = (name) => ['npm', ['run', name, '--silent', '-w', '@leadbridge/api']];
 const commands = {
   suites: ['npx', ['turbo', 'run', 'test', '--concurrency=1', '--output-logs=new-only']],
-  reliability: ['npm', ['run', 'test:reliability', '--silent', '-w', '@leadbridge/api']],
+  reliability: apiScript('test:reliability'),
+  postgres15: apiScript('test:postgres15'),
+  cluster: apiScript('test:cluster'),
 };
-const wanted = process.argv[2] === 'reliability' ? ['reliability'] : ['suites', 'reliability'];
+const named = process.argv.slice(2);
+const unknown = named.filter((name) => !(name in commands));
+if (unknown.length > 0) {
+  console.error(`Unknown suite ${unknown.join(', ')}: choose from ${Object.keys(commands).join(', ')}.`);
+  process.exit(1);
+}
+const wanted = named.length > 0 ? named : Object.keys(commands);
 
 const runTmp = mkdtempSync(join(tmpdir(), 'leadbridge-test-'));
 // Under root, embedded PostgreSQL runs as `postgres` and must reach its data directories here.
@@ -73,7 +83,7 @@ try {
     const leftovers = readdirSync(runTmp).filter((entry) => LEFTOVER.test(entry));
     if (leftovers.length > 0) {
       console.error(
-        `\n${name === 'suites' ? 'The test suites' : 'The reliability suite'} left ${leftovers.length} temp ${
+        `\n${name === 'suites' ? 'The test suites' : `The ${name} suite`} left ${leftovers.length} temp ${
           leftovers.length === 1 ? 'entry' : 'entries'
         } behind (tests must remove what they create, also on failure):\n${leftovers
           .map((entry) => `  ${entry}`)

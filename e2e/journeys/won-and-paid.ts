@@ -18,7 +18,7 @@ export async function wonAndPaid(world: World): Promise<void> {
   const customer = page.getByTestId('lead-customer');
   await expect(customer).toContainText('Signed up');
   await expect(customer).toContainText('$0.00');
-  await customer.getByRole('link', { name: 'Open customer →' }).click();
+  await customer.getByRole('link', { name: 'Open customer' }).click();
 
   const record = page.getByRole('form', { name: 'Record a transaction' });
   await record.getByLabel('Amount (USD)').fill('1234.56');

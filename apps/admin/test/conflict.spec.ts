@@ -13,7 +13,7 @@ test('two tabs edit one lead: the second sees what changed and chooses to overwr
   for (const page of [first, second]) {
     await signIn(page, tenant);
     await page.goto(`/leads/${lead.id}`);
-    await page.getByRole('button', { name: '✎ Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
   }
 
   await first.getByLabel('Company').fill('Analytical Engines Ltd');
@@ -44,7 +44,7 @@ test('two tabs edit one lead: the second sees what changed and chooses to overwr
   await expect(second.locator('[data-event="edited"]')).toHaveCount(2);
 
   // The first tab now holds version 2: its next edit conflicts, and "reload" shows the saved lead.
-  await first.getByRole('button', { name: '✎ Edit' }).click();
+  await first.getByRole('button', { name: 'Edit', exact: true }).click();
   await first.getByLabel('First name').fill('Augusta');
   await first.getByRole('button', { name: 'Save changes' }).click();
   await expect(first.getByTestId('conflict')).toContainText('Babbage & Co');

@@ -15,6 +15,15 @@ test('a lead moves new → qualified → won and its customer appears, with reve
   await row.getByRole('link', { name: 'Grace 01' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Grace 01');
+  // The stages in lifecycle order, the natural next one primary: qualify a new lead.
+  const moves = page.getByRole('region', { name: 'Move this lead' });
+  await expect(moves.getByRole('button')).toHaveText([
+    'Qualified',
+    'Closed Won',
+    'Closed Lost',
+    'Unqualified',
+  ]);
+  await expect(moves.locator('.btn-primary')).toHaveText('Qualified');
   await page.getByRole('button', { name: 'Qualified', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason (optional)').fill('Budget confirmed on the call');
@@ -27,6 +36,7 @@ test('a lead moves new → qualified → won and its customer appears, with reve
     'Budget confirmed on the call',
   );
 
+  await expect(moves.locator('.btn-primary')).toHaveText('Closed Won');
   await page.getByRole('button', { name: 'Closed Won', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Move to Closed Won' }).click();
   await expect(page.getByRole('heading', { level: 1 }).locator('[data-stage]')).toHaveText(

@@ -14,8 +14,9 @@ test('a field added in the form builder appears in the embedded widget preview, 
   await signIn(page, tenant);
   await page.goto(`/programs/${tenant.program.id}?tab=form`);
   const preview = page.getByTestId('widget-preview');
-  // The real <lead-form preview> renders the program's current form.
+  // The real <lead-form preview> renders the program's current form, titled as partners see it.
   await expect(preview.getByLabel('Email')).toBeVisible();
+  await expect(preview.getByRole('heading', { level: 2, name: tenant.program.name })).toBeVisible();
   await expect(preview.getByText('Budget')).toHaveCount(0);
 
   await page.getByRole('button', { name: '+ Add field' }).click();
@@ -82,6 +83,11 @@ test('offer, stage labels and switches are edited with live feedback and saved',
   await page.getByRole('link', { name: 'Offer' }).click();
   await page.getByLabel('Signed (USD)').fill('150');
   await page.getByText('Pay partners a percentage of what their customers pay').click();
+  // Turning the share on is not a mistake: the empty percentage is reported once it is left.
+  await expect(page.getByText('Enter a percentage such as 20')).toHaveCount(0);
+  await page.getByLabel('Percentage', { exact: true }).focus();
+  await page.getByLabel('For how many months').focus();
+  await expect(page.getByText('Enter a percentage such as 20')).toBeVisible();
   await page.getByLabel('Percentage', { exact: true }).fill('12.5');
   await page.getByLabel('For how many months').fill('12');
   const summary = page.getByTestId('offer-description');

@@ -45,7 +45,7 @@ test('an invited member joins through the accept page and gets a read-only works
 
   await member.goto(`/leads/${lead.id}`);
   await expect(member.getByRole('note')).toContainText('read-only access');
-  await expect(member.getByRole('button', { name: '✎ Edit' })).toHaveCount(0);
+  await expect(member.getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
   await expect(member.getByRole('heading', { name: 'Move this lead' })).toHaveCount(0);
 
   await member.goto(`/programs/${tenant.program.id}?tab=general`);

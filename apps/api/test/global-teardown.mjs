@@ -1,3 +1,6 @@
 import { teardownTestPostgres } from '@leadbridge/devkit/test-postgres';
 
-export default teardownTestPostgres;
+export default async function teardown() {
+  await globalThis.__lbS3Server?.stop();
+  await teardownTestPostgres();
+}

@@ -1,16 +1,8 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { at, uniqueEmail } from './support/fixtures';
 import { csvOf, IMPORT_FORM, importEnv, upload } from './support/imports';
 import { type SeededTenant, seedTenant } from './support/seed';
+import { storedFiles } from './support/storage';
 import { startTestApi, type TestApi } from './support/test-api';
-
-/** Every file under `dir`, recursively. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 describe('import limits', () => {
   let api: TestApi;
@@ -61,7 +53,7 @@ describe('import limits', () => {
     } as RequestInit & { duplex: 'half' });
     expect(streamed.status).toBe(413);
     expect(((await streamed.json()) as { code: string }).code).toBe('file_too_large');
-    expect(filesUnder(env.STORAGE_DIR ?? '')).toEqual([]);
+    expect(await storedFiles(env)).toEqual([]);
     const count = await api.db.query(`SELECT count(*)::int AS n FROM imports`);
     expect(count.rows[0].n).toBe(0);
   });

@@ -387,12 +387,21 @@ describe('CSV lead imports', () => {
     expect(body.paths['/v1/partner/lead-template.csv'].get.operationId).toBe(
       'getPartnerLeadTemplate',
     );
+    expect(body.paths['/v1/imports/dry-run'].post.operationId).toBe('dryRunImport');
+    expect(body.paths['/v1/imports/{id}/cancel'].post.operationId).toBe('cancelImport');
     expect(body.components.schemas.Import.properties.status.enum).toEqual([
       'queued',
       'processing',
       'completed',
       'failed',
+      'cancelled',
     ]);
+    // Error answers of the CSV routes are problems, not CSV.
+    for (const path of ['/v1/imports/{id}/errors.csv', '/v1/programs/{id}/lead-template.csv']) {
+      expect(Object.keys(body.paths[path].get.responses['404'].content)).toEqual([
+        'application/problem+json',
+      ]);
+    }
   });
 
   it('lists imported leads in GET /v1/leads like any other lead', async () => {

@@ -8,7 +8,10 @@ import { startTestApi, type TestApi } from './support/test-api';
 interface Operation {
   operationId?: string;
   requestBody?: { content: Record<string, { schema?: { $ref?: string } }> };
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: { $ref?: string; allOf?: { $ref?: string }[] } }> }
+  >;
 }
 interface Document {
   openapi: string;
@@ -17,6 +20,9 @@ interface Document {
 }
 
 const committedPath = join(__dirname, '../openapi.json');
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked generically.
+type Json = any;
 
 describe('committed OpenAPI document', () => {
   let api: TestApi;
@@ -55,8 +61,12 @@ describe('committed OpenAPI document', () => {
           for (const [type, content] of Object.entries(response.content ?? {})) {
             const ref = content.schema?.$ref ?? '';
             const named = schemaRef.exec(ref)?.[1];
-            if (Number(status) >= 400 && named !== 'Problem') {
-              problems.push(`${where}: ${status} is not a Problem`);
+            if (Number(status) >= 400) {
+              // A Problem whose `code` the operation narrows to the codes it can answer.
+              const base = content.schema?.allOf?.[0]?.$ref ?? ref;
+              if (base !== '#/components/schemas/Problem' || type !== 'application/problem+json') {
+                problems.push(`${where}: ${status} is not an application/problem+json Problem`);
+              }
             } else if (
               type.includes('json') &&
               (!named || !(named in document.components.schemas))
@@ -68,5 +78,46 @@ describe('committed OpenAPI document', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('describes every operation: summary, description, tags, examples, security, base URL', () => {
+    const document = JSON.parse(served) as Json;
+    expect(document.servers?.[0]?.url).toBeTruthy();
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual([
+      'apiKey',
+      'cookieSession',
+      'csrfToken',
+      'partnerSession',
+    ]);
+    const gaps: string[] = [];
+    for (const [path, item] of Object.entries<Record<string, Json>>(document.paths)) {
+      for (const [method, operation] of Object.entries<Json>(item)) {
+        const where = `${operation.operationId} (${method.toUpperCase()} ${path})`;
+        if (!operation.summary) gaps.push(`${where}: no summary`);
+        if (!operation.description || operation.description.length < 40) {
+          gaps.push(`${where}: no description`);
+        }
+        if (!operation.tags?.length) gaps.push(`${where}: no tags`);
+        if (!Array.isArray(operation.security)) gaps.push(`${where}: no security`);
+        const bodies = Object.entries<Json>(operation.requestBody?.content ?? {});
+        const successes = Object.entries<Json>(operation.responses)
+          .filter(([status]) => Number(status) < 400)
+          .flatMap(([status, response]) =>
+            Object.entries<Json>(response.content ?? {}).map(([type, media]) => [
+              `${status} ${type}`,
+              media,
+            ]),
+          );
+        for (const [what, media] of [...bodies, ...successes]) {
+          if (media.example === undefined && media.examples === undefined) {
+            gaps.push(`${where}: ${what} has no example`);
+          }
+        }
+        if (!Object.keys(operation.responses).some((status) => Number(status) < 400)) {
+          gaps.push(`${where}: no success response`);
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
   });
 });

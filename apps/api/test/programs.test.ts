@@ -170,7 +170,7 @@ describe('programs', () => {
 
     const config = await api.http.get(`/v1/public/programs/${program.publishableKey}`);
     expect(config.status).toBe(200);
-    expect(config.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(config.headers.get('cache-control')).toBe('no-cache');
     expect(config.body).toEqual({
       id: program.id,
       name: 'Labels',
@@ -190,6 +190,29 @@ describe('programs', () => {
     const german = await api.http.get(`/v1/public/programs/${program.publishableKey}?locale=de-AT`);
     expect(german.body.locale).toBe('de');
     expect(german.body.stageLabels).toMatchObject({ new: 'Neu', qualified: 'Sales accepted' });
+
+    // Revalidation, as a browser's cache does it: the same ETag is a bodiless 304 until the
+    // settings change. (fetch() would add `Cache-Control: no-cache` to a conditional request
+    // by itself, which asks the server for a full answer; browsers revalidate without it.)
+    const etag = config.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+    const revalidate = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    const unchanged = await api.http.get(`/v1/public/programs/${program.publishableKey}`, {
+      headers: revalidate,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.text).toBe('');
+    await api.http.patch(
+      `/v1/programs/${program.id}`,
+      { leadSubmissionEnabled: false },
+      { token: tenant.apiKey },
+    );
+    const changed = await api.http.get(`/v1/public/programs/${program.publishableKey}`, {
+      headers: revalidate,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.leadSubmissionEnabled).toBe(false);
+    expect(changed.headers.get('etag')).not.toBe(etag);
 
     const misspelt = await api.http.patch(
       `/v1/programs/${program.id}`,

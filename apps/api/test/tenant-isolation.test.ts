@@ -1,5 +1,4 @@
 import { type MailCatcher, startMailCatcher } from '@leadbridge/devkit/mail-catcher';
-import { testTempDir } from '@leadbridge/devkit/temp';
 import { bearer, type Credentials, type Json } from './isolation/http';
 import { type Caller, OPERATIONS, type Self, type Target } from './isolation/operations';
 import { type Attack, type Finding, newTally, type Operation, runProbe } from './isolation/probe';
@@ -21,6 +20,7 @@ import {
   settle,
   startWebhookSink,
 } from './isolation/world';
+import { storageEnv } from './support/storage';
 import { startTestApi, type TestApi } from './support/test-api';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
@@ -91,7 +91,7 @@ describe('tenant isolation: every operation with another tenant’s ids', () => 
     mail = await startMailCatcher();
     sink = await startWebhookSink();
     api = await startTestApi({
-      STORAGE_DIR: testTempDir('isolation-'),
+      ...storageEnv(),
       SMTP_URL: mail.smtpUrl,
       WEBHOOK_ALLOW_PRIVATE: 'true',
     });
@@ -166,6 +166,9 @@ describe('tenant isolation: every operation with another tenant’s ids', () => 
       if (!entry || !include(entry.access)) continue;
       for (const probe of entry.probes) {
         findings.push(...(await runProbe(api, operation, entry.access, probe, run, tally)));
+        // A write may start background work (an import adds leads later): let it finish, so
+        // the next probe's two answers (real ids, unknown ids) see the same rows.
+        if (operation.method !== 'GET') await settle(api, me.companyId);
       }
     }
     counts[label] = tally.probes - before;

@@ -7,6 +7,7 @@ const CONTRACT = [
   'STAGE_TRANSITIONS',
   'canTransition',
   'allowedTransitions',
+  'nextStage',
   'isFinalStage',
   'DEFAULT_STAGE_LABELS',
   'stageLabelsSchema',

@@ -224,6 +224,7 @@ export {
   type LeadStage,
   leadStageSchema,
   NOTIFY_PARTNER_STAGES,
+  nextStage,
   PARTNER_EDITABLE_STAGES,
   STAGE_TRANSITIONS,
   shouldNotifyPartner,

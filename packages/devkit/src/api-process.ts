@@ -30,6 +30,13 @@ export interface StartApiOptions {
   /** 0 (default) = any free port. */
   port?: number;
   timeoutMs?: number;
+  /** Arguments after `main.js`, e.g. `['worker']` for a worker-only process. */
+  args?: string[];
+  /**
+   * The line that says the process is ready, with its port as the first group. Default: the
+   * API's "listening on http://localhost:PORT"; a worker prints "health on http://localhost:PORT".
+   */
+  ready?: RegExp;
 }
 
 /**
@@ -40,8 +47,10 @@ export function startApiProcess({
   env,
   port = 0,
   timeoutMs = 60_000,
+  args = [],
+  ready = /listening on http:\/\/localhost:(\d+)/,
 }: StartApiOptions): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [join(apiDistDir(), 'main.js')], {
+  const child = spawn(process.execPath, [join(apiDistDir(), 'main.js'), ...args], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -61,7 +70,7 @@ export function startApiProcess({
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      const match = ready.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         const actualPort = Number(match[1]);

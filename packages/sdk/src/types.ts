@@ -79,6 +79,8 @@ export type BulkLeadStageResult = Schemas['BulkLeadStageResult'];
 
 export type Import = Schemas['Import'];
 export type ImportPage = Schemas['ImportPage'];
+/** What `imports.dryRun` found: mapping, counts and the first problems (nothing stored). */
+export type ImportDryRun = Schemas['ImportDryRun'];
 
 export type Customer = Schemas['Customer'];
 export type CustomerPage = Schemas['CustomerPage'];
@@ -105,3 +107,23 @@ export type LeadsByWeek = Schemas['LeadsByWeek'];
 export type Funnel = Schemas['Funnel'];
 export type Revenue = Schemas['Revenue'];
 export type TopPartners = Schemas['TopPartners'];
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+type ProblemOfResponse<R> = R extends { content: { 'application/problem+json': infer P } }
+  ? P
+  : never;
+type CodeOfProblem<P> = P extends { code?: infer C } ? Exclude<C, undefined> : never;
+
+/**
+ * The problem codes an operation documents, e.g. `ProblemCodeOf<'createLead'>` is
+ * `'duplicate_lead' | 'lead_submission_disabled' | 'not_found' | 'validation_failed' | …` — the
+ * values `LeadbridgeError.code` can take for that call when the API answered.
+ */
+export type ProblemCodeOf<K extends OperationId> = {
+  [S in keyof operations[K]['responses']]: S extends ErrorStatus
+    ? CodeOfProblem<ProblemOfResponse<operations[K]['responses'][S]>>
+    : never;
+}[keyof operations[K]['responses']];
+
+/** Every problem code the API documents, across all operations. */
+export type ProblemCode = { [K in OperationId]: ProblemCodeOf<K> }[OperationId];

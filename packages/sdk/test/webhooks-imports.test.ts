@@ -1,7 +1,14 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { type Import, type Leadbridge, type WebhookEvent } from '@leadbridge/sdk';
+import {
+  type Import,
+  isLeadbridgeError,
+  type Leadbridge,
+  type LeadbridgeError,
+  type ProblemCodeOf,
+  type WebhookEvent,
+} from '@leadbridge/sdk';
 import { verify } from '@leadbridge/sdk/webhooks';
 import { type RunningApi, startApi } from './support/api.js';
 import { signUpTenant, type Tenant, unique } from './support/tenant.js';
@@ -59,7 +66,7 @@ async function eventually<T>(
 async function finished(client: Leadbridge, created: Import): Promise<Import> {
   return eventually(async () => {
     const current = await client.imports.get(created.id);
-    return current.status === 'completed' || current.status === 'failed' ? current : undefined;
+    return ['completed', 'failed', 'cancelled'].includes(current.status) ? current : undefined;
   }, `import ${created.id}`);
 }
 
@@ -222,6 +229,52 @@ describe('webhooks and imports', () => {
       'from-crm.csv',
       'partners-q1.csv',
     ]);
+  });
+
+  it('dry-runs a file: the mapping, counts and first problems, and no import is made', async () => {
+    const before = (await tenant.asPartner.imports.list()).data.length;
+    const preview = await tenant.asPartner.imports.dryRun(
+      'E-mail,Nom\nok@example.com,A\nbroken,B\nok@example.com,C\n',
+      { mapping: { '1': 'lastName' } },
+    );
+    expect(preview).toMatchObject({
+      mapping: { '0': 'email', '1': 'lastName' },
+      ready: true,
+      rowsTotal: 3,
+      rowsValid: 1,
+      rowsFailed: 1,
+      rowsDuplicate: 1,
+    });
+    expect(preview.problems[0]).toMatchObject({
+      row: 3,
+      errors: [expect.objectContaining({ field: 'email', code: 'invalid_email' })],
+    });
+    expect((await tenant.asPartner.imports.list()).data).toHaveLength(before);
+  });
+
+  it('cancels a running import and refuses to cancel a finished one with a typed code', async () => {
+    const tag = unique();
+    const rows = ['Email'];
+    for (let i = 0; i < 50_000; i++) rows.push(`cancel-${i}-${tag}@example.com`);
+    const created = await tenant.asPartner.imports.create(`${rows.join('\n')}\n`, {
+      fileName: 'big.csv',
+    });
+    const cancelled = await tenant.asPartner.imports.cancel(created.id);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.rowsImported).toBeLessThan(50_000);
+    const history = await tenant.asPartner.imports.list();
+    expect(history.data.find((item) => item.id === created.id)?.status).toBe('cancelled');
+
+    const done = await finished(
+      tenant.asPartner,
+      await tenant.asPartner.imports.create(`Email\nlast-${tag}@example.com\n`),
+    );
+    const refused = await tenant.asPartner.imports.cancel(done.id).catch((error: unknown) => error);
+    expect(isLeadbridgeError(refused)).toBe(true);
+    // Typed: the code is one cancelImport documents (this stops compiling if it no longer is).
+    const documented: ProblemCodeOf<'cancelImport'> = 'import_not_running';
+    expect((refused as LeadbridgeError).code).toBe(documented);
+    expect((refused as LeadbridgeError).status).toBe(409);
   });
 
   it('edits, reads and deletes an endpoint', async () => {

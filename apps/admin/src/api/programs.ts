@@ -1,20 +1,11 @@
 import { DEFAULT_STAGE_LABELS, type LeadStage } from '@leadbridge/core';
-import type { Partner, Program } from '@leadbridge/sdk';
+import type { Program } from '@leadbridge/sdk';
 import { useQuery } from '@tanstack/react-query';
-import { lb } from './client';
+import { queries } from './queries';
 
-export const programsKey = ['programs'] as const;
-
-/**
- * The company's programs. A company has a handful, so one page of 200 is all of them; every
- * page that filters or labels by program shares this one cached list.
- */
+/** The company's programs: every page that filters or labels by program shares this list. */
 export function usePrograms() {
-  return useQuery({
-    queryKey: programsKey,
-    queryFn: async ({ signal }) => (await lb.programs.list({ limit: 200 }, { signal })).data,
-    staleTime: 60_000,
-  });
+  return useQuery(queries.programs());
 }
 
 export function useProgramMap(): Map<string, Program> {
@@ -33,10 +24,5 @@ export function stageLabelsOf(program: Program | undefined): Record<LeadStage, s
 
 /** Partners for filter menus (the first 200 by newest; the list page searches all). */
 export function usePartnerOptions() {
-  return useQuery({
-    queryKey: ['partners', 'options'],
-    queryFn: async ({ signal }): Promise<Partner[]> =>
-      (await lb.partners.list({ limit: 200 }, { signal })).data,
-    staleTime: 60_000,
-  });
+  return useQuery(queries.partnerOptions());
 }

@@ -1,27 +1,35 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  BadgeCheck,
+  Code,
+  Coins,
+  FileUp,
+  Handshake,
+  Inbox,
+  LayoutDashboard,
+  type LucideIcon,
+  Menu,
+  MessageSquare,
+  Settings2,
+  Users,
+} from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { lb } from '../api/client';
+import { queries } from '../api/queries';
 import { LoadingState } from '../ui/States';
 import { useSession } from './session';
 
 interface NavItem {
   to: string;
   label: string;
-  icon: string;
+  icon: LucideIcon;
   end?: boolean;
   count?: number;
 }
 
-/** Unread messages across threads, for the sidebar badge (refreshed every minute). */
 function useUnreadTotal(): number {
-  const query = useQuery({
-    queryKey: ['messages', 'unread-total'],
-    queryFn: async ({ signal }) =>
-      (await lb.messages.listThreads({ limit: 1 }, { signal })).unreadTotal,
-    refetchInterval: 60_000,
-  });
-  return query.data ?? 0;
+  return useQuery(queries.unreadTotal()).data ?? 0;
 }
 
 export function Shell() {
@@ -39,18 +47,18 @@ export function Shell() {
   useEffect(() => setOpen(false), [location.pathname]);
 
   const work: NavItem[] = [
-    { to: '/', label: 'Dashboard', icon: '◔', end: true },
-    { to: '/leads', label: 'Leads', icon: '☰' },
-    { to: '/imports', label: 'Imports', icon: '⇪' },
-    { to: '/customers', label: 'Customers', icon: '★' },
-    { to: '/commissions', label: 'Commissions', icon: '¤' },
-    { to: '/partners', label: 'Partners', icon: '⚇' },
-    { to: '/messages', label: 'Messages', icon: '✉', count: unread },
+    { to: '/', label: 'Dashboard', icon: LayoutDashboard, end: true },
+    { to: '/leads', label: 'Leads', icon: Inbox },
+    { to: '/imports', label: 'Imports', icon: FileUp },
+    { to: '/customers', label: 'Customers', icon: BadgeCheck },
+    { to: '/commissions', label: 'Commissions', icon: Coins },
+    { to: '/partners', label: 'Partners', icon: Handshake },
+    { to: '/messages', label: 'Messages', icon: MessageSquare, count: unread },
   ];
   const setup: NavItem[] = [
-    { to: '/programs', label: 'Programs', icon: '⚙' },
-    { to: '/developers', label: 'Developers', icon: '</>' },
-    { to: '/team', label: 'Team', icon: '☺' },
+    { to: '/programs', label: 'Programs', icon: Settings2 },
+    { to: '/developers', label: 'Developers', icon: Code },
+    { to: '/team', label: 'Team', icon: Users },
   ];
 
   const signOut = async () => {
@@ -64,9 +72,7 @@ export function Shell() {
 
   const renderItem = (item: NavItem) => (
     <NavLink key={item.to} to={item.to} end={item.end}>
-      <span className="nav-icon" aria-hidden="true">
-        {item.icon}
-      </span>
+      <item.icon className="nav-icon" size={18} aria-hidden="true" />
       {item.label}
       {item.count ? (
         <span className="nav-count">
@@ -91,7 +97,7 @@ export function Shell() {
           aria-controls="sidebar"
           onClick={() => setOpen(true)}
         >
-          ☰
+          <Menu size={20} aria-hidden="true" />
         </button>
         <Link className="brand" to="/">
           <span className="brand-mark" aria-hidden="true">

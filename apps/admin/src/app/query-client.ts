@@ -1,7 +1,8 @@
 import { isLeadbridgeError } from '@leadbridge/sdk';
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { hashKey, MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { queries } from '../api/queries';
 
-const SESSION_KEY = ['session'];
+const SESSION_KEY = queries.session.key();
 
 export function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended (signed out elsewhere, expired): ask again who is
@@ -9,7 +10,7 @@ export function createQueryClient(): QueryClient {
   // Only while someone was signed in, and never for the session query itself (no loop).
   const onError = (error: unknown, queryKey?: readonly unknown[]) => {
     const signedIn = client.getQueryState(SESSION_KEY)?.status === 'success';
-    const isSessionQuery = queryKey?.[0] === SESSION_KEY[0];
+    const isSessionQuery = queryKey !== undefined && hashKey(queryKey) === hashKey(SESSION_KEY);
     if (signedIn && !isSessionQuery && isLeadbridgeError(error) && error.status === 401) {
       void client.invalidateQueries({ queryKey: SESSION_KEY, refetchType: 'all' });
     }

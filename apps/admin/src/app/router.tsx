@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { SearchX } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Link, type LoaderFunctionArgs } from 'react-router';
 import { AcceptInvitePage } from '../features/auth/AcceptInvitePage';
@@ -18,7 +19,11 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
 
 function NotFound() {
   return (
-    <EmptyState icon="?" title="Page not found" action={<Link to="/">Go to the dashboard</Link>}>
+    <EmptyState
+      icon={<SearchX size={22} />}
+      title="Page not found"
+      action={<Link to="/">Go to the dashboard</Link>}
+    >
       This address does not lead anywhere in Leadbridge.
     </EmptyState>
   );

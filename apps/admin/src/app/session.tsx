@@ -1,12 +1,10 @@
 import type { AuthSession } from '@leadbridge/sdk';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { lb } from '../api/client';
 import { isStatus } from '../api/errors';
+import { queries } from '../api/queries';
 import { ErrorState, LoadingState } from '../ui/States';
-
-export const SESSION_KEY = ['session'] as const;
 
 const SessionContext = createContext<AuthSession | null>(null);
 
@@ -22,15 +20,8 @@ export function useCanWrite(): boolean {
 }
 
 /** Who is signed in; main.tsx starts this request before the first render. */
-export const sessionQuery = queryOptions({
-  queryKey: SESSION_KEY,
-  queryFn: ({ signal }) => lb.auth.me({ signal }),
-  retry: false,
-  staleTime: 5 * 60_000,
-});
-
 export function useSessionQuery() {
-  return useQuery(sessionQuery);
+  return useQuery(queries.session());
 }
 
 /** Renders its children for a signed-in user; sends anyone else to sign in (and back after). */

@@ -1,3 +1,4 @@
+import { Check, Copy } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from './Button';
 
@@ -17,8 +18,13 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
         setTimeout(() => setCopied(null), 2000);
       }}
     >
+      {copied === 'yes' ? (
+        <Check size={16} aria-hidden="true" />
+      ) : (
+        <Copy size={16} aria-hidden="true" />
+      )}
       <span aria-live="polite">
-        {copied === 'yes' ? 'Copied ✓' : copied === 'no' ? 'Select and copy' : label}
+        {copied === 'yes' ? 'Copied' : copied === 'no' ? 'Select and copy' : label}
       </span>
     </Button>
   );

@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface DialogProps {
@@ -47,7 +48,7 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
               aria-label="Close"
               onClick={onClose}
             >
-              ✕
+              <X size={18} aria-hidden="true" />
             </button>
           </div>
           <div className="dialog-body">{children}</div>

@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -17,7 +18,10 @@ export function PageHeader({
       <div>
         {back && (
           <nav className="breadcrumb" aria-label="Breadcrumb">
-            <Link to={back.to}>← {back.label}</Link>
+            <Link to={back.to}>
+              <ArrowLeft size={14} aria-hidden="true" />
+              <span className="visually-hidden">Back to</span> {back.label}
+            </Link>
           </nav>
         )}
         <h1>{title}</h1>

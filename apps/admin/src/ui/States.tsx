@@ -1,3 +1,4 @@
+import { CircleExclamationPoint, Sparkles } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
 import { Button } from './Button';
@@ -16,7 +17,7 @@ export function LoadingState({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function EmptyState({
-  icon = '✦',
+  icon = <Sparkles size={22} />,
   title,
   children,
   action,
@@ -51,7 +52,7 @@ export function ErrorState({
   return (
     <div className="state state-error" role="alert">
       <span className="state-icon" aria-hidden="true">
-        !
+        <CircleExclamationPoint size={22} />
       </span>
       <h2>{title}</h2>
       <p>{errorMessage(error)}</p>

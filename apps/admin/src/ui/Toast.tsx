@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import {
   createContext,
   type ReactNode,
@@ -67,7 +68,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               </button>
             )}
             <button type="button" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
-              ✕
+              <X size={16} aria-hidden="true" />
             </button>
           </div>
         ))}

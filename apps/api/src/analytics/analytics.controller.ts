@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { problemSchema } from '../common/problem/problem.schema';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type AnalyticsRangeQuery,
   analyticsRangeQuery,
@@ -28,11 +28,14 @@ import { AnalyticsService } from './analytics.service';
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
-  /** Leads created per week, split by the stage each is in now. */
   @Get('leads-by-week')
+  @ApiOperation({
+    summary: 'Leads per week by stage',
+    description:
+      'Dashboard series: leads created per week in the range, split by the stage each is in now. Read-only. `programId` narrows to one program (404 if it is not yours).',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: leadsByWeekSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   getLeadsByWeek(
     @Scope() scope: TenantScope,
     @Query({ schema: analyticsRangeQuery }) query: AnalyticsRangeQuery,
@@ -40,11 +43,14 @@ export class AnalyticsController {
     return this.analytics.leadsByWeek(scope, query);
   }
 
-  /** Submitted → qualified → won for the leads created in the range, with rates. */
   @Get('funnel')
+  @ApiOperation({
+    summary: 'Lead funnel',
+    description:
+      'Submitted → qualified → won for the leads created in the range, with conversion rates. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: funnelSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   getLeadFunnel(
     @Scope() scope: TenantScope,
     @Query({ schema: analyticsRangeQuery }) query: AnalyticsRangeQuery,
@@ -52,11 +58,14 @@ export class AnalyticsController {
     return this.analytics.funnel(scope, query);
   }
 
-  /** Revenue (transactions) and commissions per week, one series per currency. */
   @Get('revenue')
+  @ApiOperation({
+    summary: 'Revenue and commissions per week',
+    description:
+      'Revenue (customer transactions) and commissions per week, one series per currency, in minor units. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: revenueSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   getRevenueByWeek(
     @Scope() scope: TenantScope,
     @Query({ schema: analyticsRangeQuery }) query: AnalyticsRangeQuery,
@@ -64,11 +73,14 @@ export class AnalyticsController {
     return this.analytics.revenue(scope, query);
   }
 
-  /** The partners with the most leads (`sort=leads`) or wins (`sort=won`) in the range. */
   @Get('top-partners')
+  @ApiOperation({
+    summary: 'Top partners',
+    description:
+      'The partners with the most leads (`sort=leads`) or wins (`sort=won`) in the range. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: topPartnersSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   getTopPartners(
     @Scope() scope: TenantScope,
     @Query({ schema: topPartnersQuery }) query: TopPartnersQuery,

@@ -3,7 +3,7 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { z } from 'zod/mini';
@@ -11,10 +11,10 @@ import { requireUser } from '../auth/require-user';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import type { CompanyPrincipal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type ApiKeyDto,
   apiKeyPageSchema,
@@ -32,16 +32,15 @@ import { ApiKeysService } from './api-keys.service';
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 
-  /** Creates a secret key `sk_…`. The response is the only time the key is shown. */
   @Post()
+  @ApiOperation({
+    summary: 'Create an API key',
+    description:
+      "Creates a secret key `sk_…` for your servers, with the company's full rights. The answer is the only time the key is shown; only its prefix is stored in the clear. Needs a signed-in owner or admin (cookie session), not an API key.",
+  })
+  @ApiProblems('user_session_required')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: createdApiKeySchema })
-  @ApiResponse({
-    status: 403,
-    standardSchema: problemSchema,
-    description: '`user_session_required`, `insufficient_role`',
-  })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createApiKey(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,
@@ -50,8 +49,12 @@ export class ApiKeysController {
     return this.apiKeys.create(scope, requireUser(principal), body.name);
   }
 
-  /** The company's keys, newest first (prefix only, never the key). */
   @Get()
+  @ApiOperation({
+    summary: 'List API keys',
+    description:
+      "The company's API keys, newest first: name, prefix, who created it and when it was last used — never the key itself. Read-only; owners and admins.",
+  })
   @ApiOkResponse({ standardSchema: apiKeyPageSchema })
   listApiKeys(
     @Scope() scope: TenantScope,
@@ -60,12 +63,15 @@ export class ApiKeysController {
     return this.apiKeys.list(scope, query);
   }
 
-  /** Revokes a key at once: requests with it get 401 from now on. */
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Revoke an API key',
+    description:
+      'Revokes a key at once: every request with it answers 401 from now on. Needs a signed-in owner or admin.',
+  })
+  @ApiProblems('not_found', 'user_session_required')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked.' })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   async revokeApiKey(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,

@@ -3,17 +3,22 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { z } from 'zod/mini';
-import { CurrentPrincipal, MemberMayWrite, Public } from '../common/auth/auth.decorators';
+import {
+  CurrentPrincipal,
+  FirstPartyWrites,
+  MemberMayWrite,
+  Public,
+} from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { SESSION_COOKIE } from '../common/auth/principal.resolver';
-import { problemSchema } from '../common/problem/problem.schema';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type AuthSessionDto,
   acceptInvitationBody,
@@ -34,6 +39,7 @@ function clientOf(request: Request): ClientInfo {
 }
 
 @ApiTags('auth')
+@FirstPartyWrites()
 @Controller('v1/auth')
 export class AuthController {
   constructor(
@@ -46,14 +52,16 @@ export class AuthController {
     return result.session;
   }
 
-  /** Creates a company and its first user (the owner), and signs that user in. */
   @Public()
   @Post('sign-up')
+  @ApiOperation({
+    summary: 'Sign up',
+    description:
+      'Creates a company and its first user (the owner) and signs that user in: sets the `lb_session` cookie and returns the `csrfToken` to send as `X-CSRF-Token` on writes. Rate-limited per IP.',
+  })
+  @ApiProblems('email_taken', 'rate_limited')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: '`email_taken`' })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
-  @ApiResponse({ status: 429, standardSchema: problemSchema })
   async signUp(
     @Body({ schema: signUpBody }) body: z.infer<typeof signUpBody>,
     @Req() request: Request,
@@ -62,13 +70,16 @@ export class AuthController {
     return this.signedIn(response, await this.auth.signUp(body, clientOf(request)));
   }
 
-  /** Email + password → an httpOnly `lb_session` cookie and the CSRF token for writes. */
   @Public()
   @Post('sign-in')
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Checks email and password; on success sets the httpOnly `lb_session` cookie and returns the user, company and the `csrfToken` every cookie-session write must send as `X-CSRF-Token`. Rate-limited per IP and per email.',
+  })
+  @ApiProblems('invalid_credentials', 'rate_limited')
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
-  @ApiResponse({ status: 401, standardSchema: problemSchema, description: '`invalid_credentials`' })
-  @ApiResponse({ status: 429, standardSchema: problemSchema, description: '`rate_limited`' })
   async signIn(
     @Body({ schema: signInBody }) body: z.infer<typeof signInBody>,
     @Req() request: Request,
@@ -77,12 +88,16 @@ export class AuthController {
     return this.signedIn(response, await this.auth.signIn(body, clientOf(request)));
   }
 
-  /** Ends this session (the cookie stops working at once, everywhere). */
   @MemberMayWrite()
   @Post('sign-out')
+  @ApiOperation({
+    summary: 'Sign out',
+    description:
+      'Ends this cookie session: the cookie stops working at once, everywhere. Needs the cookie session itself (API keys get 403 `user_session_required`).',
+  })
+  @ApiProblems('user_session_required')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out.' })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
   async signOut(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
@@ -91,15 +106,14 @@ export class AuthController {
     clearSessionCookie(response, this.config);
   }
 
-  /** The signed-in user, company and role, and the `csrfToken` to send as `X-CSRF-Token`. */
   @Get('me')
-  @ApiOkResponse({ standardSchema: authSessionSchema })
-  @ApiResponse({ status: 401, standardSchema: problemSchema })
-  @ApiResponse({
-    status: 403,
-    standardSchema: problemSchema,
-    description: '`user_session_required`',
+  @ApiOperation({
+    summary: 'Get the current session',
+    description:
+      "The signed-in user, company and role, and the `csrfToken` to send as `X-CSRF-Token`; renews the cookie's sliding lifetime. Cookie sessions only.",
   })
+  @ApiProblems('user_session_required')
+  @ApiOkResponse({ standardSchema: authSessionSchema })
   async getCurrentSession(
     @CurrentPrincipal() principal: Principal,
     @Req() request: Request,
@@ -114,33 +128,31 @@ export class AuthController {
     return session;
   }
 
-  /** What an invitation link is for (company, email, role), to show before accepting it. */
   @Public()
   @Get('invitation')
-  @ApiOkResponse({ standardSchema: invitationPreviewSchema })
-  @ApiResponse({
-    status: 422,
-    standardSchema: problemSchema,
-    description: '`invitation_invalid`, `invitation_expired`',
+  @ApiOperation({
+    summary: 'Preview an invitation',
+    description:
+      'What an invitation link is for (company, email, role), to show before accepting it. Public: the token is the credential. Changes nothing.',
   })
+  @ApiProblems('invitation_invalid', 'invitation_expired')
+  @ApiOkResponse({ standardSchema: invitationPreviewSchema })
   getInvitationPreview(
     @Query({ schema: invitationTokenQuery }) query: z.infer<typeof invitationTokenQuery>,
   ): Promise<InvitationPreviewDto> {
     return this.auth.previewInvitation(query.token);
   }
 
-  /** Accepts an invitation: creates the user with the invited email and role, and signs in. */
   @Public()
   @Post('accept-invitation')
+  @ApiOperation({
+    summary: 'Accept an invitation',
+    description:
+      'Creates the user with the invited email and role, marks the invitation accepted and signs the new user in (cookie + `csrfToken`). Rate-limited per IP.',
+  })
+  @ApiProblems('invitation_invalid', 'invitation_expired', 'email_taken', 'rate_limited')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
-  @ApiResponse({
-    status: 422,
-    standardSchema: problemSchema,
-    description: '`invitation_invalid`, `invitation_expired`, `validation_failed`',
-  })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: '`email_taken`' })
-  @ApiResponse({ status: 429, standardSchema: problemSchema })
   async acceptInvitation(
     @Body({ schema: acceptInvitationBody }) body: z.infer<typeof acceptInvitationBody>,
     @Req() request: Request,

@@ -3,17 +3,17 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { z } from 'zod/mini';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import type { CompanyPrincipal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   createdInvitationSchema,
   createInvitationBody,
@@ -28,21 +28,16 @@ import { InvitationsService } from './invitations.service';
 export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
-  /**
-   * Invites someone by email with a role; they get a link valid for 7 days. Inviting the same
-   * email again replaces the earlier link.
-   */
   @Roles('owner', 'admin')
   @Post()
+  @ApiOperation({
+    summary: 'Invite a team member',
+    description:
+      'Invites someone by email with a role and emails them a link valid for 7 days. Inviting the same email again replaces the earlier link. Owners and admins.',
+  })
+  @ApiProblems('already_member', 'email_taken')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: createdInvitationSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema, description: '`insufficient_role`' })
-  @ApiResponse({
-    status: 409,
-    standardSchema: problemSchema,
-    description: '`already_member`, `email_taken`',
-  })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createInvitation(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,
@@ -51,8 +46,12 @@ export class InvitationsController {
     return this.invitations.create(scope, principal, body);
   }
 
-  /** The company's invitations, newest first; `status` narrows to pending, accepted, … */
   @Get()
+  @ApiOperation({
+    summary: 'List invitations',
+    description:
+      "The company's invitations, newest first; `status` narrows to pending, accepted, expired or revoked. Read-only.",
+  })
   @ApiOkResponse({ standardSchema: invitationPageSchema })
   listInvitations(
     @Scope() scope: TenantScope,
@@ -61,13 +60,15 @@ export class InvitationsController {
     return this.invitations.list(scope, query);
   }
 
-  /** Revokes an invitation: its link stops working. */
   @Roles('owner', 'admin')
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Revoke an invitation',
+    description: 'Revokes a pending invitation: its link stops working. Owners and admins.',
+  })
+  @ApiProblems('not_found', 'invitation_accepted')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked.' })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: '`invitation_accepted`' })
   async revokeInvitation(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,

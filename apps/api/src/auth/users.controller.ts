@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod/mini';
 import { CurrentPrincipal, Roles } from '../common/auth/auth.decorators';
 import type { CompanyPrincipal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   listUsersQuery,
   type UserDto,
@@ -22,8 +22,11 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
-  /** The company's users, oldest first. */
   @Get()
+  @ApiOperation({
+    summary: 'List users',
+    description: "The company's users, oldest first, with their roles. Read-only.",
+  })
   @ApiOkResponse({ standardSchema: userPageSchema })
   listUsers(
     @Scope() scope: TenantScope,
@@ -32,13 +35,15 @@ export class UsersController {
     return this.users.list(scope, query);
   }
 
-  /** Changes a user's role. Only owners grant or remove `owner`; the last owner stays one. */
   @Roles('owner', 'admin')
   @Patch(':id')
+  @ApiOperation({
+    summary: "Change a user's role",
+    description:
+      "Changes a user's role. Only owners grant or remove `owner`; the last owner stays one (409 `last_owner`). Owners and admins.",
+  })
+  @ApiProblems('not_found', 'last_owner')
   @ApiOkResponse({ standardSchema: userSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema, description: '`insufficient_role`' })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: '`last_owner`' })
   updateUser(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,
@@ -48,14 +53,16 @@ export class UsersController {
     return this.users.changeRole(scope, principal, id, body.role);
   }
 
-  /** Removes a user from the company; their sessions end at once. */
   @Roles('owner', 'admin')
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Remove a user',
+    description:
+      'Removes a user from the company; their sessions end at once. The last owner cannot be removed. Owners and admins.',
+  })
+  @ApiProblems('not_found', 'last_owner')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiResponse({ status: 403, standardSchema: problemSchema, description: '`insufficient_role`' })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: '`last_owner`' })
   async deleteUser(
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: CompanyPrincipal,

@@ -3,17 +3,25 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { Customer } from '../customers/customer.entity';
+import { Transaction } from '../customers/transaction.entity';
 import { bigintAsNumber } from '../database/column-types';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Lead } from '../leads/lead.entity';
+import { Partner } from '../partners/partner.entity';
 
 export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'declined';
 
 @Entity('commissions')
 export class Commission {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'commissions_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'commissions_pkey' }) companyId: string;
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('uuid') leadId: string;
@@ -37,4 +45,16 @@ export class Commission {
   @Column('integer') version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+  @ManyToOne(() => Partner, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('commissions_partner_id_fkey', 'partner_id')
+  partner?: Relation<Partner>;
+  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('commissions_lead_id_fkey', 'lead_id')
+  lead?: Relation<Lead>;
+  @ManyToOne(() => Customer, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('commissions_customer_id_fkey', 'customer_id')
+  customer?: Relation<Customer>;
+  @ManyToOne(() => Transaction, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('commissions_transaction_id_fkey', 'transaction_id')
+  transaction?: Relation<Transaction>;
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed, Roles } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type BulkCommissionResult,
   type BulkCommissionStatusBody,
@@ -30,11 +30,14 @@ import { CommissionsService } from './commissions.service';
 export class CommissionsController {
   constructor(private readonly commissions: CommissionsService) {}
 
-  /** Commissions, newest first. A partner session sees only its own in its program. */
   @PartnerAllowed()
   @Get()
+  @ApiOperation({
+    summary: 'List commissions',
+    description:
+      'Commissions, newest first, filtered by status, partner, program or date. A partner session sees only its own in its program. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: commissionPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listCommissions(
     @Scope() scope: TenantScope,
     @Query({ schema: listCommissionsQuery }) query: ListCommissionsQuery,
@@ -42,11 +45,14 @@ export class CommissionsController {
     return this.commissions.list(scope, query);
   }
 
-  /** Sums per status and currency, in minor units (a partner: its own). */
   @PartnerAllowed()
   @Get('totals')
+  @ApiOperation({
+    summary: 'Commission totals',
+    description:
+      'Sums per status and currency, in minor units, for the same filters as `listCommissions` (a partner: its own). Read-only.',
+  })
   @ApiOkResponse({ standardSchema: commissionTotalsSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   getCommissionTotals(
     @Scope() scope: TenantScope,
     @Query({ schema: commissionFiltersQuery }) filters: CommissionFilters,
@@ -54,15 +60,18 @@ export class CommissionsController {
     return this.commissions.totals(scope, filters);
   }
 
-  /** The filtered commissions as a CSV file (spreadsheet-safe: formula cells are neutralised). */
   @Get('export.csv')
+  @ApiOperation({
+    summary: 'Export commissions as CSV',
+    description:
+      'The filtered commissions as a CSV file (UTF-8 with BOM; formula cells neutralised for spreadsheets), amounts as decimals and minor units. Read-only.',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
       'CSV, UTF-8 with BOM, one commission per row; amounts as decimals and minor units.',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   async exportCommissions(
     @Scope() scope: TenantScope,
     @Query({ schema: commissionFiltersQuery }) filters: CommissionFilters,
@@ -71,17 +80,15 @@ export class CommissionsController {
     await this.commissions.exportCsv(scope, filters, response);
   }
 
-  /**
-   * Approve, decline or mark paid up to 200 commissions (pending → approved → paid, or
-   * declined). Each id gets its own result; who and when is recorded; approved and paid ones
-   * are emailed to the partner.
-   */
   @Roles('owner', 'admin')
   @Post('bulk-status')
+  @ApiOperation({
+    summary: 'Approve, decline or mark commissions paid',
+    description:
+      'Moves up to 200 commissions along pending → approved → paid, or to declined. Each id gets its own result (one bad id does not stop the others); who and when is recorded; approved and paid ones are emailed to the partner. Owners and admins.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: bulkCommissionResponseSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   bulkUpdateCommissionStatus(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -92,8 +99,12 @@ export class CommissionsController {
 
   @PartnerAllowed()
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a commission',
+    description: 'One commission with its lead, partner, rule and status history. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: commissionSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getCommission(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod/mini';
 import { Roles } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { type CompanyDto, companySchema, updateCompanyBody } from './companies.dto';
@@ -13,19 +12,25 @@ import { CompaniesService } from './companies.service';
 export class CompaniesController {
   constructor(private readonly companies: CompaniesService) {}
 
-  /** The caller's company. */
   @Get()
+  @ApiOperation({
+    summary: 'Get your company',
+    description:
+      'The company of the API key or signed-in user: its id and name, the name partners see in emails and the widget. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: companySchema })
   getCompany(@Scope() scope: TenantScope): Promise<CompanyDto> {
     return this.companies.get(scope);
   }
 
-  /** Renames the company (shown to partners in emails and the widget). */
   @Roles('owner', 'admin')
   @Patch()
+  @ApiOperation({
+    summary: 'Rename your company',
+    description:
+      'Renames the company (shown to partners in emails and the widget). Owners and admins.',
+  })
   @ApiOkResponse({ standardSchema: companySchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   updateCompany(
     @Scope() scope: TenantScope,
     @Body({ schema: updateCompanyBody }) body: z.infer<typeof updateCompanyBody>,

@@ -1,5 +1,20 @@
 import { randomBytes } from 'node:crypto';
 
+/** Where uploaded files live (`STORAGE_URL`, else `STORAGE_DIR`). */
+export type StorageConfig =
+  | { kind: 'local'; directory: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Key prefix inside the bucket, without slashes at either end ('' = the bucket's root). */
+      prefix: string;
+      /** An S3-compatible service's URL; null = AWS S3 itself. */
+      endpoint: string | null;
+      region: string;
+      /** `https://host/bucket/key` instead of `https://bucket.host/key` (most self-hosted services). */
+      forcePathStyle: boolean;
+    };
+
 /** Nest's log levels, least detailed first: `LOG_LEVEL` enables its level and those before. */
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type AppLogLevel = (typeof LOG_LEVELS)[number];
@@ -8,9 +23,17 @@ export type AppLogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   port: number;
+  /** A worker-only process's health port (`HEALTH_PORT`); null = none. 0 = any free port. */
+  healthPort: number | null;
   host: string;
   databaseUrl: string;
   databasePoolSize: number;
+  /**
+   * Named server-side prepared statements for the hottest queries. Off behind a pooler that
+   * cannot keep them across transactions (PgBouncer < 1.21 in transaction mode, many hosted
+   * poolers): each statement is then parsed per call, unnamed.
+   */
+  databasePreparedStatements: boolean;
   /** Signs partner session tokens and other short-lived tokens. */
   appSecret: string;
   /** Where the API is reachable from a browser; used in emails and links. */
@@ -19,7 +42,7 @@ export interface AppConfig {
   adminOrigins: string[];
   smtpUrl: string | null;
   mailFrom: string;
-  storageDir: string;
+  storage: StorageConfig;
   importMaxBytes: number;
   importMaxRows: number;
   importMaxRunningPerPartner: number;
@@ -149,6 +172,76 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   return value;
 }
 
+const S3_PARAMETERS = new Set(['endpoint', 'region', 'forcePathStyle']);
+
+/**
+ * `STORAGE_URL=s3://bucket[/prefix][?endpoint=URL&region=NAME&forcePathStyle=true|false]` or
+ * `file:///absolute/dir`; unset = the `STORAGE_DIR` directory. Credentials are not part of the
+ * URL: the AWS SDK reads them from its usual places (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY,
+ * AWS_PROFILE, a container or instance role).
+ */
+function storageConfig(env: Env): StorageConfig {
+  const raw = env.STORAGE_URL?.trim();
+  if (!raw) return { kind: 'local', directory: env.STORAGE_DIR?.trim() || '.data/files' };
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`STORAGE_URL must be a URL (got "${raw}")`);
+  }
+  if (parsed.protocol === 'file:') {
+    if (parsed.search || parsed.hash || parsed.host) {
+      throw new ConfigError('STORAGE_URL file: URLs take an absolute path only (file:///dir)');
+    }
+    return { kind: 'local', directory: decodeURIComponent(parsed.pathname) };
+  }
+  if (parsed.protocol !== 's3:') {
+    throw new ConfigError(`STORAGE_URL must start with s3:// or file:// (got "${raw}")`);
+  }
+  const bucket = parsed.hostname;
+  // S3 bucket naming rules: 3–63 lower-case letters, digits, dots and hyphens.
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(`STORAGE_URL must name a valid bucket: s3://BUCKET/… (got "${raw}")`);
+  }
+  if (parsed.username || parsed.password || parsed.port) {
+    throw new ConfigError(
+      'STORAGE_URL must not carry credentials or a port: set AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, and the endpoint as ?endpoint=',
+    );
+  }
+  const prefix = decodeURIComponent(parsed.pathname).replace(/^\/+|\/+$/g, '');
+  if (prefix && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(prefix)) {
+    throw new ConfigError(
+      `STORAGE_URL's key prefix may use letters, digits, ".", "_", "-" and "/" only (got "${prefix}")`,
+    );
+  }
+  for (const name of parsed.searchParams.keys()) {
+    if (!S3_PARAMETERS.has(name)) {
+      throw new ConfigError(
+        `STORAGE_URL has an unknown parameter "${name}" (known: ${[...S3_PARAMETERS].join(', ')})`,
+      );
+    }
+  }
+  const endpointRaw = parsed.searchParams.get('endpoint')?.trim();
+  const endpoint = endpointRaw
+    ? url('STORAGE_URL endpoint', endpointRaw, ['http:', 'https:'])
+    : null;
+  const region =
+    parsed.searchParams.get('region')?.trim() ||
+    env.AWS_REGION?.trim() ||
+    env.AWS_DEFAULT_REGION?.trim() ||
+    // Self-hosted S3-compatible services accept any region name; AWS needs the right one.
+    (endpoint ? 'us-east-1' : '');
+  if (!region) {
+    throw new ConfigError('STORAGE_URL needs a region: add ?region=… or set AWS_REGION');
+  }
+  const pathStyle = parsed.searchParams.get('forcePathStyle');
+  if (pathStyle !== null && pathStyle !== 'true' && pathStyle !== 'false') {
+    throw new ConfigError(`STORAGE_URL forcePathStyle must be true or false (got "${pathStyle}")`);
+  }
+  const forcePathStyle = pathStyle === null ? endpoint !== null : pathStyle === 'true';
+  return { kind: 's3', bucket, prefix, endpoint, region, forcePathStyle };
+}
+
 /** Parses and validates the environment. Throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV?.trim() || 'development';
@@ -175,12 +268,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const smtpUrl = env.SMTP_URL?.trim()
     ? url('SMTP_URL', env.SMTP_URL.trim(), ['smtp:', 'smtps:'])
     : null;
+  const healthPortRaw = env.HEALTH_PORT?.trim();
   return {
     nodeEnv,
     port,
+    healthPort: healthPortRaw ? integer(env, 'HEALTH_PORT', 0, 0, 65535) : null,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    databasePreparedStatements: boolean(env, 'DATABASE_PREPARED_STATEMENTS', true),
     // A random secret per process is safe (tokens just stop verifying after a restart) and
     // spares development setups a required variable; production must set one.
     appSecret: appSecret || randomBytes(32).toString('hex'),
@@ -188,7 +284,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminOrigins: origins(env, 'ADMIN_ORIGINS', ['http://localhost:5173']),
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || 'Leadbridge <no-reply@leadbridge.local>',
-    storageDir: env.STORAGE_DIR?.trim() || '.data/files',
+    storage: storageConfig(env),
     importMaxBytes: integer(env, 'IMPORT_MAX_BYTES', 100 * 1024 * 1024, 1, 10 * 1024 ** 3),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 1_000_000, 1, 100_000_000),
     importMaxRunningPerPartner: integer(env, 'IMPORT_MAX_RUNNING_PER_PARTNER', 1, 1, 100),

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type CustomerDto,
   type CustomerTransactionDto,
@@ -31,11 +31,14 @@ import { CustomersService } from './customers.service';
 export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
-  /** Customers, newest first. A partner sees only the customers its own leads became. */
   @PartnerAllowed()
   @Get()
+  @ApiOperation({
+    summary: 'List customers',
+    description:
+      'Customers (won leads), newest first, with status and revenue. A partner sees only the customers its own leads became. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: customerPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listCustomers(
     @Scope() scope: TenantScope,
     @Query({ schema: listCustomersQuery }) query: ListCustomersQuery,
@@ -43,11 +46,14 @@ export class CustomersController {
     return this.customers.list(scope, query);
   }
 
-  /** One customer with its lead, status and revenue. */
   @PartnerAllowed()
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a customer',
+    description: 'One customer with its lead, status and revenue. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: customerSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getCustomer(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -55,11 +61,14 @@ export class CustomersController {
     return this.customers.get(scope, id);
   }
 
-  /** The customer's payments and refunds, newest first. */
   @PartnerAllowed()
   @Get(':id/transactions')
+  @ApiOperation({
+    summary: "List a customer's transactions",
+    description: "The customer's payments and refunds, newest first. Read-only.",
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: customerTransactionPageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   listCustomerTransactions(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -68,19 +77,19 @@ export class CustomersController {
     return this.customers.listTransactions(scope, id, query);
   }
 
-  /**
-   * Records a payment (201). Idempotent on `externalId`: the same id again answers 200 with the
-   * transaction first recorded and changes nothing.
-   */
   @Post(':id/transactions')
+  @ApiOperation({
+    summary: 'Record a transaction',
+    description:
+      "Records a payment (or a refund, negative) for a customer: answers 201, marks the customer `paid` on its first payment, and creates the partner's percentage commissions. Idempotent on `externalId`: the same id again answers 200 with the transaction first recorded and changes nothing.",
+  })
+  @ApiProblems('not_found')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: customerTransactionSchema })
   @ApiOkResponse({
     standardSchema: customerTransactionSchema,
     description: 'This externalId was already recorded; nothing changed.',
   })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   async createCustomerTransaction(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,

@@ -191,7 +191,7 @@ export class CustomersRepository {
     const rows: CustomerRow[] = await manager.query(
       `INSERT INTO customers (company_id, program_id, partner_id, lead_id, status, currency, won_at)
        VALUES ($1, $2, $3, $4, 'signed_up', $5, $6)
-       ON CONFLICT (lead_id) DO NOTHING
+       ON CONFLICT (lead_id, company_id) DO NOTHING
        RETURNING ${CUSTOMER_COLUMNS.replaceAll('c.', '')}`,
       [
         customer.companyId,
@@ -213,7 +213,7 @@ export class CustomersRepository {
     const rows: TransactionRow[] = await manager.query(
       `INSERT INTO transactions (company_id, customer_id, external_id, amount, currency, description, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::timestamptz, now()))
-       ON CONFLICT (customer_id, external_id) DO NOTHING
+       ON CONFLICT (customer_id, external_id, company_id) DO NOTHING
        RETURNING ${TRANSACTION_COLUMNS.replaceAll('t.', '')}`,
       [
         transaction.companyId,

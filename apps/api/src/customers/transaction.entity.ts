@@ -1,10 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
 import { bigintAsNumber } from '../database/column-types';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Customer } from './customer.entity';
 
+@Unique('transactions_customer_id_external_id_key', ['customerId', 'externalId', 'companyId'])
 @Entity('transactions')
 export class Transaction {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'transactions_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'transactions_pkey' }) companyId: string;
   @Column('uuid') customerId: string;
   /** The company's own id for the payment; recording it twice records it once. */
   @Column('text') externalId: string;
@@ -13,4 +25,7 @@ export class Transaction {
   @Column('text', { nullable: true }) description: string | null;
   @Column('timestamptz') occurredAt: Date;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ManyToOne(() => Customer, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('transactions_customer_id_fkey', 'customer_id')
+  customer?: Relation<Customer>;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod/mini';
 import { Public } from '../common/auth/auth.decorators';
@@ -17,9 +17,13 @@ const healthSchema = z
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  /** Liveness and database reachability, for load balancers and `npm start`. */
   @Public()
   @Get('health')
+  @ApiOperation({
+    summary: 'Health check',
+    description:
+      'Liveness and readiness: 200 while the API can reach its database. Public. Read-only.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: healthSchema, description: 'The API and its database answer.' })
   async getHealth(

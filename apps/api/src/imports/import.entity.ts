@@ -1,12 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { bigintAsNumber } from '../database/column-types';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Partner } from '../partners/partner.entity';
 
-export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed';
+export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
 
 @Entity('imports')
 export class LeadImport {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'imports_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'imports_pkey' }) companyId: string;
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('text') createdByType: 'user' | 'api_key' | 'partner';
@@ -31,4 +41,7 @@ export class LeadImport {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) startedAt: Date | null;
   @Column('timestamptz', { nullable: true }) completedAt: Date | null;
+  @ManyToOne(() => Partner, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('imports_partner_id_fkey', 'partner_id')
+  partner?: Relation<Partner>;
 }

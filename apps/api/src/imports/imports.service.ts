@@ -11,16 +11,18 @@ import {
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../common/auth/principal';
+import { actorOf, type Principal } from '../common/auth/principal';
 import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { issuesToFieldIssues } from '../common/validation/validation.pipe';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { DomainEventsService } from '../events/domain-events.service';
 import { JobsService } from '../jobs/jobs.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import { ImportDryRun } from './dry-run';
 import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
-import { mapOrRefuse, parseMapping } from './import-mapping';
+import { checkMapping, mapOrRefuse, parseMapping } from './import-mapping';
 import {
   assertImportSlotFree,
   type ImportTarget,
@@ -31,6 +33,7 @@ import {
 import {
   type CreateImportOptions,
   createImportOptions,
+  type ImportDryRunDto,
   type ImportDto,
   type ListImportsQuery,
 } from './imports.dto';
@@ -92,6 +95,19 @@ function optionsFrom(
   return { ...query, ...parsed.data };
 }
 
+/** A FileStorage that keeps nothing: a dry run reads the upload and drops it. */
+const discardingStorage: FileStorage = {
+  put: async (_key, body) => {
+    let size = 0;
+    for await (const chunk of body) size += (chunk as Buffer).length;
+    return { size };
+  },
+  get: async () => {
+    throw new Error('a dry run stores no file');
+  },
+  delete: async () => {},
+};
+
 /** The use cases behind /v1/imports and the lead templates. */
 @Injectable()
 export class ImportsService {
@@ -101,6 +117,7 @@ export class ImportsService {
     private readonly db: DataSource,
     private readonly repository: ImportsRepository,
     private readonly jobs: JobsService,
+    private readonly events: DomainEventsService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -220,6 +237,118 @@ export class ImportsService {
     const created = await this.repository.findDto(scope, id);
     if (!created) throw notFound('Import');
     return created;
+  }
+
+  /**
+   * Reads the upload exactly as an import would — limits, encoding, header mapping, row checks,
+   * in-file duplicates — and answers what it found, storing nothing. The program and partner
+   * must be known before the file arrives (query parameters, or form fields before `file`).
+   */
+  async dryRun(
+    request: Request,
+    scope: TenantScope,
+    query: CreateImportOptions,
+  ): Promise<ImportDryRunDto> {
+    const kind = uploadKindOf(request.headers['content-type']);
+    if (!kind) {
+      throw new ProblemException(
+        415,
+        'unsupported_media_type',
+        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
+      );
+    }
+    const declared = Number(request.headers['content-length'] ?? Number.NaN);
+    if (declared > this.config.importMaxBytes + (kind === 'multipart' ? MULTIPART_OVERHEAD : 0)) {
+      throw fileTooLarge(this.config.importMaxBytes);
+    }
+    const state: { target: ImportTarget | null; run: ImportDryRun | null } = {
+      target: null,
+      run: null,
+    };
+    const upload = await receiveUpload(request, kind, {
+      // Nothing is kept: the bytes are counted and dropped once the inspector has seen them.
+      storage: discardingStorage,
+      key: 'dry-run',
+      limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
+      beforeFile: async (fields) => {
+        const options = optionsFrom(query, fields);
+        const mapping = parseMapping(options.mapping);
+        const target = await resolveImportTarget(this.db, scope, options);
+        state.target = target;
+        state.run = new ImportDryRun(target.formSchema, target.dedupePolicy, mapping);
+      },
+      onRecord: (record) => state.run?.add(record),
+    });
+    const { target, run } = state;
+    if (!upload.file || !target || !run) {
+      throw validationProblem([
+        {
+          field: 'file',
+          code: 'required',
+          message: 'Attach the CSV file as the form field `file`',
+        },
+      ]);
+    }
+    const options = optionsFrom(query, upload.fields);
+    const { inspection } = upload.file;
+    checkMapping(target.formSchema, inspection.header, parseMapping(options.mapping));
+    return run.result({
+      programId: target.programId,
+      partnerId: target.partnerId,
+      fileName: upload.file.fileName ?? options.fileName ?? null,
+      fileSize: inspection.bytes,
+      encoding: inspection.encoding,
+      delimiter: inspection.delimiter,
+    });
+  }
+
+  /**
+   * Stops an import: it ends `cancelled` at once (announced as `import.completed`), the rows its
+   * job already committed stay, and the job stops before its next batch. Cancelling a cancelled
+   * import answers it again; a finished one cannot be cancelled.
+   */
+  async cancel(scope: TenantScope, principal: Principal, id: string): Promise<ImportDto> {
+    const queuedFile = await this.db.transaction(async (manager) => {
+      const params: unknown[] = [id];
+      const rows: { status: string; storage_key: string }[] = await manager.query(
+        `SELECT i.status, i.storage_key FROM imports i
+          WHERE i.id = $1 AND ${scope.sql('i', params)}
+          FOR UPDATE`,
+        params,
+      );
+      const row = rows[0];
+      if (!row) throw notFound('Import');
+      if (row.status === 'cancelled') return null;
+      if (row.status !== 'queued' && row.status !== 'processing') {
+        throw new ProblemException(
+          409,
+          'import_not_running',
+          `This import has already ${row.status === 'completed' ? 'completed' : 'failed'}; there is nothing to cancel.`,
+          { importStatus: row.status },
+        );
+      }
+      await manager.query(
+        `UPDATE imports SET status = 'cancelled', completed_at = now() WHERE id = $1 AND company_id = $2`,
+        [id, scope.companyId],
+      );
+      const dto = await this.repository.findDto(scope, id, manager);
+      await this.events.emit(manager, {
+        type: 'import.completed',
+        companyId: scope.companyId,
+        id: `import.completed:${id}`,
+        occurredAt: new Date(),
+        actor: actorOf(principal),
+        data: { import: dto },
+      });
+      // A queued import's job will find it cancelled and never open the file.
+      return row.status === 'queued' ? row.storage_key : null;
+    });
+    if (queuedFile) {
+      await this.storage.delete(queuedFile).catch((cause: unknown) => {
+        this.logger.warn(`Could not delete ${queuedFile}: ${String(cause)}`);
+      });
+    }
+    return this.get(scope, id);
   }
 
   private async findByIdempotencyKey(

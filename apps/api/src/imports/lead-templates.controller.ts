@@ -1,10 +1,10 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PartnerOnly } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import { ImportsService } from './imports.service';
 
 /** `Content-Disposition: attachment` with an ASCII name and the exact name per RFC 6266. */
@@ -26,12 +26,16 @@ function csvFile(fileName: string, csv: string): StreamableFile {
 export class LeadTemplatesController {
   constructor(private readonly imports: ImportsService) {}
 
-  /** The template partners fill in, for a company's program. */
   @Get('programs/:id/lead-template.csv')
+  @ApiOperation({
+    summary: "Download a program's CSV template",
+    description:
+      'The CSV template partners fill in for the program: one column per form field (built-ins `firstName`, `lastName`, `email`, `company` by label, then custom fields) and an example row that imports skip. Read-only.',
+  })
+  @ApiProblems('not_found')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV template (UTF-8 with BOM)', schema: { type: 'string' } })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   async getProgramLeadTemplate(
     @Param('id', { schema: uuidSchema }) id: string,
     @Scope() scope: TenantScope,
@@ -40,9 +44,13 @@ export class LeadTemplatesController {
     return csvFile(fileName, csv);
   }
 
-  /** The template of the signed-in partner's program. */
   @PartnerOnly()
   @Get('partner/lead-template.csv')
+  @ApiOperation({
+    summary: "Download your program's CSV template",
+    description:
+      "The CSV template of the signed-in partner's program (see `getProgramLeadTemplate`). Partner sessions only. Read-only.",
+  })
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV template (UTF-8 with BOM)', schema: { type: 'string' } })

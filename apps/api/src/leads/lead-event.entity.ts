@@ -1,12 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Lead } from './lead.entity';
 
 export type ActorType = 'user' | 'api_key' | 'partner' | 'system';
 
 /** One line of a lead's history: created, imported, edited (with a diff), stage_changed, … */
 @Entity('lead_events')
 export class LeadEvent {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'lead_events_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'lead_events_pkey' }) companyId: string;
   @Column('uuid') leadId: string;
   @Column('text') type: string;
   @Column('text') actorType: ActorType;
@@ -14,4 +24,7 @@ export class LeadEvent {
   @Column('text', { nullable: true }) actorName: string | null;
   @Column('jsonb') data: Record<string, unknown>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ManyToOne(() => Lead, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('lead_events_lead_id_fkey', 'lead_id')
+  lead?: Relation<Lead>;
 }

@@ -22,6 +22,11 @@ export interface LeadInsert {
   source: LeadSource;
   actor: Actor;
   rateLimit: { key: string; limit: number; windowSeconds: number };
+  /**
+   * Digest of the request's principal and `Idempotency-Key`, kept on the `created` history
+   * event: a retry whose first run committed but never answered finds its lead by it.
+   */
+  requestRef: string | null;
 }
 
 export type InsertedLeadRow = Partial<Parameters<typeof leadRecordFromRow>[0]> &
@@ -44,16 +49,18 @@ export type InsertedLeadRow = Partial<Parameters<typeof leadRecordFromRow>[0]> &
  * history line. A program switched off or re-configured a moment ago, or a partner archived on
  * another replica, is never written under its old state; `ON CONFLICT` leaves duplicates to the
  * unique index. Nothing is inserted unless every check holds; the row says which one failed.
- * Prepared once per connection: planning this statement costs more than running it.
+ * Prepared once per connection (`prepared`, DATABASE_PREPARED_STATEMENTS): planning this
+ * statement costs more than running it.
  */
 export async function insertLead(
   db: DataSource | EntityManager,
   input: LeadInsert,
+  prepared: boolean,
 ): Promise<InsertedLeadRow> {
   const { program, lead, actor, rateLimit } = input;
   const rows = await queryPrepared<InsertedLeadRow>(
     db,
-    'leadbridge_lead_insert',
+    prepared ? 'leadbridge_lead_insert' : null,
     `WITH rl AS (${rateLimitHitSql('$20', '$21')}
      ), g AS (
        SELECT allowed_origins FROM programs
@@ -72,7 +79,7 @@ export async function insertLead(
               $9::text, $10::jsonb, $11::text
         WHERE EXISTS (SELECT 1 FROM g) AND EXISTS (SELECT 1 FROM p)
           AND (SELECT hits FROM rl) <= $22
-       ON CONFLICT (program_id, email_normalized) DO NOTHING
+       ON CONFLICT (program_id, email_normalized, company_id) DO NOTHING
        RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
                  first_name, last_name, company_name, company_domain, fields, source,
                  import_id, version, created_at, updated_at, stage_changed_at, won_at
@@ -99,7 +106,11 @@ export async function insertLead(
       actor.type,
       actor.id,
       actor.name,
-      JSON.stringify({ source: input.source }),
+      JSON.stringify(
+        input.requestRef
+          ? { source: input.source, request: input.requestRef }
+          : { source: input.source },
+      ),
       program.json.formSchema,
       program.dedupePolicy,
       program.json.stageLabels,

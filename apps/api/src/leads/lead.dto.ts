@@ -47,7 +47,31 @@ export const leadSchema = z
     wonAt: z.nullable(z.string()),
     customer: z.nullable(leadCustomerSummarySchema),
   })
-  .register(z.globalRegistry, { id: 'Lead' });
+  .register(z.globalRegistry, {
+    id: 'Lead',
+    examples: [
+      {
+        id: '5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f',
+        programId: '3f0c1e9a-52b4-4c1d-8e7a-000000000001',
+        partner: { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', name: 'Northwind Partners' },
+        stage: 'qualified',
+        stageLabel: 'Qualified',
+        email: 'ada.lovelace@example.com',
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        company: 'Analytical Engines Ltd',
+        fields: { budget: 25000 },
+        source: 'api',
+        importId: null,
+        version: 2,
+        createdAt: '2026-03-02T09:30:00.000Z',
+        updatedAt: '2026-03-03T14:05:00.000Z',
+        stageChangedAt: '2026-03-03T14:05:00.000Z',
+        wonAt: null,
+        customer: null,
+      },
+    ],
+  });
 
 export type LeadDto = z.infer<typeof leadSchema>;
 

@@ -3,17 +3,31 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
+  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { LeadImport } from '../imports/import.entity';
+import { Partner } from '../partners/partner.entity';
 
 export type LeadSource = 'form' | 'api' | 'import';
 export type LeadFieldValue = string | number | boolean | string[];
 
+// A lead's identity in a program: the first partner to register the email owns it.
+@Index('leads_program_email_key', ['programId', 'emailNormalized', 'companyId'], { unique: true })
+// A resumed import re-inserts nothing: its rows are keyed by (import, row number).
+@Index('leads_import_row_key', ['importId', 'importRow', 'companyId'], {
+  unique: true,
+  where: 'import_id IS NOT NULL',
+})
 @Entity('leads')
 export class Lead {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'leads_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'leads_pkey' }) companyId: string;
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('text') stage: LeadStage;
@@ -33,4 +47,10 @@ export class Lead {
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column('timestamptz') stageChangedAt: Date;
   @Column('timestamptz', { nullable: true }) wonAt: Date | null;
+  @ManyToOne(() => Partner, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('leads_partner_id_fkey', 'partner_id')
+  partner?: Relation<Partner>;
+  @ManyToOne(() => LeadImport)
+  @TenantJoinColumns('leads_import_id_fkey', 'import_id')
+  leadImport?: Relation<LeadImport>;
 }

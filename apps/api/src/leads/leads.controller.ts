@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import { type LeadDto, type LeadEventDto, leadSchema } from './lead.dto';
 import { LeadStagesService } from './lead-stages.service';
 import {
@@ -37,37 +38,34 @@ export class LeadsController {
     private readonly stages: LeadStagesService,
   ) {}
 
-  /**
-   * Registers a lead. Partner sessions submit to their own program; company principals name
-   * `programId` and the partner (`partnerKey` or `partnerId`). Fields are validated against the
-   * program's form; a lead already registered in the program (same email, or same company
-   * domain under `email_or_domain`) is refused with 409 `duplicate_lead`.
-   */
   @PartnerAllowed()
   @Post()
+  @ApiOperation({
+    summary: 'Submit a lead',
+    description:
+      "Registers a lead in a program and announces it (`lead.created` webhook, flat commissions for `new`). Partner sessions submit to their own program; API keys and cookie sessions send `programId` and the partner (`partnerKey` or `partnerId`).\n\nThe body is checked against the program's form: the built-in keys are camelCase — `firstName`, `lastName`, `email`, `company` — `email` is always required, and custom fields go under `fields` by their key. Invalid values answer 422 with one `errors[]` item per field. A lead already registered in the program (same email, or same company domain when the program dedupes by domain) is refused with 409 `duplicate_lead`: the first registration owns the lead.",
+  })
+  @ApiProblems('lead_submission_disabled', 'not_found', 'duplicate_lead', 'program_changed')
   @HttpCode(201)
   @ApiCreatedResponse({ standardSchema: leadSchema })
-  @ApiResponse({
-    status: 403,
-    standardSchema: problemSchema,
-    description: 'lead_submission_disabled',
-  })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: 'duplicate_lead' })
-  @ApiResponse({ status: 422, standardSchema: problemSchema, description: 'validation_failed' })
-  @ApiResponse({ status: 429, standardSchema: problemSchema })
   createLead(
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: createLeadBody }) body: CreateLeadBody,
+    // Read by hand: @Headers() would document the (optional) header a second time, as required.
+    @Req() request: Request,
   ): Promise<LeadDto> {
-    return this.leads.create(principal, body);
+    const key = request.headers['idempotency-key'];
+    return this.leads.create(principal, body, typeof key === 'string' ? key : undefined);
   }
 
-  /** Leads, newest first by default; keyset-paged. A partner sees only its own. */
   @PartnerAllowed()
   @Get()
+  @ApiOperation({
+    summary: 'List leads',
+    description:
+      'Leads, newest first by default, keyset-paged; filter by stage, partner, program, dates and search text (`q`). A partner sees only its own. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: leadPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listLeads(
     @Scope() scope: TenantScope,
     @Query({ schema: listLeadsQuery }) query: ListLeadsQuery,
@@ -75,11 +73,14 @@ export class LeadsController {
     return this.leads.list(scope, query);
   }
 
-  /** Changes many leads' stage; each lead succeeds or fails on its own. */
   @Post('bulk-stage')
+  @ApiOperation({
+    summary: "Change many leads' stage",
+    description:
+      'Moves up to 200 leads to a stage; each lead succeeds or fails on its own (`results[]`), with the same rules and effects as `changeLeadStage`. Company principals only.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: bulkChangeLeadStageResponse })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   async bulkChangeLeadStage(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -94,8 +95,12 @@ export class LeadsController {
 
   @PartnerAllowed()
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a lead',
+    description: 'One lead with its stage, partner, program, custom fields and version. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: leadSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getLead(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -103,22 +108,21 @@ export class LeadsController {
     return this.leads.get(scope, id);
   }
 
-  /**
-   * Edits a lead's fields. `version` must be the lead's current version (else 409
-   * `version_conflict` with the lead in `current`). Partners may edit their own leads only while
-   * they are New or Qualified.
-   */
   @PartnerAllowed()
   @Patch(':id')
-  @ApiOkResponse({ standardSchema: leadSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema, description: 'lead_not_editable' })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({
-    status: 409,
-    standardSchema: problemSchema,
-    description: 'version_conflict, duplicate_lead',
+  @ApiOperation({
+    summary: 'Edit a lead',
+    description:
+      "Edits a lead's fields (same rules as `createLead`) and records the change in its history (`lead.updated` webhook). `version` must be the lead's current version, else 409 `version_conflict` with the lead in `current`. Partners may edit their own leads only while they are New or Qualified.",
   })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
+  @ApiProblems(
+    'lead_not_editable',
+    'not_found',
+    'version_conflict',
+    'duplicate_lead',
+    'program_changed',
+  )
+  @ApiOkResponse({ standardSchema: leadSchema })
   updateLead(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -128,17 +132,15 @@ export class LeadsController {
     return this.leads.update(principal, scope, id, body);
   }
 
-  /** Moves a lead to another stage, as core's stage table allows; closed_won makes a customer. */
   @Post(':id/stage')
+  @ApiOperation({
+    summary: 'Move a lead to another stage',
+    description:
+      'Moves a lead to another stage as the stage rules allow (422 `invalid_stage_transition` lists where it can go); records it in the history, emails the partner on `qualified`, `closed_won` and `closed_lost`, and `closed_won` makes the lead a customer and earns its flat commissions. Company principals only.',
+  })
+  @ApiProblems('not_found', 'version_conflict', 'invalid_stage_transition')
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: leadSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema, description: 'version_conflict' })
-  @ApiResponse({
-    status: 422,
-    standardSchema: problemSchema,
-    description: 'invalid_stage_transition',
-  })
   changeLeadStage(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -148,11 +150,15 @@ export class LeadsController {
     return this.stages.change(actorOf(principal), scope, id, body);
   }
 
-  /** The lead's history (created, imported, edited, stage changes), oldest first. */
   @PartnerAllowed()
   @Get(':id/events')
+  @ApiOperation({
+    summary: "List a lead's history",
+    description:
+      "The lead's history — created, imported, edited, stage changes — oldest first. Read-only.",
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: leadEventPageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   listLeadEvents(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

@@ -19,16 +19,59 @@ const customFieldsSchema = z.record(z.string(), z.nullable(leadFieldValueSchema)
 export const createLeadBody = enforcedBy(
   z
     .object({
-      email: z.string(),
-      firstName: z.optional(z.string()),
-      lastName: z.optional(z.string()),
-      company: z.optional(z.string()),
-      fields: z.optional(customFieldsSchema),
-      programId: z.optional(uuidSchema),
-      partnerId: z.optional(uuidSchema),
-      partnerKey: z.optional(partnerKeySchema),
+      email: z
+        .string()
+        .check(
+          z.describe("Built-in field `email`: always required, whatever the program's form says."),
+        ),
+      firstName: z.optional(z.string().check(z.describe('Built-in field `firstName`.'))),
+      lastName: z.optional(z.string().check(z.describe('Built-in field `lastName`.'))),
+      company: z.optional(z.string().check(z.describe('Built-in field `company`.'))),
+      fields: z.optional(
+        customFieldsSchema.check(
+          z.describe(
+            'The program\'s custom fields by key, e.g. `{"budget": 25000, "products": ["crm"]}`; each is checked against its type, options and `required`.',
+          ),
+        ),
+      ),
+      programId: z.optional(
+        uuidSchema.check(
+          z.describe(
+            'API keys and cookie sessions: **required**, the program. Partner sessions: omit.',
+          ),
+        ),
+      ),
+      partnerId: z.optional(
+        uuidSchema.check(
+          z.describe(
+            'API keys and cookie sessions: the partner — exactly one of `partnerId` or `partnerKey`.',
+          ),
+        ),
+      ),
+      partnerKey: z.optional(
+        partnerKeySchema.check(
+          z.describe(
+            "API keys and cookie sessions: the partner's key in the program (instead of `partnerId`).",
+          ),
+        ),
+      ),
     })
-    .register(z.globalRegistry, { id: 'CreateLeadBody' }),
+    .register(z.globalRegistry, {
+      id: 'CreateLeadBody',
+      description:
+        'A lead: the built-in fields use fixed camelCase keys (`firstName`, `lastName`, `email`, `company`, never `first_name`), custom fields go under `fields`. Company principals add `programId` and one of `partnerId` / `partnerKey`.',
+      examples: [
+        {
+          programId: '3f0c1e9a-52b4-4c1d-8e7a-000000000001',
+          partnerKey: 'northwind',
+          email: 'ada.lovelace@example.com',
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          company: 'Analytical Engines Ltd',
+          fields: { budget: 25000 },
+        },
+      ],
+    }),
   z.looseObject({
     programId: z.optional(uuidSchema),
     partnerId: z.optional(uuidSchema),

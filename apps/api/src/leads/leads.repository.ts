@@ -329,7 +329,8 @@ export class LeadsRepository {
       created_at: Date;
       created_key: string;
     }[] = await this.db.query(
-      `SELECT e.id, e.type, e.actor_type, e.actor_name, e.data, e.created_at,
+      // `request` is the submission's idempotency digest (LeadInsert.requestRef), not history.
+      `SELECT e.id, e.type, e.actor_type, e.actor_name, e.data - 'request' AS data, e.created_at,
               ${keysetTimestamp('e.created_at')} AS created_key
          FROM lead_events e
         WHERE e.company_id = $1 AND e.lead_id = $2 ${keyset}

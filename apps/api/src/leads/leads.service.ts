@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   companyDomain,
   type DuplicateReason,
@@ -8,7 +9,7 @@ import {
   normalizeEmail,
   validateLead,
 } from '@leadbridge/core';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, type Principal, principalKey } from '../common/auth/principal';
 import { PrincipalCache } from '../common/auth/principal-cache';
@@ -22,7 +23,9 @@ import {
 } from '../common/problem/problem';
 import { rateLimitProblem } from '../common/rate-limit/rate-limit.service';
 import { assertOwnTarget } from '../common/tenancy/own-target';
-import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { TenantScope } from '../common/tenancy/tenant-scope';
+import type { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
 import type { EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import type { LeadDto, LeadEventDto } from './lead.dto';
@@ -85,13 +88,65 @@ export class LeadsService {
     private readonly targets: LeadTargetsRepository,
     private readonly events: DomainEventsService,
     private readonly principals: PrincipalCache,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(principal: Principal, body: CreateLeadBody): Promise<LeadDto> {
-    const target = await this.resolveTarget(principal, body);
-    if (!target.cached) return this.createFor(principal, body, target);
+  /**
+   * Registers a lead. With an `Idempotency-Key`, a retry whose first run committed the lead but
+   * never answered (its process died in between) gets that lead as if answered the first time,
+   * not `duplicate_lead`: its `created` event carries the request's digest.
+   */
+  async create(
+    principal: Principal,
+    body: CreateLeadBody,
+    idempotencyKey?: string,
+  ): Promise<LeadDto> {
+    const requestRef = idempotencyKey
+      ? createHash('sha256')
+          .update(`${principalKey(principal)}\n${idempotencyKey}`)
+          .digest('hex')
+      : null;
     try {
-      return await this.createFor(principal, body, target);
+      return await this.createChecked(principal, body, requestRef);
+    } catch (error) {
+      if (requestRef && error instanceof ProblemException && error.code === 'duplicate_lead') {
+        const earlier = await this.createdByRequest(principal, body, requestRef);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  /** The lead an earlier run of the same keyed request created, if any. */
+  private async createdByRequest(
+    principal: Principal,
+    body: CreateLeadBody,
+    requestRef: string,
+  ): Promise<LeadDto | null> {
+    const programId = principal.kind === 'partner' ? principal.programId : body.programId;
+    if (typeof body.email !== 'string' || !programId) return null;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT l.id FROM leads l
+         JOIN lead_events e ON e.company_id = l.company_id AND e.lead_id = l.id AND e.type = 'created'
+        WHERE l.company_id = $1 AND l.program_id = $2 AND l.email_normalized = $3
+          AND e.data->>'request' = $4`,
+      [principal.companyId, programId, normalizeEmail(body.email), requestRef],
+    );
+    const id = rows[0]?.id;
+    if (!id) return null;
+    const view = await this.leads.findView(null, TenantScope.company(principal.companyId), id);
+    return view ? viewToDto(view) : null;
+  }
+
+  private async createChecked(
+    principal: Principal,
+    body: CreateLeadBody,
+    requestRef: string | null,
+  ): Promise<LeadDto> {
+    const target = await this.resolveTarget(principal, body);
+    if (!target.cached) return this.createFor(principal, body, target, requestRef);
+    try {
+      return await this.createFor(principal, body, target, requestRef);
     } catch (error) {
       // Only a refusal that came from the program's rules can be an artefact of the cache:
       // confirm it with the stored rules before answering with it.
@@ -105,7 +160,7 @@ export class LeadsService {
       this.targets.forget(principal.companyId, target.program.programId);
       const program = await this.targets.rules(null, principal.companyId, target.program.programId);
       if (!program) throw notFound('Program');
-      return this.createFor(principal, body, { ...target, program, cached: false });
+      return this.createFor(principal, body, { ...target, program, cached: false }, requestRef);
     }
   }
 
@@ -113,6 +168,7 @@ export class LeadsService {
     principal: Principal,
     body: CreateLeadBody,
     target: ResolvedTarget,
+    requestRef: string | null,
   ): Promise<LeadDto> {
     const { program } = target;
     if (program.archived) throw submissionDisabled('archived');
@@ -147,6 +203,7 @@ export class LeadsService {
             : COMPANY_SUBMISSIONS_PER_MINUTE,
         windowSeconds: 60,
       },
+      requestRef,
     };
     const programContext: EventProgramContext = {
       programId: program.programId,
@@ -166,14 +223,14 @@ export class LeadsService {
           program: programContext,
         }));
       if (alone) {
-        const row = await insertLead(this.db, insert);
+        const row = await insertLead(this.db, insert, this.config.databasePreparedStatements);
         return this.created(principal, target, insert, row, null, cacheVersion);
       }
       return await this.db.transaction(async (manager) => {
         if (identity.domain) {
           await this.assertDomainFree(manager, program.programId, identity, null);
         }
-        const row = await insertLead(manager, insert);
+        const row = await insertLead(manager, insert, this.config.databasePreparedStatements);
         return this.created(principal, target, insert, row, { manager, programContext }, null);
       });
     } catch (error) {

@@ -1,9 +1,20 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Lead } from '../leads/lead.entity';
+import { Partner } from '../partners/partner.entity';
 
 @Entity('message_threads')
 export class MessageThread {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'message_threads_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'message_threads_pkey' }) companyId: string;
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('uuid', { nullable: true }) leadId: string | null;
@@ -12,4 +23,10 @@ export class MessageThread {
   @Column('timestamptz', { nullable: true }) companyLastReadAt: Date | null;
   @Column('timestamptz', { nullable: true }) partnerLastReadAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ManyToOne(() => Partner, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('message_threads_partner_id_fkey', 'partner_id')
+  partner?: Relation<Partner>;
+  @ManyToOne(() => Lead)
+  @TenantJoinColumns('message_threads_lead_id_fkey', 'lead_id')
+  lead?: Relation<Lead>;
 }

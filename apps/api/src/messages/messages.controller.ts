@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, MemberMayWrite, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type CreateMessageBody,
   type CreateMessageThreadBody,
@@ -32,10 +32,13 @@ import { MessagesService } from './messages.service';
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
-  /** Threads, most recent activity first, each with the caller's side's unread count. */
   @Get()
+  @ApiOperation({
+    summary: 'List message threads',
+    description:
+      "Threads, most recent activity first, each with the caller's side's unread count. A partner sees its own threads. Read-only.",
+  })
   @ApiOkResponse({ standardSchema: messageThreadPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listMessageThreads(
     @Scope() scope: TenantScope,
     @Query({ schema: listMessageThreadsQuery }) query: ListMessageThreadsQuery,
@@ -43,14 +46,14 @@ export class MessagesController {
     return this.messages.listThreads(scope, query);
   }
 
-  /**
-   * Starts a conversation with its first message. A partner writes to the company; the company
-   * names the partner and program (and optionally the lead it is about).
-   */
   @Post()
+  @ApiOperation({
+    summary: 'Start a message thread',
+    description:
+      'Starts a conversation with its first message and notifies the other side by email. A partner writes to the company; the company names the partner and program (and optionally the lead it is about).',
+  })
+  @ApiProblems('not_found')
   @ApiCreatedResponse({ standardSchema: messageThreadSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createMessageThread(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -60,8 +63,12 @@ export class MessagesController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a message thread',
+    description: 'One thread with its subject, lead and unread count. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: messageThreadSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getMessageThread(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -69,10 +76,13 @@ export class MessagesController {
     return this.messages.getThread(scope, id);
   }
 
-  /** The thread's messages, newest first. */
   @Get(':id/messages')
+  @ApiOperation({
+    summary: "List a thread's messages",
+    description: "The thread's messages, newest first. Read-only.",
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: messagePageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   listMessages(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -82,9 +92,12 @@ export class MessagesController {
   }
 
   @Post(':id/messages')
+  @ApiOperation({
+    summary: 'Reply in a thread',
+    description: 'Adds a message to the thread and notifies the other side by email.',
+  })
+  @ApiProblems('not_found')
   @ApiCreatedResponse({ standardSchema: messageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createMessage(
     @CurrentPrincipal() principal: Principal,
     @Scope() scope: TenantScope,
@@ -94,12 +107,15 @@ export class MessagesController {
     return this.messages.createMessage(actorOf(principal), scope, id, body);
   }
 
-  /** Marks the thread read for the caller's side (any member may). */
   @MemberMayWrite()
   @Post(':id/read')
+  @ApiOperation({
+    summary: 'Mark a thread read',
+    description: "Marks every message of the thread read for the caller's side (any member may).",
+  })
+  @ApiProblems('not_found')
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: messageThreadSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   markMessageThreadRead(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

@@ -1,12 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type EmailStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
 
 /** An email decided on inside a transaction; `dedupeKey` makes one event send one email. */
 @Entity('email_outbox')
 export class OutboxEmail {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'email_outbox_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'email_outbox_pkey' }) companyId: string;
   @Column('text') dedupeKey: string;
   @Column('text') kind: string;
   @Column('text') recipient: string;

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PartnerOnly } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import {
@@ -16,20 +15,26 @@ import { NotificationPreferencesService } from './notification-preferences.servi
 export class NotificationPreferencesController {
   constructor(private readonly preferences: NotificationPreferencesService) {}
 
-  /** The signed-in partner's email switches. */
   @PartnerOnly()
   @Get()
+  @ApiOperation({
+    summary: 'Get your email preferences',
+    description:
+      "The signed-in partner's email switches (lead stage changes, imports, commissions, messages). Partner sessions only. Read-only.",
+  })
   @ApiOkResponse({ standardSchema: notificationPreferencesSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
   getNotificationPreferences(@Scope() scope: TenantScope): Promise<NotificationPreferencesDto> {
     return this.preferences.get(scope);
   }
 
-  /** Turns kinds of email on or off for the signed-in partner; omitted kinds keep their value. */
   @PartnerOnly()
   @Patch()
+  @ApiOperation({
+    summary: 'Change your email preferences',
+    description:
+      'Turns kinds of email on or off for the signed-in partner; omitted kinds keep their value. Partner sessions only.',
+  })
   @ApiOkResponse({ standardSchema: notificationPreferencesSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   updateNotificationPreferences(
     @Scope() scope: TenantScope,
     @Body({ schema: updateNotificationPreferencesBody })

@@ -115,7 +115,8 @@ export class NotificationsListener implements OnModuleInit {
     const importId = refId(event.data, 'import');
     if (!importId) return;
     const done = await this.context.import(manager, event.companyId, importId);
-    if (!done) return;
+    // A cancelled import was stopped on purpose; its history entry says so, no email needed.
+    if (!done || done.status === 'cancelled') return;
     const program = await this.context.program(manager, event.companyId, done.programId);
     const partner = await this.context.partner(manager, event.companyId, done.partnerId);
     if (!program || !partner) return;

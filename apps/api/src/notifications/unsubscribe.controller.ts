@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators';
+import { cspNonce } from '../common/http/security-headers';
 import {
   invalidUnsubscribeLinkPage,
   unsubscribeConfirmPage,
@@ -33,9 +34,13 @@ export class UnsubscribeController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const target = typeof token === 'string' ? await this.unsubscribes.describe(token) : null;
-    if (!target) return html(response, 404, invalidUnsubscribeLinkPage());
+    if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));
     const action = `/v1/unsubscribe?token=${encodeURIComponent(String(token))}`;
-    return html(response, 200, unsubscribeConfirmPage(target.companyName, target.kindName, action));
+    return html(
+      response,
+      200,
+      unsubscribeConfirmPage(target.companyName, target.kindName, action, cspNonce(response)),
+    );
   }
 
   @Public()
@@ -46,7 +51,11 @@ export class UnsubscribeController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const target = typeof token === 'string' ? await this.unsubscribes.unsubscribe(token) : null;
-    if (!target) return html(response, 404, invalidUnsubscribeLinkPage());
-    return html(response, 200, unsubscribedPage(target.companyName, target.kindName));
+    if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));
+    return html(
+      response,
+      200,
+      unsubscribedPage(target.companyName, target.kindName, cspNonce(response)),
+    );
   }
 }

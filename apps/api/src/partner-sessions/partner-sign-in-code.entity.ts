@@ -1,9 +1,21 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { Partner } from '../partners/partner.entity';
 
 @Entity('partner_sign_in_codes')
 export class PartnerSignInCode {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partner_sign_in_codes_pkey' })
+  id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'partner_sign_in_codes_pkey' })
+  companyId: string;
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('text') codeHash: string;
@@ -11,4 +23,7 @@ export class PartnerSignInCode {
   @Column('timestamptz') expiresAt: Date;
   @Column('timestamptz', { nullable: true }) consumedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @ManyToOne(() => Partner, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('partner_sign_in_codes_partner_id_fkey', 'partner_id')
+  partner?: Relation<Partner>;
 }

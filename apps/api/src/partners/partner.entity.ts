@@ -2,7 +2,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 
@@ -11,10 +13,11 @@ export type PartnerStatus = 'invited' | 'active' | 'archived';
 /** Per email kind, false = the partner opted out (absent = subscribed). */
 export type NotificationPreferences = Partial<Record<string, boolean>>;
 
+@Unique('partners_unsubscribe_token_key', ['unsubscribeToken', 'companyId'])
 @Entity('partners')
 export class Partner {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' }) id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' }) companyId: string;
   @Column('text') name: string;
   @Column('text') email: string;
   @Column('text') status: PartnerStatus;

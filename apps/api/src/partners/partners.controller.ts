@@ -3,13 +3,13 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type CreatePartnerBody,
   createPartnerBody,
@@ -25,21 +25,24 @@ import { PartnersService } from './partners.service';
 
 /** A company's partners (company principals; members read only). */
 @ApiTags('partners')
-@ApiResponse({ status: 401, standardSchema: problemSchema })
-@ApiResponse({ status: 403, standardSchema: problemSchema })
 @Controller('v1/partners')
 export class PartnersController {
   constructor(private readonly partners: PartnersService) {}
 
-  /**
-   * Adds a partner, optionally enrolled in programs at once; `invite: true` emails it where to
-   * submit leads. An email already used by a partner of the company is 409 `partner_exists`.
-   */
   @Post()
+  @ApiOperation({
+    summary: 'Add a partner',
+    description:
+      'Adds a partner, optionally enrolled in programs at once; `invite: true` emails it where to submit leads. An email already used by a partner of the company is 409 `partner_exists`.',
+  })
+  @ApiProblems(
+    'not_found',
+    'partner_exists',
+    'already_enrolled',
+    'partner_key_taken',
+    'program_archived',
+  )
   @ApiCreatedResponse({ standardSchema: partnerDetailSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createPartner(
     @Scope() scope: TenantScope,
     @Body({ schema: createPartnerBody }) body: CreatePartnerBody,
@@ -47,10 +50,13 @@ export class PartnersController {
     return this.partners.create(scope, body);
   }
 
-  /** Newest first; `q` searches name and email; archived partners only with `status=archived`. */
   @Get()
+  @ApiOperation({
+    summary: 'List partners',
+    description:
+      'Partners, newest first; `q` searches name and email; archived partners only with `status=archived`. Read-only.',
+  })
   @ApiOkResponse({ standardSchema: partnerPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listPartners(
     @Scope() scope: TenantScope,
     @Query({ schema: listPartnersQuery }) query: ListPartnersQuery,
@@ -58,10 +64,13 @@ export class PartnersController {
     return this.partners.list(scope, query);
   }
 
-  /** The partner with every program it is (or was) enrolled in. */
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a partner',
+    description: 'The partner with every program it is (or was) enrolled in. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: partnerDetailSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getPartner(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -70,10 +79,13 @@ export class PartnersController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit a partner',
+    description:
+      "Changes a partner's name, email or status (`active` restores an archived partner).",
+  })
+  @ApiProblems('not_found', 'partner_exists', 'partner_archived')
   @ApiOkResponse({ standardSchema: partnerDetailSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   updatePartner(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -82,11 +94,15 @@ export class PartnersController {
     return this.partners.update(scope, id, body);
   }
 
-  /** Archives the partner: its partner sessions stop working at once; its leads stay. */
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Archive a partner',
+    description:
+      'Archives the partner: its partner sessions stop working at once; its leads, customers and commissions stay.',
+  })
+  @ApiProblems('not_found')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   archivePartner(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

@@ -3,13 +3,13 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type EnrollPartnerBody,
   enrollPartnerBody,
@@ -23,21 +23,24 @@ import { PartnershipsService } from './partnerships.service';
 
 /** Which partners are enrolled in a program, under which partner keys. */
 @ApiTags('partners')
-@ApiResponse({ status: 401, standardSchema: problemSchema })
-@ApiResponse({ status: 403, standardSchema: problemSchema })
 @Controller('v1/programs/:id/partners')
 export class ProgramPartnersController {
   constructor(private readonly partnerships: PartnershipsService) {}
 
-  /**
-   * Enrols a partner (an ended enrolment resumes). 409 `already_enrolled`, `partner_key_taken`,
-   * `partner_archived` or `program_archived`; `invite: true` emails the partner.
-   */
   @Post()
+  @ApiOperation({
+    summary: 'Enrol a partner in a program',
+    description:
+      'Enrols a partner in the program with a partner key (an ended enrolment resumes); `invite: true` emails the partner.',
+  })
+  @ApiProblems(
+    'not_found',
+    'already_enrolled',
+    'partner_key_taken',
+    'partner_archived',
+    'program_archived',
+  )
   @ApiCreatedResponse({ standardSchema: partnershipSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   enrollPartner(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) programId: string,
@@ -46,11 +49,14 @@ export class ProgramPartnersController {
     return this.partnerships.enrollInProgram(scope, programId, body);
   }
 
-  /** Enrolled partners with their keys, newest first (`?status=ended` for former ones). */
   @Get()
+  @ApiOperation({
+    summary: "List a program's partners",
+    description:
+      'Enrolled partners with their keys, newest first (`?status=ended` for former ones). Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: programPartnerPageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listProgramPartners(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) programId: string,
@@ -59,11 +65,15 @@ export class ProgramPartnersController {
     return this.partnerships.listForProgram(scope, programId, query);
   }
 
-  /** Ends the partner's enrolment: its sessions for this program stop working at once. */
   @Delete(':partnerId')
+  @ApiOperation({
+    summary: "End a partner's enrolment",
+    description:
+      "Ends the partner's enrolment in the program: its sessions for this program stop working at once; its leads stay.",
+  })
+  @ApiProblems('not_found')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   endPartnership(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) programId: string,

@@ -7,7 +7,7 @@ import {
 } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { assertOriginAllowed } from '../common/auth/origins';
+import { assertOriginAllowed, explainToOrigin } from '../common/auth/origins';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
@@ -52,7 +52,11 @@ export class ProgramConfigService {
       publishableKey.length <= MAX_PUBLISHABLE_KEY_LENGTH
         ? await this.programs.findByPublishableKey(publishableKey)
         : null;
-    if (!program || program.archivedAt) throw notFound('Program');
+    if (!program || program.archivedAt) {
+      // Says nothing about any program, so the embedding page may read it and show what is wrong.
+      explainToOrigin(request);
+      throw notFound('Program');
+    }
     assertOriginAllowed(request, program.allowedOrigins, this.config);
     const origin = request.headers.origin;
     if (!program.formFirstLoadedAt && origin && program.allowedOrigins.includes(origin)) {

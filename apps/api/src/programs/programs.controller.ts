@@ -3,14 +3,14 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import {
   type CreateProgramBody,
   createProgramBody,
@@ -26,17 +26,18 @@ import { ProgramsService } from './programs.service';
 
 /** A company's partner programs (company principals; writes by owners, admins and API keys). */
 @ApiTags('programs')
-@ApiResponse({ status: 401, standardSchema: problemSchema })
-@ApiResponse({ status: 403, standardSchema: problemSchema })
 @Controller('v1/programs')
 export class ProgramsController {
   constructor(private readonly programs: ProgramsService) {}
 
-  /** Creates a program with the default form, stage labels, an empty offer and a publishable key. */
   @Post()
+  @ApiOperation({
+    summary: 'Create a program',
+    description:
+      'Creates a program with the default form (built-ins `firstName`, `lastName`, `email`, `company`; `email` required), stage labels, an empty offer and a publishable key. Owners and admins.',
+  })
   @Roles('owner', 'admin')
   @ApiCreatedResponse({ standardSchema: programSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createProgram(
     @Scope() scope: TenantScope,
     @Body({ schema: createProgramBody }) body: CreateProgramBody,
@@ -44,10 +45,13 @@ export class ProgramsController {
     return this.programs.create(scope, body);
   }
 
-  /** The company's programs, newest first (`?status=archived` for archived ones). */
   @Get()
+  @ApiOperation({
+    summary: 'List programs',
+    description:
+      "The company's programs, newest first (`?status=archived` for archived ones). Read-only.",
+  })
   @ApiOkResponse({ standardSchema: programPageSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   listPrograms(
     @Scope() scope: TenantScope,
     @Query({ schema: listProgramsQuery }) query: ListProgramsQuery,
@@ -56,8 +60,13 @@ export class ProgramsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a program',
+    description:
+      'One program with its form, stage labels, offer, switches, allowed origins and publishable key. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: programSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getProgram(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -65,13 +74,15 @@ export class ProgramsController {
     return this.programs.get(scope, id);
   }
 
-  /** Changes settings; a stale `version` gets 409 `version_conflict` with the current program. */
   @Patch(':id')
+  @ApiOperation({
+    summary: "Change a program's settings",
+    description:
+      'Changes settings: name, form, stage labels, offer, switches, allowed origins. A form must keep the four built-in fields with their camelCase keys (`firstName`, `lastName`, `email`, `company`) and `email` required (422 `builtin_missing`, `builtin_optional`). A stale `version` gets 409 `version_conflict` with the current program. Open widgets pick the change up within a minute. Owners and admins.',
+  })
+  @ApiProblems('not_found', 'version_conflict', 'program_archived')
   @Roles('owner', 'admin')
   @ApiOkResponse({ standardSchema: programSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   updateProgram(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -80,13 +91,16 @@ export class ProgramsController {
     return this.programs.update(scope, id, body);
   }
 
-  /** Issues a new publishable key; pages still using the old one stop working at once. */
   @Post(':id/publishable-key')
+  @ApiOperation({
+    summary: 'Rotate a publishable key',
+    description:
+      'Issues a new publishable key; pages still using the old one stop working at once. Owners and admins.',
+  })
+  @ApiProblems('not_found', 'program_archived')
   @HttpCode(200)
   @Roles('owner', 'admin')
   @ApiOkResponse({ standardSchema: programSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
   rotateProgramPublishableKey(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -94,12 +108,16 @@ export class ProgramsController {
     return this.programs.rotatePublishableKey(scope, id);
   }
 
-  /** Archives the program: leads stay, the widget and its partner sessions stop working. */
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Archive a program',
+    description:
+      'Archives the program: leads stay; the widget and its partner sessions stop working. Owners and admins.',
+  })
+  @ApiProblems('not_found')
   @HttpCode(204)
   @Roles('owner', 'admin')
   @ApiNoContentResponse()
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   archiveProgram(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

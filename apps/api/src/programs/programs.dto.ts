@@ -1,6 +1,7 @@
 import {
   currencySchema,
   DEDUPE_POLICIES,
+  DEFAULT_LEAD_FORM_SCHEMA,
   describeOffer,
   LEAD_STAGES,
   leadFormSchemaSchema,
@@ -29,21 +30,55 @@ const LOGO_DATA_URL_MAX_LENGTH = Math.ceil((LOGO_MAX_BYTES * 4 * 2.5) / 3);
  * stable code and path), documented in OpenAPI as the core shape it must have. zod 4 copies
  * registry metadata into the JSON Schema, so the SDK still gets the real type.
  */
-function checkedByCore(schema: z.ZodMiniType, id: string) {
+function checkedByCore(schema: z.ZodMiniType, id: string, extra: Record<string, unknown> = {}) {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
     target: 'openapi-3.0',
     io: 'input',
   }) as Record<string, unknown>;
-  return z.unknown().register(z.globalRegistry, { id, ...json });
+  return z.unknown().register(z.globalRegistry, { id, ...json, ...extra });
 }
 
-export const leadFormSchemaInput = checkedByCore(leadFormSchemaSchema, 'LeadFormSchemaInput');
+/**
+ * The form rules a client must know, written into the schema: the four built-in fields are
+ * always there under their camelCase keys, and `email` is always required.
+ */
+const BUILT_IN_FIELD_RULES = {
+  examples: [DEFAULT_LEAD_FORM_SCHEMA],
+  description:
+    "A program's lead form. It always has the four built-in fields under their fixed camelCase keys — `firstName`, `lastName`, `email`, `company` (`builtIn: true`; a form without one is refused with `builtin_missing`, e.g. when it names `first_name`) — and `email` is always required (`builtin_optional`). Custom fields have their own keys (`^[a-z][a-zA-Z0-9_]*$`) and types.",
+  allOf: [
+    ...['firstName', 'lastName', 'company'].map((key) => ({
+      properties: {
+        fields: {
+          contains: { type: 'object', properties: { key: { const: key } }, required: ['key'] },
+        },
+      },
+    })),
+    {
+      properties: {
+        fields: {
+          contains: {
+            type: 'object',
+            properties: { key: { const: 'email' }, required: { const: true } },
+            required: ['key', 'required'],
+          },
+        },
+      },
+    },
+  ],
+};
+
+export const leadFormSchemaInput = checkedByCore(
+  leadFormSchemaSchema,
+  'LeadFormSchemaInput',
+  BUILT_IN_FIELD_RULES,
+);
 export const offerInput = checkedByCore(offerSchema, 'OfferInput');
 
 // Copies of core's shapes, so naming them for the SDK does not touch core's schema objects.
 export const leadFormSchemaDoc = z
   .object(leadFormSchemaSchema.shape)
-  .register(z.globalRegistry, { id: 'LeadFormSchema' });
+  .register(z.globalRegistry, { id: 'LeadFormSchema', ...BUILT_IN_FIELD_RULES });
 export const offerDoc = z.object(offerSchema.shape).register(z.globalRegistry, { id: 'Offer' });
 export const stageLabelsDoc = z
   .object(stageLabelsSchema.shape)

@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod/mini';
-import { Public } from '../common/auth/auth.decorators';
-import { problemSchema } from '../common/problem/problem.schema';
+import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
+import { ApiProblems } from '../openapi/api-problems';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';
 
@@ -13,19 +13,21 @@ import { localeQuery, type PublicProgramDto, publicProgramSchema } from './progr
 export class PublicProgramController {
   constructor(private readonly config: ProgramConfigService) {}
 
-  /**
-   * The form schema and stage labels of the program with this publishable key. Browsers may call
-   * it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown
-   * keys are 404. `?locale=de` gives German default stage labels.
-   */
   @Public()
+  @ProgramOrigins()
   @Get(':publishableKey')
-  // Short, so a settings change or an archived program reaches embedded forms within a minute.
-  @Header('Cache-Control', 'public, max-age=60')
+  @ApiOperation({
+    summary: 'Get a program by publishable key',
+    description:
+      "The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.",
+  })
+  @ApiProblems('not_found', 'origin_not_allowed')
+  // Revalidated on every use: open widgets ask every few seconds whether the settings changed,
+  // and the ETag Express puts on the answer turns an unchanged one into a bodiless 304
+  // (docs/adr/0008-client-caches.md).
+  @Header('Cache-Control', 'no-cache')
   @Header('Vary', 'Origin')
   @ApiOkResponse({ standardSchema: publicProgramSchema })
-  @ApiResponse({ status: 403, standardSchema: problemSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getPublicProgram(
     @Param('publishableKey') publishableKey: string,
     @Query({ schema: localeQuery }) query: z.infer<typeof localeQuery>,

@@ -10,6 +10,10 @@ export const FILE_STORAGE = Symbol('FileStorage');
  * Implementations stream in both directions: no file is ever held in memory whole.
  */
 export interface FileStorage {
+  /** Where the files live, for logs (never credentials). */
+  describe(): string;
+  /** Rejects when the storage cannot be used (missing bucket, refused credentials, …). */
+  verify(): Promise<void>;
   /**
    * Stores `body` under `key`. The object appears only once the stream ended without error (a
    * failed or aborted upload leaves nothing behind). Rejects with the stream's error.

@@ -1,11 +1,24 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
+import { TenantJoinColumns } from '../database/tenant-keys';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
+@Unique('webhook_deliveries_endpoint_id_event_id_key', ['endpointId', 'eventId', 'companyId'])
 @Entity('webhook_deliveries')
 export class WebhookDelivery {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_deliveries_pkey' })
+  id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'webhook_deliveries_pkey' }) companyId: string;
   @Column('uuid') endpointId: string;
   @Column('text') eventId: string;
   @Column('text') eventType: string;
@@ -16,4 +29,7 @@ export class WebhookDelivery {
   @Column('integer', { nullable: true }) lastStatusCode: number | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { nullable: true }) completedAt: Date | null;
+  @ManyToOne(() => WebhookEndpoint, { onDelete: 'CASCADE' })
+  @TenantJoinColumns('webhook_deliveries_endpoint_id_fkey', 'endpoint_id')
+  endpoint?: Relation<WebhookEndpoint>;
 }

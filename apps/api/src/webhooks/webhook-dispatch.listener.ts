@@ -58,7 +58,7 @@ export class WebhookDispatchListener implements OnModuleInit {
        SELECT e.company_id, e.id, $3, $2, $4::jsonb, now()
          FROM webhook_endpoints e
         WHERE e.company_id = $1 AND e.enabled AND $2 = ANY(e.events)
-       ON CONFLICT (endpoint_id, event_id) DO NOTHING
+       ON CONFLICT (endpoint_id, event_id, company_id) DO NOTHING
        RETURNING id`,
       [event.companyId, event.type, id, JSON.stringify(payload)],
     );

@@ -2,14 +2,16 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 
 @Entity('webhook_endpoints')
 export class WebhookEndpoint {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('uuid') companyId: string;
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_endpoints_pkey' })
+  id: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'webhook_endpoints_pkey' }) companyId: string;
   @Column('text') url: string;
   @Column('text', { nullable: true }) description: string | null;
   @Column('text', { array: true }) events: string[];

@@ -3,14 +3,15 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Page } from '../common/pagination/cursor';
-import { problemSchema } from '../common/problem/problem.schema';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
+import { ApiProblems } from '../openapi/api-problems';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENT_TYPES } from './webhook-event-types';
@@ -40,8 +41,12 @@ export class WebhookEndpointsController {
     private readonly deliveries: WebhookDeliveriesService,
   ) {}
 
-  /** The events an endpoint can subscribe to (payloads: the `WebhookEvent` schemas). */
   @Get('webhook-event-types')
+  @ApiOperation({
+    summary: 'List webhook event types',
+    description:
+      'The events an endpoint can subscribe to, with their payload schemas (`WebhookEvent`). Read-only.',
+  })
   @ApiOkResponse({ standardSchema: webhookEventTypeListSchema })
   listWebhookEventTypes() {
     return {
@@ -53,19 +58,29 @@ export class WebhookEndpointsController {
   }
 
   @Get('webhook-endpoints')
+  @ApiOperation({
+    summary: 'List webhook endpoints',
+    description:
+      "The company's endpoints with their events and status (never the secret). Read-only.",
+  })
   @ApiOkResponse({ standardSchema: webhookEndpointListSchema })
   listWebhookEndpoints(@Scope() scope: TenantScope): Promise<{ data: WebhookEndpointDto[] }> {
     return this.endpoints.list(scope);
   }
 
-  /**
-   * Subscribes a URL to events. The answer carries the signing secret — the only time it is
-   * shown. The URL must be public: private, loopback and link-local addresses are refused.
-   */
   @Post('webhook-endpoints')
+  @ApiOperation({
+    summary: 'Add a webhook endpoint',
+    description:
+      'Subscribes a URL to events. The answer carries the signing secret — the only time it is shown. The URL must be public: private, loopback and link-local addresses are refused.',
+  })
+  @ApiProblems(
+    'webhook_endpoint_limit',
+    'webhook_url_invalid',
+    'webhook_url_not_allowed',
+    'webhook_url_unresolvable',
+  )
   @ApiCreatedResponse({ standardSchema: webhookEndpointWithSecretSchema })
-  @ApiResponse({ status: 409, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   createWebhookEndpoint(
     @Scope() scope: TenantScope,
     @Body({ schema: createWebhookEndpointBody }) body: CreateWebhookEndpointBody,
@@ -74,8 +89,12 @@ export class WebhookEndpointsController {
   }
 
   @Get('webhook-endpoints/:id')
+  @ApiOperation({
+    summary: 'Get a webhook endpoint',
+    description: 'One endpoint with its events and status. Read-only.',
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: webhookEndpointSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   getWebhookEndpoint(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -84,9 +103,18 @@ export class WebhookEndpointsController {
   }
 
   @Patch('webhook-endpoints/:id')
+  @ApiOperation({
+    summary: 'Change a webhook endpoint',
+    description:
+      "Changes an endpoint's URL, events, description or enabled switch (a new URL is checked like on creation).",
+  })
+  @ApiProblems(
+    'not_found',
+    'webhook_url_invalid',
+    'webhook_url_not_allowed',
+    'webhook_url_unresolvable',
+  )
   @ApiOkResponse({ standardSchema: webhookEndpointSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
-  @ApiResponse({ status: 422, standardSchema: problemSchema })
   updateWebhookEndpoint(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -96,9 +124,13 @@ export class WebhookEndpointsController {
   }
 
   @Delete('webhook-endpoints/:id')
+  @ApiOperation({
+    summary: 'Delete a webhook endpoint',
+    description: 'Deletes the endpoint; pending deliveries to it are dropped.',
+  })
+  @ApiProblems('not_found')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its delivery log.' })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   async deleteWebhookEndpoint(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -106,11 +138,15 @@ export class WebhookEndpointsController {
     await this.endpoints.remove(scope, id);
   }
 
-  /** A new signing secret (shown once). The old one keeps signing, as a second signature, for 24 h. */
   @Post('webhook-endpoints/:id/rotate-secret')
+  @ApiOperation({
+    summary: 'Rotate a webhook signing secret',
+    description:
+      'A new signing secret (shown once). The old one keeps signing, as a second signature, for 24 hours.',
+  })
+  @ApiProblems('not_found')
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: webhookEndpointWithSecretSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   rotateWebhookEndpointSecret(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -118,10 +154,14 @@ export class WebhookEndpointsController {
     return this.endpoints.rotateSecret(scope, id);
   }
 
-  /** The endpoint's deliveries, newest first, each with every attempt. */
   @Get('webhook-endpoints/:id/deliveries')
+  @ApiOperation({
+    summary: "List an endpoint's deliveries",
+    description:
+      "The endpoint's deliveries, newest first, each with every attempt (status, response, duration). Read-only.",
+  })
+  @ApiProblems('not_found')
   @ApiOkResponse({ standardSchema: webhookDeliveryPageSchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   listWebhookDeliveries(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
@@ -130,11 +170,14 @@ export class WebhookEndpointsController {
     return this.deliveries.list(scope, id, query);
   }
 
-  /** Queues the delivery again now, with a fresh run of retries. */
   @Post('webhook-deliveries/:id/resend')
+  @ApiOperation({
+    summary: 'Resend a webhook delivery',
+    description: 'Queues the delivery again now, with a fresh run of retries.',
+  })
+  @ApiProblems('not_found')
   @HttpCode(202)
   @ApiResponse({ status: 202, standardSchema: webhookDeliverySchema })
-  @ApiResponse({ status: 404, standardSchema: problemSchema })
   resendWebhookDelivery(
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,

@@ -814,7 +814,37 @@ export const OPERATIONS: Record<string, Entry> = {
       },
     ],
   },
+  dryRunImport: {
+    access: 'partner',
+    probes: [
+      {
+        what: 'dry-run into the other side’s program for its partner',
+        request: (t) => ({
+          query: { programId: t.programId, partnerId: t.partnerId, fileName: 'probe.csv' },
+          raw: { body: csv('dryrun'), contentType: 'text/csv' },
+        }),
+        // A partner session always reads against its own program (the query is ignored).
+        expect: { default: [404], partner: [200, 422] },
+        sameAsUnknown: false,
+        check: ownImport,
+      },
+      {
+        what: 'dry-run into own program for the other side’s partner',
+        request: (t, me) => ({
+          query: { programId: me.programId, partnerId: t.partnerId, fileName: 'probe.csv' },
+          raw: { body: csv('dryrun'), contentType: 'text/csv' },
+        }),
+        expect: { default: [404], partner: [200, 422] },
+        sameAsUnknown: false,
+        check: ownImport,
+      },
+    ],
+  },
   getImport: { access: 'partner', probes: [byId('the other side’s import', (t) => t.importId)] },
+  cancelImport: {
+    access: 'partner',
+    probes: [byId('cancel the other side’s import', (t) => t.importId)],
+  },
   getImportErrorCsv: {
     access: 'partner',
     probes: [byId('the other side’s error CSV', (t) => t.importId)],

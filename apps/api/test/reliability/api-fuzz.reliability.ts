@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { Offer } from '@leadbridge/core';
 import fc from 'fast-check';
+import { importEnv } from '../support/imports';
 import { type SeededTenant, seedTenant } from '../support/seed';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { bodyFor, HOSTILE_STRINGS, parameterFor } from './support/schema-arbitraries';
@@ -60,14 +62,18 @@ describe('API fuzzer: every operation with random and hostile input', () => {
   const failures: string[] = [];
   const statuses: Record<string, number> = {};
 
+  // Uploads land in a temp folder of this run, removed afterwards.
+  const env = importEnv({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+
   beforeAll(async () => {
-    api = await startTestApi({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+    api = await startTestApi(env);
     document = (await api.http.get('/v1/openapi.json')).body;
   });
   afterAll(async () => {
     tally('requests fuzzed', requests);
     console.log(`API fuzzer: ${requests} requests; statuses ${JSON.stringify(statuses)}`);
     await api?.close();
+    rmSync(env.STORAGE_DIR ?? '', { recursive: true, force: true });
   });
 
   async function provision(): Promise<Provisioned> {

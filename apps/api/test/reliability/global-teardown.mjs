@@ -1,5 +1,6 @@
 // Prints what the whole reliability run did, then stops the test PostgreSQL.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { teardownTestPostgres } from '@leadbridge/devkit/test-postgres';
 
 export default async function teardown() {
@@ -13,6 +14,7 @@ export default async function teardown() {
     }
     const rows = Object.entries(totals).map(([name, count]) => `  ${name.padEnd(22)} ${count}`);
     console.log(`\nreliability summary\n${rows.join('\n')}\n`);
+    rmSync(dirname(file), { recursive: true, force: true });
   }
   await teardownTestPostgres();
 }

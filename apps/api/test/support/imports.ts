@@ -1,7 +1,7 @@
 import type { LeadFormSchema } from '@leadbridge/core';
-import { testTempDir } from '@leadbridge/devkit/temp';
 import type { Json } from './fixtures';
 import { CUSTOM_FORM } from './leads';
+import { storageEnv } from './storage';
 import type { HttpResponse, TestApi } from './test-api';
 
 const IMPORT_FIELDS = new Set(['budget', 'size']);
@@ -11,9 +11,9 @@ export const IMPORT_FORM: LeadFormSchema = {
   fields: CUSTOM_FORM.fields.filter((field) => field.builtIn || IMPORT_FIELDS.has(field.key)),
 };
 
-/** Env for startTestApi: uploads land in a throwaway directory of the run (removed with it). */
+/** Env for startTestApi: uploads land in a throwaway directory, or an S3 prefix (storage.ts). */
 export function importEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { STORAGE_DIR: testTempDir('imports-'), ...extra };
+  return { ...storageEnv(), ...extra };
 }
 
 export interface UploadOptions {
@@ -75,7 +75,9 @@ export async function upload(
   return toResponse(response);
 }
 
-/** Polls the import until it is completed or failed. */
+const ENDED = new Set(['completed', 'failed', 'cancelled']);
+
+/** Polls the import until it has ended (completed, failed or cancelled). */
 export async function waitForImport(
   api: TestApi,
   token: string,
@@ -87,8 +89,7 @@ export async function waitForImport(
     const response = await api.http.get(`/v1/imports/${id}`, { token });
     if (response.status !== 200)
       throw new Error(`GET import ${id}: ${response.status} ${response.text}`);
-    if (response.body.status === 'completed' || response.body.status === 'failed')
-      return response.body;
+    if (ENDED.has(response.body.status)) return response.body;
     if (Date.now() > deadline) {
       throw new Error(`import ${id} still ${response.body.status}:\n${api.output().slice(-3000)}`);
     }

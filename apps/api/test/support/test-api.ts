@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApiProcess } from '@leadbridge/devkit/api-process';
 import { createDatabase } from '@leadbridge/devkit/test-databases';
 import { Pool } from 'pg';
+import { removeStorage } from './storage';
 
 /** A fixed secret so tests can mint partner tokens the API accepts (see seed.ts). */
 export const TEST_APP_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -101,6 +105,9 @@ export async function startTestApi(
   const baseEnv = { DATABASE_URL: apiDatabaseUrl, APP_SECRET: TEST_APP_SECRET, ...env };
   let api = await startApiProcess({ env: baseEnv });
   const db = new Pool({ connectionString: database.url, max: 4 });
+  // An idle connection the server ends (a restart, another run's cleanup on a shared server)
+  // must not crash the test file; a query that needed it fails the test on its own.
+  db.on('error', () => {});
   return {
     get url() {
       return api.url;
@@ -118,6 +125,7 @@ export async function startTestApi(
       await api.stop();
       await db.end();
       await database.drop();
+      removeStorage(baseEnv);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   type LeadStage,
   leadStageSchema,
   NOTIFY_PARTNER_STAGES,
+  nextStage,
   STAGE_TRANSITIONS,
   shouldNotifyPartner,
 } from './stages.js';
@@ -46,15 +47,27 @@ describe('lead stages', () => {
   it('reports allowed transitions per stage', () => {
     expect(allowedTransitions('new')).toEqual([
       'qualified',
-      'unqualified',
       'closed_won',
       'closed_lost',
+      'unqualified',
     ]);
-    expect(allowedTransitions('qualified')).toEqual(['unqualified', 'closed_won', 'closed_lost']);
+    expect(allowedTransitions('qualified')).toEqual(['closed_won', 'closed_lost', 'unqualified']);
     expect(allowedTransitions('unqualified')).toEqual(['qualified']);
     expect(allowedTransitions('closed_lost')).toEqual(['qualified']);
     expect(allowedTransitions('closed_won')).toEqual([]);
     expect(STAGE_TRANSITIONS.closed_won).toEqual([]);
+  });
+
+  it('names the natural next stage: qualify a new lead, win a qualified one, reopen a closed one', () => {
+    expect(nextStage('new')).toBe('qualified');
+    expect(nextStage('qualified')).toBe('closed_won');
+    expect(nextStage('unqualified')).toBe('qualified');
+    expect(nextStage('closed_lost')).toBe('qualified');
+    expect(nextStage('closed_won')).toBeNull();
+    for (const stage of LEAD_STAGES) {
+      const next = nextStage(stage);
+      if (next) expect(canTransition(stage, next)).toBe(true);
+    }
   });
 
   it('refuses transitions to the same stage', () => {

@@ -11,6 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Health check
+         * @description Liveness and readiness: 200 while the API can reach its database. Public. Read-only.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -27,6 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Lead funnel
+         * @description Submitted → qualified → won for the leads created in the range, with conversion rates. Read-only.
+         */
         get: operations["getLeadFunnel"];
         put?: never;
         post?: never;
@@ -43,6 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Leads per week by stage
+         * @description Dashboard series: leads created per week in the range, split by the stage each is in now. Read-only. `programId` narrows to one program (404 if it is not yours).
+         */
         get: operations["getLeadsByWeek"];
         put?: never;
         post?: never;
@@ -59,6 +71,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Revenue and commissions per week
+         * @description Revenue (customer transactions) and commissions per week, one series per currency, in minor units. Read-only.
+         */
         get: operations["getRevenueByWeek"];
         put?: never;
         post?: never;
@@ -75,6 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Top partners
+         * @description The partners with the most leads (`sort=leads`) or wins (`sort=won`) in the range. Read-only.
+         */
         get: operations["getTopPartners"];
         put?: never;
         post?: never;
@@ -91,8 +111,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List API keys
+         * @description The company's API keys, newest first: name, prefix, who created it and when it was last used — never the key itself. Read-only; owners and admins.
+         */
         get: operations["listApiKeys"];
         put?: never;
+        /**
+         * Create an API key
+         * @description Creates a secret key `sk_…` for your servers, with the company's full rights. The answer is the only time the key is shown; only its prefix is stored in the clear. Needs a signed-in owner or admin (cookie session), not an API key.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -110,6 +138,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an API key
+         * @description Revokes a key at once: every request with it answers 401 from now on. Needs a signed-in owner or admin.
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -125,6 +157,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Accept an invitation
+         * @description Creates the user with the invited email and role, marks the invitation accepted and signs the new user in (cookie + `csrfToken`). Rate-limited per IP.
+         */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -139,6 +175,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Preview an invitation
+         * @description What an invitation link is for (company, email, role), to show before accepting it. Public: the token is the credential. Changes nothing.
+         */
         get: operations["getInvitationPreview"];
         put?: never;
         post?: never;
@@ -155,6 +195,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get the current session
+         * @description The signed-in user, company and role, and the `csrfToken` to send as `X-CSRF-Token`; renews the cookie's sliding lifetime. Cookie sessions only.
+         */
         get: operations["getCurrentSession"];
         put?: never;
         post?: never;
@@ -173,6 +217,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in
+         * @description Checks email and password; on success sets the httpOnly `lb_session` cookie and returns the user, company and the `csrfToken` every cookie-session write must send as `X-CSRF-Token`. Rate-limited per IP and per email.
+         */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -189,6 +237,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Ends this cookie session: the cookie stops working at once, everywhere. Needs the cookie session itself (API keys get 403 `user_session_required`).
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -205,6 +257,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign up
+         * @description Creates a company and its first user (the owner) and signs that user in: sets the `lb_session` cookie and returns the `csrfToken` to send as `X-CSRF-Token` on writes. Rate-limited per IP.
+         */
         post: operations["signUp"];
         delete?: never;
         options?: never;
@@ -219,6 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List commissions
+         * @description Commissions, newest first, filtered by status, partner, program or date. A partner session sees only its own in its program. Read-only.
+         */
         get: operations["listCommissions"];
         put?: never;
         post?: never;
@@ -237,6 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Approve, decline or mark commissions paid
+         * @description Moves up to 200 commissions along pending → approved → paid, or to declined. Each id gets its own result (one bad id does not stop the others); who and when is recorded; approved and paid ones are emailed to the partner. Owners and admins.
+         */
         post: operations["bulkUpdateCommissionStatus"];
         delete?: never;
         options?: never;
@@ -251,6 +315,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export commissions as CSV
+         * @description The filtered commissions as a CSV file (UTF-8 with BOM; formula cells neutralised for spreadsheets), amounts as decimals and minor units. Read-only.
+         */
         get: operations["exportCommissions"];
         put?: never;
         post?: never;
@@ -267,6 +335,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Commission totals
+         * @description Sums per status and currency, in minor units, for the same filters as `listCommissions` (a partner: its own). Read-only.
+         */
         get: operations["getCommissionTotals"];
         put?: never;
         post?: never;
@@ -283,6 +355,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a commission
+         * @description One commission with its lead, partner, rule and status history. Read-only.
+         */
         get: operations["getCommission"];
         put?: never;
         post?: never;
@@ -299,12 +375,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your company
+         * @description The company of the API key or signed-in user: its id and name, the name partners see in emails and the widget. Read-only.
+         */
         get: operations["getCompany"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename your company
+         * @description Renames the company (shown to partners in emails and the widget). Owners and admins.
+         */
         patch: operations["updateCompany"];
         trace?: never;
     };
@@ -331,6 +415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List customers
+         * @description Customers (won leads), newest first, with status and revenue. A partner sees only the customers its own leads became. Read-only.
+         */
         get: operations["listCustomers"];
         put?: never;
         post?: never;
@@ -347,6 +435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a customer
+         * @description One customer with its lead, status and revenue. Read-only.
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
@@ -363,8 +455,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a customer's transactions
+         * @description The customer's payments and refunds, newest first. Read-only.
+         */
         get: operations["listCustomerTransactions"];
         put?: never;
+        /**
+         * Record a transaction
+         * @description Records a payment (or a refund, negative) for a customer: answers 201, marks the customer `paid` on its first payment, and creates the partner's percentage commissions. Idempotent on `externalId`: the same id again answers 200 with the transaction first recorded and changes nothing.
+         */
         post: operations["createCustomerTransaction"];
         delete?: never;
         options?: never;
@@ -379,9 +479,45 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List imports
+         * @description Import history, newest first, with status and counts: a company sees all its imports, a partner its own. Read-only.
+         */
         get: operations["listImports"];
         put?: never;
+        /**
+         * Upload a CSV and import its leads
+         * @description Uploads a CSV of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the CSV itself as a `text/csv` body with the options as query parameters.
+         *
+         *     **Who the leads are for**: a partner session imports into its own program; an API key or cookie session must send `programId` **and** exactly one of `partnerId` or `partnerKey` (422 `validation_failed` naming `programId` or `partnerId` otherwise).
+         *
+         *     **Columns**: headers map to the program's fields automatically (names, labels and aliases such as `E-mail`); `mapping` corrects that as a JSON object `{"<column index>": "<field key>" | null}` — e.g. `{"0":"email","3":null}` maps the first column to `email` and ignores the fourth. Run `previewImport` first to see the automatic mapping and the first problems without storing anything.
+         *
+         *     Honours `Idempotency-Key`: a retried upload returns the same import.
+         */
         post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry-run an import (validate only)
+         * @description Reads a CSV exactly as `createImport` would — size and row limits, encoding, header mapping, each row checked against the program's form, repeated rows within the file — and answers the automatic column mapping, the counts and the first rows' problems. **Stores nothing**: no import, no file, no lead. The widget's import preview asks the same question.
+         *
+         *     Same body and options as `createImport` (multipart with `file`, or a `text/csv` body with the options as query parameters); the program and partner must be known before the file (query parameters, or form fields before `file`). `mapping` corrections apply as they would on import. A file with no column for a required field answers 200 with `missingRequired` and `ready: false`, so the mapping can be fixed. Leads already registered in the program are found by the import itself, not here.
+         */
+        post: operations["dryRunImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -395,9 +531,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get an import
+         * @description One import with its status (`queued`, `processing`, `completed`, `failed`, `cancelled`), progress and counts. Read-only.
+         */
         get: operations["getImport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an import
+         * @description Stops a queued or processing import. It ends `cancelled` at once (announced as the `import.completed` webhook, with the counts so far); the rows its job already committed stay imported and keep their history; the rest of the file is not processed and the stored file is deleted. The partner sees the import as cancelled in its history. Cancelling a cancelled import answers it again; a completed or failed one answers 409 `import_not_running`. A partner cancels its own imports, a company any of its imports.
+         */
+        post: operations["cancelImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -411,6 +571,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download an import's error CSV
+         * @description The rows that were not imported (invalid or duplicate) with the file's own columns plus `error`, in file order, as CSV (UTF-8 with BOM). Fix the rows and upload this file again: it re-imports as is. Read-only.
+         */
         get: operations["getImportErrorCsv"];
         put?: never;
         post?: never;
@@ -427,8 +591,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List invitations
+         * @description The company's invitations, newest first; `status` narrows to pending, accepted, expired or revoked. Read-only.
+         */
         get: operations["listInvitations"];
         put?: never;
+        /**
+         * Invite a team member
+         * @description Invites someone by email with a role and emails them a link valid for 7 days. Inviting the same email again replaces the earlier link. Owners and admins.
+         */
         post: operations["createInvitation"];
         delete?: never;
         options?: never;
@@ -446,6 +618,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Revoke an invitation
+         * @description Revokes a pending invitation: its link stops working. Owners and admins.
+         */
         delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
@@ -459,8 +635,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List leads
+         * @description Leads, newest first by default, keyset-paged; filter by stage, partner, program, dates and search text (`q`). A partner sees only its own. Read-only.
+         */
         get: operations["listLeads"];
         put?: never;
+        /**
+         * Submit a lead
+         * @description Registers a lead in a program and announces it (`lead.created` webhook, flat commissions for `new`). Partner sessions submit to their own program; API keys and cookie sessions send `programId` and the partner (`partnerKey` or `partnerId`).
+         *
+         *     The body is checked against the program's form: the built-in keys are camelCase — `firstName`, `lastName`, `email`, `company` — `email` is always required, and custom fields go under `fields` by their key. Invalid values answer 422 with one `errors[]` item per field. A lead already registered in the program (same email, or same company domain when the program dedupes by domain) is refused with 409 `duplicate_lead`: the first registration owns the lead.
+         */
         post: operations["createLead"];
         delete?: never;
         options?: never;
@@ -477,6 +663,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change many leads' stage
+         * @description Moves up to 200 leads to a stage; each lead succeeds or fails on its own (`results[]`), with the same rules and effects as `changeLeadStage`. Company principals only.
+         */
         post: operations["bulkChangeLeadStage"];
         delete?: never;
         options?: never;
@@ -491,12 +681,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a lead
+         * @description One lead with its stage, partner, program, custom fields and version. Read-only.
+         */
         get: operations["getLead"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit a lead
+         * @description Edits a lead's fields (same rules as `createLead`) and records the change in its history (`lead.updated` webhook). `version` must be the lead's current version, else 409 `version_conflict` with the lead in `current`. Partners may edit their own leads only while they are New or Qualified.
+         */
         patch: operations["updateLead"];
         trace?: never;
     };
@@ -507,6 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a lead's history
+         * @description The lead's history — created, imported, edited, stage changes — oldest first. Read-only.
+         */
         get: operations["listLeadEvents"];
         put?: never;
         post?: never;
@@ -525,6 +727,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move a lead to another stage
+         * @description Moves a lead to another stage as the stage rules allow (422 `invalid_stage_transition` lists where it can go); records it in the history, emails the partner on `qualified`, `closed_won` and `closed_lost`, and `closed_won` makes the lead a customer and earns its flat commissions. Company principals only.
+         */
         post: operations["changeLeadStage"];
         delete?: never;
         options?: never;
@@ -539,8 +745,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List message threads
+         * @description Threads, most recent activity first, each with the caller's side's unread count. A partner sees its own threads. Read-only.
+         */
         get: operations["listMessageThreads"];
         put?: never;
+        /**
+         * Start a message thread
+         * @description Starts a conversation with its first message and notifies the other side by email. A partner writes to the company; the company names the partner and program (and optionally the lead it is about).
+         */
         post: operations["createMessageThread"];
         delete?: never;
         options?: never;
@@ -555,6 +769,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a message thread
+         * @description One thread with its subject, lead and unread count. Read-only.
+         */
         get: operations["getMessageThread"];
         put?: never;
         post?: never;
@@ -571,8 +789,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a thread's messages
+         * @description The thread's messages, newest first. Read-only.
+         */
         get: operations["listMessages"];
         put?: never;
+        /**
+         * Reply in a thread
+         * @description Adds a message to the thread and notifies the other side by email.
+         */
         post: operations["createMessage"];
         delete?: never;
         options?: never;
@@ -589,6 +815,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mark a thread read
+         * @description Marks every message of the thread read for the caller's side (any member may).
+         */
         post: operations["markMessageThreadRead"];
         delete?: never;
         options?: never;
@@ -603,12 +833,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your email preferences
+         * @description The signed-in partner's email switches (lead stage changes, imports, commissions, messages). Partner sessions only. Read-only.
+         */
         get: operations["getNotificationPreferences"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change your email preferences
+         * @description Turns kinds of email on or off for the signed-in partner; omitted kinds keep their value. Partner sessions only.
+         */
         patch: operations["updateNotificationPreferences"];
         trace?: never;
     };
@@ -621,6 +859,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Create a partner session
+         * @description Your server mints a short-lived token (`pt_…`, default 1 hour, at most 24) for one partner in one program, and hands it to `<lead-form session-token=…>` or to `new Leadbridge({ sessionToken })`. Name the partner by `partnerKey` or `partnerId`. Stores nothing but the session.
+         */
         post: operations["createPartnerSession"];
         delete?: never;
         options?: never;
@@ -637,6 +879,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Email a partner sign-in code
+         * @description Emails a 6-digit code (valid 10 minutes) to a partner enrolled in the program named by its publishable key. Answers the same 202 for any email, so it cannot be used to find out who is a partner. Public; browsers only from the program's allowed origins. Rate-limited per IP and email.
+         */
         post: operations["requestSignInCode"];
         delete?: never;
         options?: never;
@@ -653,6 +899,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a sign-in code for a session
+         * @description Exchanges the emailed code for a partner session token (8 hours). Five wrong codes end the code. Public; browsers only from the program's allowed origins. Rate-limited.
+         */
         post: operations["verifySignInCode"];
         delete?: never;
         options?: never;
@@ -667,6 +917,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download your program's CSV template
+         * @description The CSV template of the signed-in partner's program (see `getProgramLeadTemplate`). Partner sessions only. Read-only.
+         */
         get: operations["getPartnerLeadTemplate"];
         put?: never;
         post?: never;
@@ -683,6 +937,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who am I (partner)
+         * @description The partner and program of the calling partner session (the widget's "signed in as"). Partner sessions only. Read-only.
+         */
         get: operations["getPartnerMe"];
         put?: never;
         post?: never;
@@ -699,6 +957,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your program
+         * @description The signed-in partner's program: form, stage labels and offer, the offer also in plain words (`?locale=de`). Partner sessions only. Read-only.
+         */
         get: operations["getPartnerProgram"];
         put?: never;
         post?: never;
@@ -715,8 +977,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List partners
+         * @description Partners, newest first; `q` searches name and email; archived partners only with `status=archived`. Read-only.
+         */
         get: operations["listPartners"];
         put?: never;
+        /**
+         * Add a partner
+         * @description Adds a partner, optionally enrolled in programs at once; `invite: true` emails it where to submit leads. An email already used by a partner of the company is 409 `partner_exists`.
+         */
         post: operations["createPartner"];
         delete?: never;
         options?: never;
@@ -731,12 +1001,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a partner
+         * @description The partner with every program it is (or was) enrolled in. Read-only.
+         */
         get: operations["getPartner"];
         put?: never;
         post?: never;
+        /**
+         * Archive a partner
+         * @description Archives the partner: its partner sessions stop working at once; its leads, customers and commissions stay.
+         */
         delete: operations["archivePartner"];
         options?: never;
         head?: never;
+        /**
+         * Edit a partner
+         * @description Changes a partner's name, email or status (`active` restores an archived partner).
+         */
         patch: operations["updatePartner"];
         trace?: never;
     };
@@ -747,8 +1029,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List programs
+         * @description The company's programs, newest first (`?status=archived` for archived ones). Read-only.
+         */
         get: operations["listPrograms"];
         put?: never;
+        /**
+         * Create a program
+         * @description Creates a program with the default form (built-ins `firstName`, `lastName`, `email`, `company`; `email` required), stage labels, an empty offer and a publishable key. Owners and admins.
+         */
         post: operations["createProgram"];
         delete?: never;
         options?: never;
@@ -763,12 +1053,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a program
+         * @description One program with its form, stage labels, offer, switches, allowed origins and publishable key. Read-only.
+         */
         get: operations["getProgram"];
         put?: never;
         post?: never;
+        /**
+         * Archive a program
+         * @description Archives the program: leads stay; the widget and its partner sessions stop working. Owners and admins.
+         */
         delete: operations["archiveProgram"];
         options?: never;
         head?: never;
+        /**
+         * Change a program's settings
+         * @description Changes settings: name, form, stage labels, offer, switches, allowed origins. A form must keep the four built-in fields with their camelCase keys (`firstName`, `lastName`, `email`, `company`) and `email` required (422 `builtin_missing`, `builtin_optional`). A stale `version` gets 409 `version_conflict` with the current program. Open widgets pick the change up within a minute. Owners and admins.
+         */
         patch: operations["updateProgram"];
         trace?: never;
     };
@@ -779,6 +1081,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Download a program's CSV template
+         * @description The CSV template partners fill in for the program: one column per form field (built-ins `firstName`, `lastName`, `email`, `company` by label, then custom fields) and an example row that imports skip. Read-only.
+         */
         get: operations["getProgramLeadTemplate"];
         put?: never;
         post?: never;
@@ -795,8 +1101,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List a program's partners
+         * @description Enrolled partners with their keys, newest first (`?status=ended` for former ones). Read-only.
+         */
         get: operations["listProgramPartners"];
         put?: never;
+        /**
+         * Enrol a partner in a program
+         * @description Enrols a partner in the program with a partner key (an ended enrolment resumes); `invite: true` emails the partner.
+         */
         post: operations["enrollPartner"];
         delete?: never;
         options?: never;
@@ -814,6 +1128,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * End a partner's enrolment
+         * @description Ends the partner's enrolment in the program: its sessions for this program stop working at once; its leads stay.
+         */
         delete: operations["endPartnership"];
         options?: never;
         head?: never;
@@ -829,6 +1147,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rotate a publishable key
+         * @description Issues a new publishable key; pages still using the old one stop working at once. Owners and admins.
+         */
         post: operations["rotateProgramPublishableKey"];
         delete?: never;
         options?: never;
@@ -843,6 +1165,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a program by publishable key
+         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Read-only.
+         */
         get: operations["getPublicProgram"];
         put?: never;
         post?: never;
@@ -859,6 +1185,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List users
+         * @description The company's users, oldest first, with their roles. Read-only.
+         */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -878,9 +1208,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a user
+         * @description Removes a user from the company; their sessions end at once. The last owner cannot be removed. Owners and admins.
+         */
         delete: operations["deleteUser"];
         options?: never;
         head?: never;
+        /**
+         * Change a user's role
+         * @description Changes a user's role. Only owners grant or remove `owner`; the last owner stays one (409 `last_owner`). Owners and admins.
+         */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -893,6 +1231,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Resend a webhook delivery
+         * @description Queues the delivery again now, with a fresh run of retries.
+         */
         post: operations["resendWebhookDelivery"];
         delete?: never;
         options?: never;
@@ -907,8 +1249,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List webhook endpoints
+         * @description The company's endpoints with their events and status (never the secret). Read-only.
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description Subscribes a URL to events. The answer carries the signing secret — the only time it is shown. The URL must be public: private, loopback and link-local addresses are refused.
+         */
         post: operations["createWebhookEndpoint"];
         delete?: never;
         options?: never;
@@ -923,12 +1273,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get a webhook endpoint
+         * @description One endpoint with its events and status. Read-only.
+         */
         get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint; pending deliveries to it are dropped.
+         */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Changes an endpoint's URL, events, description or enabled switch (a new URL is checked like on creation).
+         */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
@@ -939,6 +1301,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List an endpoint's deliveries
+         * @description The endpoint's deliveries, newest first, each with every attempt (status, response, duration). Read-only.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -957,6 +1323,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rotate a webhook signing secret
+         * @description A new signing secret (shown once). The old one keeps signing, as a second signature, for 24 hours.
+         */
         post: operations["rotateWebhookEndpointSecret"];
         delete?: never;
         options?: never;
@@ -971,6 +1341,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List webhook event types
+         * @description The events an endpoint can subscribe to, with their payload schemas (`WebhookEvent`). Read-only.
+         */
         get: operations["listWebhookEventTypes"];
         put?: never;
         post?: never;
@@ -1138,18 +1512,44 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
         };
+        /**
+         * @description A lead: the built-in fields use fixed camelCase keys (`firstName`, `lastName`, `email`, `company`, never `first_name`), custom fields go under `fields`. Company principals add `programId` and one of `partnerId` / `partnerKey`.
+         * @example {
+         *       "company": "Analytical Engines Ltd",
+         *       "email": "ada.lovelace@example.com",
+         *       "fields": {
+         *         "budget": 25000
+         *       },
+         *       "firstName": "Ada",
+         *       "lastName": "Lovelace",
+         *       "partnerKey": "northwind",
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+         *     }
+         */
         CreateLeadBody: {
+            /** @description Built-in field `company`. */
             company?: string;
+            /** @description Built-in field `email`: always required, whatever the program's form says. */
             email: string;
+            /** @description The program's custom fields by key, e.g. `{"budget": 25000, "products": ["crm"]}`; each is checked against its type, options and `required`. */
             fields?: {
                 [key: string]: (string | number | boolean | string[]) | null;
             };
+            /** @description Built-in field `firstName`. */
             firstName?: string;
+            /** @description Built-in field `lastName`. */
             lastName?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description API keys and cookie sessions: the partner — exactly one of `partnerId` or `partnerKey`.
+             */
             partnerId?: string;
+            /** @description API keys and cookie sessions: the partner's key in the program (instead of `partnerId`). */
             partnerKey?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description API keys and cookie sessions: **required**, the program. Partner sessions: omit.
+             */
             programId?: string;
         };
         CreateMessage: {
@@ -1293,10 +1693,28 @@ export interface components {
             partnerId: string;
             partnerKey?: string;
         };
+        /**
+         * @description One invalid input, to show next to it.
+         * @example {
+         *       "code": "required",
+         *       "field": "email",
+         *       "message": "Email is required",
+         *       "params": {
+         *         "label": "Email"
+         *       }
+         *     }
+         */
         FieldIssue: {
+            /** @description Stable reason, e.g. `required`, `invalid_email`, `too_long`, `invalid_option`, `invalid_cursor`, `invalid_text`, `builtin_missing`, `unknown_field`. */
             code: string;
+            /** @description The input, as a dotted path: a built-in field (`email`), `fields.<key>` for a custom field, a query parameter (`cursor`), `mapping.<column>`, `file`, or `body`. */
             field: string;
+            /** @description The reason in words, for people (English). */
             message: string;
+            /** @description The values the message was built from (e.g. `{"label":"Email","max":200}`), to word it in another language. */
+            params?: {
+                [key: string]: string | number;
+            };
         };
         /** @description Conversion of the leads created in the range, by the stage they reached. */
         Funnel: {
@@ -1323,6 +1741,32 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "unavailable";
         };
+        /**
+         * @example {
+         *       "completedAt": null,
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "createdBy": {
+         *         "name": "Northwind Partners",
+         *         "type": "partner"
+         *       },
+         *       "error": null,
+         *       "fileName": "leads-march.csv",
+         *       "fileSize": 48213,
+         *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+         *       "partner": {
+         *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *         "name": "Northwind Partners"
+         *       },
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "rowsDuplicate": 1,
+         *       "rowsFailed": 4,
+         *       "rowsImported": 395,
+         *       "rowsProcessed": 400,
+         *       "rowsTotal": 812,
+         *       "startedAt": "2026-03-02T09:30:01.000Z",
+         *       "status": "processing"
+         *     }
+         */
         Import: {
             completedAt: string | null;
             createdAt: string;
@@ -1346,8 +1790,11 @@ export interface components {
             rowsProcessed: number;
             rowsTotal: number | null;
             startedAt: string | null;
-            /** @enum {string} */
-            status: "queued" | "processing" | "completed" | "failed";
+            /**
+             * @description `queued` → `processing` → `completed`; `failed` when the file cannot be imported at all; `cancelled` when stopped by `cancelImport` (rows committed before stay imported).
+             * @enum {string}
+             */
+            status: "queued" | "processing" | "completed" | "failed" | "cancelled";
         };
         /** @description A CSV import finished (status completed) or could not be processed (status failed). */
         ImportCompletedWebhookEvent: {
@@ -1358,6 +1805,128 @@ export interface components {
             id: string;
             /** @enum {string} */
             type: "import.completed";
+        };
+        /**
+         * @example {
+         *       "columns": [
+         *         {
+         *           "field": "email",
+         *           "header": "E-mail",
+         *           "index": 0
+         *         },
+         *         {
+         *           "field": "firstName",
+         *           "header": "Vorname",
+         *           "index": 1
+         *         },
+         *         {
+         *           "field": "company",
+         *           "header": "Firma",
+         *           "index": 2
+         *         },
+         *         {
+         *           "field": null,
+         *           "header": "Notes",
+         *           "index": 3
+         *         }
+         *       ],
+         *       "delimiter": ";",
+         *       "duplicatedFields": [],
+         *       "encoding": "utf-8",
+         *       "fileName": "leads-march.csv",
+         *       "fileSize": 48213,
+         *       "headers": [
+         *         "E-mail",
+         *         "Vorname",
+         *         "Firma",
+         *         "Notes"
+         *       ],
+         *       "mapping": {
+         *         "0": "email",
+         *         "1": "firstName",
+         *         "2": "company",
+         *         "3": null
+         *       },
+         *       "missingRequired": [],
+         *       "partnerId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "problems": [
+         *         {
+         *           "errors": [
+         *             {
+         *               "code": "invalid_email",
+         *               "field": "email",
+         *               "message": "Email must be a valid email address",
+         *               "params": {
+         *                 "label": "Email"
+         *               }
+         *             }
+         *           ],
+         *           "kind": "failed",
+         *           "message": "Email must be a valid email address",
+         *           "row": 14
+         *         },
+         *         {
+         *           "errors": [],
+         *           "kind": "duplicate",
+         *           "message": "Duplicate: the same email as row 9 of this file",
+         *           "row": 52
+         *         }
+         *       ],
+         *       "problemsTruncated": false,
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "ready": true,
+         *       "rowsDuplicate": 2,
+         *       "rowsFailed": 7,
+         *       "rowsTotal": 812,
+         *       "rowsValid": 803
+         *     }
+         */
+        ImportDryRun: {
+            /** @description Each column and the field it maps to (automatic + `mapping`). */
+            columns: {
+                /** @description The field key it maps to, or null. */
+                field: string | null;
+                header: string;
+                index: number;
+            }[];
+            delimiter: string;
+            /** @description Fields more than one column maps to (the first column wins). */
+            duplicatedFields: string[];
+            /** @description How the file was read, e.g. `utf-8`, `windows-1252`. */
+            encoding: string;
+            fileName: string | null;
+            fileSize: number;
+            /** @description The file's header row. */
+            headers: string[];
+            /** @description The effective mapping in the format `createImport` takes: `{"<column index>": "<field key>" | null}`. */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /** @description Required fields no column maps to: `createImport` would answer 422 `missing_required_columns`. */
+            missingRequired: string[];
+            partnerId: string;
+            /** @description The first rows that would not be imported, in file order. */
+            problems: {
+                /** @description Per field, as `createLead` answers them. */
+                errors: components["schemas"]["FieldIssue"][];
+                /** @enum {string} */
+                kind: "failed" | "duplicate";
+                /** @description What is wrong, as the error CSV would say it. */
+                message: string;
+                /** @description Spreadsheet row number (the header is row 1). */
+                row: number;
+            }[];
+            /** @description More rows have problems than listed. */
+            problemsTruncated: boolean;
+            programId: string;
+            /** @description Whether `createImport` would accept this file as mapped. */
+            ready: boolean;
+            /** @description Rows repeating an earlier row of the file. Leads already registered in the program are found by the import itself. */
+            rowsDuplicate: number;
+            rowsFailed: number;
+            /** @description Rows below the header (empty lines are not counted). */
+            rowsTotal: number;
+            rowsValid: number;
         };
         ImportPage: {
             data: components["schemas"]["Import"][];
@@ -1391,6 +1960,33 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
         };
+        /**
+         * @example {
+         *       "company": "Analytical Engines Ltd",
+         *       "createdAt": "2026-03-02T09:30:00.000Z",
+         *       "customer": null,
+         *       "email": "ada.lovelace@example.com",
+         *       "fields": {
+         *         "budget": 25000
+         *       },
+         *       "firstName": "Ada",
+         *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+         *       "importId": null,
+         *       "lastName": "Lovelace",
+         *       "partner": {
+         *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *         "name": "Northwind Partners"
+         *       },
+         *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+         *       "source": "api",
+         *       "stage": "qualified",
+         *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+         *       "stageLabel": "Qualified",
+         *       "updatedAt": "2026-03-03T14:05:00.000Z",
+         *       "version": 2,
+         *       "wonAt": null
+         *     }
+         */
         Lead: {
             company: string | null;
             createdAt: string;
@@ -1451,6 +2047,45 @@ export interface components {
             data: components["schemas"]["LeadEvent"][];
             nextCursor: string | null;
         };
+        /**
+         * @description A program's lead form. It always has the four built-in fields under their fixed camelCase keys — `firstName`, `lastName`, `email`, `company` (`builtIn: true`; a form without one is refused with `builtin_missing`, e.g. when it names `first_name`) — and `email` is always required (`builtin_optional`). Custom fields have their own keys (`^[a-z][a-zA-Z0-9_]*$`) and types.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "builtIn": true,
+         *           "key": "firstName",
+         *           "label": "First name",
+         *           "order": 0,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "lastName",
+         *           "label": "Last name",
+         *           "order": 1,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "email",
+         *           "label": "Email",
+         *           "order": 2,
+         *           "required": true,
+         *           "type": "email"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "company",
+         *           "label": "Company",
+         *           "order": 3,
+         *           "required": false,
+         *           "type": "text"
+         *         }
+         *       ]
+         *     }
+         */
         LeadFormSchema: {
             fields: {
                 builtIn?: boolean;
@@ -1467,7 +2102,54 @@ export interface components {
                 /** @enum {string} */
                 type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
             }[];
-        };
+        } & ({
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        });
+        /**
+         * @description A program's lead form. It always has the four built-in fields under their fixed camelCase keys — `firstName`, `lastName`, `email`, `company` (`builtIn: true`; a form without one is refused with `builtin_missing`, e.g. when it names `first_name`) — and `email` is always required (`builtin_optional`). Custom fields have their own keys (`^[a-z][a-zA-Z0-9_]*$`) and types.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "builtIn": true,
+         *           "key": "firstName",
+         *           "label": "First name",
+         *           "order": 0,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "lastName",
+         *           "label": "Last name",
+         *           "order": 1,
+         *           "required": false,
+         *           "type": "text"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "email",
+         *           "label": "Email",
+         *           "order": 2,
+         *           "required": true,
+         *           "type": "email"
+         *         },
+         *         {
+         *           "builtIn": true,
+         *           "key": "company",
+         *           "label": "Company",
+         *           "order": 3,
+         *           "required": false,
+         *           "type": "text"
+         *         }
+         *       ]
+         *     }
+         */
         LeadFormSchemaInput: {
             fields: {
                 builtIn?: boolean;
@@ -1484,7 +2166,15 @@ export interface components {
                 /** @enum {string} */
                 type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
             }[];
-        };
+        } & ({
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        } & {
+            fields: unknown;
+        });
         LeadPage: {
             data: components["schemas"]["Lead"][];
             nextCursor: string | null;
@@ -1688,13 +2378,21 @@ export interface components {
             /** @enum {string} */
             status: "active" | "ended";
         };
+        /** @description An RFC 9457 problem (`application/problem+json`). Some codes add fields: `current` (version_conflict), `firstRegisteredAt` (duplicate_lead), `allowedStages` (invalid_stage_transition), `runningImportIds` (import_already_running), `missingFields` and `headers` (missing_required_columns), `retryAfterSeconds` (rate_limited). */
         Problem: {
+            /** @description Stable, machine-readable reason; each operation lists the codes it can answer. */
             code: string;
+            /** @description What happened and what to do, for people. */
             detail: string;
+            /** @description With `validation_failed`: each invalid input. */
             errors?: components["schemas"]["FieldIssue"][];
+            /** @description The request id (also in the `X-Request-Id` header). */
             instance?: string;
+            /** @description The HTTP status code. */
             status: number;
+            /** @description The HTTP status in words. */
             title: string;
+            /** @description A URI naming the problem: `https://leadbridge.dev/problems/<code>`. */
             type: string;
         } & {
             [key: string]: unknown;
@@ -2030,7 +2728,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "database": "ok",
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2054,32 +2784,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "range": {
+                     *         "from": "from",
+                     *         "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "to": "to",
+                     *         "tz": "tz"
+                     *       },
+                     *       "stages": {
+                     *         "closed_lost": 25,
+                     *         "closed_won": 25,
+                     *         "new": 25,
+                     *         "qualified": 25,
+                     *         "unqualified": 25
+                     *       },
+                     *       "steps": [
+                     *         {
+                     *           "count": 25,
+                     *           "key": "submitted",
+                     *           "rateFromPrevious": 12500,
+                     *           "rateFromStart": 12500
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2103,32 +2895,90 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "closed_lost": 25,
+                     *           "closed_won": 25,
+                     *           "new": 25,
+                     *           "qualified": 25,
+                     *           "total": 25,
+                     *           "unqualified": 25,
+                     *           "weekStart": "weekStart"
+                     *         }
+                     *       ],
+                     *       "range": {
+                     *         "from": "from",
+                     *         "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "to": "to",
+                     *         "tz": "tz"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["LeadsByWeek"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2152,32 +3002,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "currency": "EUR",
+                     *           "points": [
+                     *             {
+                     *               "commissions": 25,
+                     *               "revenue": 25,
+                     *               "transactions": 25,
+                     *               "weekStart": "weekStart"
+                     *             }
+                     *           ],
+                     *           "totals": {
+                     *             "commissions": 25,
+                     *             "commissionsApproved": 25,
+                     *             "commissionsPaid": 25,
+                     *             "commissionsPending": 25,
+                     *             "revenue": 25,
+                     *             "transactions": 25
+                     *           }
+                     *         }
+                     *       ],
+                     *       "range": {
+                     *         "from": "from",
+                     *         "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "to": "to",
+                     *         "tz": "tz"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Revenue"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2203,32 +3121,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "commissions": [
+                     *             {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "leads": 25,
+                     *           "partner": {
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "qualified": 25,
+                     *           "revenue": [
+                     *             {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             }
+                     *           ],
+                     *           "winRate": 12500,
+                     *           "won": 25
+                     *         }
+                     *       ],
+                     *       "range": {
+                     *         "from": "from",
+                     *         "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "to": "to",
+                     *         "tz": "tz"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["TopPartners"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2250,16 +3239,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdBy": "createdBy",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lastUsedAt": "2026-03-02T09:30:00.000Z",
+                     *           "name": "Northwind Partners",
+                     *           "prefix": "prefix",
+                     *           "revokedAt": "2026-03-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2268,7 +3317,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2276,6 +3328,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northwind Partners"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateApiKeyRequest"];
             };
         };
@@ -2285,33 +3342,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": "createdBy",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "key": "budget",
+                     *       "lastUsedAt": "2026-03-02T09:30:00.000Z",
+                     *       "name": "Northwind Partners",
+                     *       "prefix": "prefix",
+                     *       "revokedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `user_session_required`, `insufficient_role` */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2334,29 +3474,71 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2370,6 +3552,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northwind Partners",
+                 *       "password": "correct horse battery staple",
+                 *       "token": "pt_5f2d9c1b7a3e4d6f8a0b1c2e4d6f8a0b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AcceptInvitationRequest"];
             };
         };
@@ -2380,33 +3569,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "csrfToken": "c3JmLTlhNTFjN2RlOGEyYjZmMWQ",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "owner",
+                     *       "user": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *         "name": "Northwind Partners",
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthSession"];
                 };
             };
-            /** @description `email_taken` */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `email_taken`: An account with this email already exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_taken";
+                    };
                 };
             };
-            /** @description `invitation_invalid`, `invitation_expired`, `validation_failed` */
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `invitation_expired`: The invitation has expired: ask for a new one.
+             *     - `invitation_invalid`: The invitation token is unknown or revoked.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invitation_expired" | "invitation_invalid" | "validation_failed";
+                    };
                 };
             };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2427,16 +3690,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "companyName": "Northwind Traders",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "invitedByName": "invitedByName",
+                     *       "role": "owner"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
-            /** @description `invitation_invalid`, `invitation_expired` */
+            /**
+             * @description - `invitation_expired`: The invitation has expired: ask for a new one.
+             *     - `invitation_invalid`: The invitation token is unknown or revoked.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invitation_expired" | "invitation_invalid" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2455,24 +3748,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "csrfToken": "c3JmLTlhNTFjN2RlOGEyYjZmMWQ",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "owner",
+                     *       "user": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *         "name": "Northwind Partners",
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthSession"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `user_session_required` */
+            /**
+             * @description - `partner_forbidden`: A partner session called an operation for company principals only.
+             *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden" | "user_session_required";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2486,6 +3835,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada.lovelace@example.com",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignInRequest"];
             };
         };
@@ -2496,25 +3851,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "csrfToken": "c3JmLTlhNTFjN2RlOGEyYjZmMWQ",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "owner",
+                     *       "user": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *         "name": "Northwind Partners",
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthSession"];
                 };
             };
-            /** @description `invalid_credentials` */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `invalid_credentials`: Wrong email or password. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_credentials";
+                    };
                 };
             };
-            /** @description `rate_limited` */
-            429: {
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2523,7 +3956,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2538,21 +3974,76 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "partner_forbidden" | "user_session_required";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2566,6 +4057,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "companyName": "Northwind Traders",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "name": "Northwind Partners",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignUpRequest"];
             };
         };
@@ -2576,32 +4075,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "csrfToken": "c3JmLTlhNTFjN2RlOGEyYjZmMWQ",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "owner",
+                     *       "user": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *         "name": "Northwind Partners",
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthSession"];
                 };
             };
-            /** @description `email_taken` */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `email_taken`: An account with this email already exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "email_taken";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
                 };
             };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2628,24 +4198,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "amount": 25,
+                     *           "approvedAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "currency": "EUR",
+                     *           "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *           "declineReason": "declineReason",
+                     *           "declinedAt": "2026-03-02T09:30:00.000Z",
+                     *           "description": "Resellers in the DACH region",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "kind": "flat",
+                     *           "leadEmail": "leadEmail",
+                     *           "leadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *           "leadName": "leadName",
+                     *           "paidAt": "2026-03-02T09:30:00.000Z",
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "partnerName": "partnerName",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "status": "pending",
+                     *           "statusChangedAt": "2026-03-02T09:30:00.000Z",
+                     *           "statusChangedBy": {
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000007",
+                     *             "name": "Northwind Partners",
+                     *             "type": "user"
+                     *           },
+                     *           "transactionId": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
+                     *           "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *           "version": 25
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommissionPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2654,7 +4293,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2662,6 +4304,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *       ],
+                 *       "reason": "Budget confirmed on the call",
+                 *       "status": "approved"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BulkCommissionStatus"];
             };
         };
@@ -2671,32 +4322,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "allowedStatuses": [
+                     *             "pending"
+                     *           ],
+                     *           "changed": true,
+                     *           "code": "123456",
+                     *           "commission": {
+                     *             "amount": 25,
+                     *             "approvedAt": "2026-03-02T09:30:00.000Z",
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "currency": "EUR",
+                     *             "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
+                     *             "declineReason": "declineReason",
+                     *             "declinedAt": "2026-03-02T09:30:00.000Z",
+                     *             "description": "Resellers in the DACH region",
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *             "kind": "flat",
+                     *             "leadEmail": "leadEmail",
+                     *             "leadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *             "leadName": "leadName",
+                     *             "paidAt": "2026-03-02T09:30:00.000Z",
+                     *             "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "partnerName": "partnerName",
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "status": "pending",
+                     *             "statusChangedAt": "2026-03-02T09:30:00.000Z",
+                     *             "statusChangedBy": {
+                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000008",
+                     *               "name": "Northwind Partners",
+                     *               "type": "user"
+                     *             },
+                     *             "transactionId": "3f0c1e9a-52b4-4c1d-8e7a-000000000007",
+                     *             "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *             "version": 25
+                     *           },
+                     *           "detail": "detail",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "ok": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BulkCommissionStatusResponse"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2722,24 +4489,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2764,24 +4568,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "approved": 25,
+                     *           "count": 25,
+                     *           "currency": "EUR",
+                     *           "declined": 25,
+                     *           "paid": 25,
+                     *           "pending": 25
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommissionTotals"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2802,24 +4653,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "amount": 25,
+                     *       "approvedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "currency": "EUR",
+                     *       "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *       "declineReason": "declineReason",
+                     *       "declinedAt": "2026-03-02T09:30:00.000Z",
+                     *       "description": "Resellers in the DACH region",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "kind": "flat",
+                     *       "leadEmail": "leadEmail",
+                     *       "leadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *       "leadName": "leadName",
+                     *       "paidAt": "2026-03-02T09:30:00.000Z",
+                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "partnerName": "partnerName",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "status": "pending",
+                     *       "statusChangedAt": "2026-03-02T09:30:00.000Z",
+                     *       "statusChangedBy": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000007",
+                     *         "name": "Northwind Partners",
+                     *         "type": "user"
+                     *       },
+                     *       "transactionId": "3f0c1e9a-52b4-4c1d-8e7a-000000000006",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "version": 25
+                     *     }
+                     */
                     "application/json": components["schemas"]["Commission"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2838,16 +4765,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "name": "Northwind Partners"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Company"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2861,6 +4836,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Northwind Partners"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateCompanyRequest"];
             };
         };
@@ -2870,32 +4850,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "name": "Northwind Partners"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Company"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2948,24 +4988,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "firstPaidAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lead": {
+                     *             "company": "Analytical Engines Ltd",
+                     *             "email": "ada.lovelace@example.com",
+                     *             "firstName": "Ada",
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "lastName": "Lovelace"
+                     *           },
+                     *           "partner": {
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "revenue": {
+                     *             "amount": 25,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "status": "signed_up",
+                     *           "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *           "wonAt": "2026-03-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -2986,24 +5090,95 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "firstPaidAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lead": {
+                     *         "company": "Analytical Engines Ltd",
+                     *         "email": "ada.lovelace@example.com",
+                     *         "firstName": "Ada",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *         "lastName": "Lovelace"
+                     *       },
+                     *       "partner": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "revenue": {
+                     *         "amount": 25,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "status": "signed_up",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "wonAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Customer"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3027,24 +5202,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "amount": {
+                     *             "amount": 25,
+                     *             "currency": "EUR"
+                     *           },
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "description": "Resellers in the DACH region",
+                     *           "externalId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "occurredAt": "2026-03-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerTransactionPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3053,7 +5292,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3063,6 +5305,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amount": 25,
+                 *       "currency": "EUR",
+                 *       "description": "Resellers in the DACH region",
+                 *       "externalId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                 *       "occurredAt": "2026-03-02T09:30:00.000Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateCustomerTransactionBody"];
             };
         };
@@ -3073,6 +5324,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "amount": {
+                     *         "amount": 25,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "description": "Resellers in the DACH region",
+                     *       "externalId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "occurredAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerTransaction"];
                 };
             };
@@ -3081,32 +5346,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "amount": {
+                     *         "amount": 25,
+                     *         "currency": "EUR"
+                     *       },
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "description": "Resellers in the DACH region",
+                     *       "externalId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "occurredAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CustomerTransaction"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3118,7 +5480,7 @@ export interface operations {
                 cursor?: string;
                 programId?: string;
                 partnerId?: string;
-                status?: "queued" | "processing" | "completed" | "failed";
+                status?: "queued" | "processing" | "completed" | "failed" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -3131,24 +5493,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "completedAt": null,
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdBy": {
+                     *             "name": "Northwind Partners",
+                     *             "type": "partner"
+                     *           },
+                     *           "error": null,
+                     *           "fileName": "leads-march.csv",
+                     *           "fileSize": 48213,
+                     *           "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "partner": {
+                     *             "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "rowsDuplicate": 1,
+                     *           "rowsFailed": 4,
+                     *           "rowsImported": 395,
+                     *           "rowsProcessed": 400,
+                     *           "rowsTotal": 812,
+                     *           "startedAt": "2026-03-02T09:30:01.000Z",
+                     *           "status": "processing"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3156,14 +5582,22 @@ export interface operations {
     createImport: {
         parameters: {
             query?: {
+                /** @description API keys and cookie sessions: **required**, the program the leads are for. Partner sessions: omit (their own program). */
                 programId?: string;
+                /** @description API keys and cookie sessions: the partner the leads are for — send exactly one of `partnerId` or `partnerKey`. */
                 partnerId?: string;
+                /** @description API keys and cookie sessions: the partner's key in the program (instead of `partnerId`). */
                 partnerKey?: string;
+                /** @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key such as `budget`), or null to ignore the column. Example: `{"0":"email","3":null}`. */
                 mapping?: string;
+                /** @description For a raw `text/csv` body: the name shown in import history. */
                 fileName?: string;
             };
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3174,45 +5608,47 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|`).
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited). Send it after the other fields.
                      */
                     file: string;
-                    /** @description JSON `{ "<columnIndex>": "<fieldKey>" | null }` correcting the automatic header mapping. */
+                    /** @description The name shown in import history. */
+                    fileName?: string;
+                    /**
+                     * @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key), or null to ignore the column.
+                     * @example {"0":"email","1":"firstName","3":null}
+                     */
                     mapping?: string;
                     /**
                      * Format: uuid
-                     * @description Company principals: the partner (or partnerKey).
+                     * @description API keys and cookie sessions: the partner (or `partnerKey`).
                      */
                     partnerId?: string;
-                    /** @description Company principals: the partner's key in the program. */
+                    /** @description API keys and cookie sessions: the partner's key in the program (or `partnerId`). */
                     partnerKey?: string;
                     /**
                      * Format: uuid
-                     * @description Company principals: the program.
+                     * @description API keys and cookie sessions: the program (required).
                      */
                     programId?: string;
-                };
-                "text/csv": {
-                    /**
-                     * Format: binary
-                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|`).
-                     */
-                    file: string;
-                    /** @description JSON `{ "<columnIndex>": "<fieldKey>" | null }` correcting the automatic header mapping. */
-                    mapping?: string;
-                    /**
-                     * Format: uuid
-                     * @description Company principals: the partner (or partnerKey).
-                     */
-                    partnerId?: string;
-                    /** @description Company principals: the partner's key in the program. */
-                    partnerKey?: string;
-                    /**
-                     * Format: uuid
-                     * @description Company principals: the program.
-                     */
-                    programId?: string;
-                };
+                } & ({
+                    partnerId?: unknown;
+                    partnerKey?: unknown;
+                    programId?: unknown;
+                } | {
+                    /** Format: uuid */
+                    partnerId: string;
+                    partnerKey?: unknown;
+                    programId: string;
+                } | {
+                    partnerId?: unknown;
+                    partnerKey: string;
+                    programId: string;
+                });
+                /**
+                 * @example Email,First name,Last name,Company
+                 *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                 */
+                "text/csv": string;
             };
         };
         responses: {
@@ -3222,70 +5658,464 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": {
+                     *         "name": "Northwind Partners",
+                     *         "type": "partner"
+                     *       },
+                     *       "error": null,
+                     *       "fileName": "leads-march.csv",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Import"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_multipart`: The multipart/form-data body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_multipart";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `lead_import_disabled` */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `lead_import_disabled`: Importing leads is switched off for the program.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "lead_import_disabled" | "origin_not_allowed";
+                    };
                 };
             };
-            /** @description Program or partner unknown */
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description `import_already_running`, `program_archived` */
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `import_already_running`: The partner already has the allowed number of imports running (`runningImportIds`); wait or cancel one.
+             *     - `program_archived`: The program is archived.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "import_already_running" | "program_archived";
+                    };
                 };
             };
-            /** @description `file_too_large`, `too_many_rows` */
+            /**
+             * @description - `file_too_large`: The CSV file is larger than `maxBytes`.
+             *     - `too_many_rows`: The CSV file has more rows than `maxRows`.
+             */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "too_many_rows";
+                    };
                 };
             };
-            /** @description `not_csv`, `unsupported_media_type` */
+            /**
+             * @description - `not_csv`: The file is not text (binary, or an Excel workbook).
+             *     - `unsupported_media_type`: Send the CSV as multipart/form-data (field `file`) or as a text/csv body.
+             */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_csv" | "unsupported_media_type";
+                    };
                 };
             };
-            /** @description `missing_required_columns`, `empty_file`, `no_rows`, `unclosed_quote`, `validation_failed` */
+            /**
+             * @description - `empty_file`: The file is empty.
+             *     - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `missing_required_columns`: No column of the file maps to a required field (`missingFields`, `headers`): add the column or map one to it.
+             *     - `no_rows`: The file has a header row but no rows below it.
+             *     - `row_too_long`: One row is longer than a row may be (`row`).
+             *     - `unclosed_quote`: A quoted cell never ends (`row`).
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_file" | "idempotency_key_reused" | "missing_required_columns" | "no_rows" | "row_too_long" | "unclosed_quote" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds.
+             *     - `upload_aborted`: The upload could not be stored (storage unavailable or the connection dropped): retry.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable" | "upload_aborted";
+                    };
+                };
+            };
+        };
+    };
+    dryRunImport: {
+        parameters: {
+            query?: {
+                /** @description API keys and cookie sessions: **required**, the program the leads are for. Partner sessions: omit (their own program). */
+                programId?: string;
+                /** @description API keys and cookie sessions: the partner the leads are for — send exactly one of `partnerId` or `partnerKey`. */
+                partnerId?: string;
+                /** @description API keys and cookie sessions: the partner's key in the program (instead of `partnerId`). */
+                partnerKey?: string;
+                /** @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key such as `budget`), or null to ignore the column. Example: `{"0":"email","3":null}`. */
+                mapping?: string;
+                /** @description For a raw `text/csv` body: the name shown in import history. */
+                fileName?: string;
+            };
+            header?: {
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited). Send it after the other fields.
+                     */
+                    file: string;
+                    /** @description The name shown in import history. */
+                    fileName?: string;
+                    /**
+                     * @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key), or null to ignore the column.
+                     * @example {"0":"email","1":"firstName","3":null}
+                     */
+                    mapping?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the partner (or `partnerKey`).
+                     */
+                    partnerId?: string;
+                    /** @description API keys and cookie sessions: the partner's key in the program (or `partnerId`). */
+                    partnerKey?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the program (required).
+                     */
+                    programId?: string;
+                } & ({
+                    partnerId?: unknown;
+                    partnerKey?: unknown;
+                    programId?: unknown;
+                } | {
+                    /** Format: uuid */
+                    partnerId: string;
+                    partnerKey?: unknown;
+                    programId: string;
+                } | {
+                    partnerId?: unknown;
+                    partnerKey: string;
+                    programId: string;
+                });
+                /**
+                 * @example Email,First name,Last name,Company
+                 *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What the import would do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "columns": [
+                     *         {
+                     *           "field": "email",
+                     *           "header": "E-mail",
+                     *           "index": 0
+                     *         },
+                     *         {
+                     *           "field": "firstName",
+                     *           "header": "Vorname",
+                     *           "index": 1
+                     *         },
+                     *         {
+                     *           "field": "company",
+                     *           "header": "Firma",
+                     *           "index": 2
+                     *         },
+                     *         {
+                     *           "field": null,
+                     *           "header": "Notes",
+                     *           "index": 3
+                     *         }
+                     *       ],
+                     *       "delimiter": ";",
+                     *       "duplicatedFields": [],
+                     *       "encoding": "utf-8",
+                     *       "fileName": "leads-march.csv",
+                     *       "fileSize": 48213,
+                     *       "headers": [
+                     *         "E-mail",
+                     *         "Vorname",
+                     *         "Firma",
+                     *         "Notes"
+                     *       ],
+                     *       "mapping": {
+                     *         "0": "email",
+                     *         "1": "firstName",
+                     *         "2": "company",
+                     *         "3": null
+                     *       },
+                     *       "missingRequired": [],
+                     *       "partnerId": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *       "problems": [
+                     *         {
+                     *           "errors": [
+                     *             {
+                     *               "code": "invalid_email",
+                     *               "field": "email",
+                     *               "message": "Email must be a valid email address",
+                     *               "params": {
+                     *                 "label": "Email"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "kind": "failed",
+                     *           "message": "Email must be a valid email address",
+                     *           "row": 14
+                     *         },
+                     *         {
+                     *           "errors": [],
+                     *           "kind": "duplicate",
+                     *           "message": "Duplicate: the same email as row 9 of this file",
+                     *           "row": 52
+                     *         }
+                     *       ],
+                     *       "problemsTruncated": false,
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "ready": true,
+                     *       "rowsDuplicate": 2,
+                     *       "rowsFailed": 7,
+                     *       "rowsTotal": 812,
+                     *       "rowsValid": 803
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportDryRun"];
+                };
+            };
+            /** @description - `invalid_multipart`: The multipart/form-data body is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_multipart";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `lead_import_disabled`: Importing leads is switched off for the program.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "lead_import_disabled" | "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `program_archived`: The program is archived.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "program_archived";
+                    };
+                };
+            };
+            /**
+             * @description - `file_too_large`: The CSV file is larger than `maxBytes`.
+             *     - `too_many_rows`: The CSV file has more rows than `maxRows`.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "file_too_large" | "too_many_rows";
+                    };
+                };
+            };
+            /**
+             * @description - `not_csv`: The file is not text (binary, or an Excel workbook).
+             *     - `unsupported_media_type`: Send the CSV as multipart/form-data (field `file`) or as a text/csv body.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_csv" | "unsupported_media_type";
+                    };
+                };
+            };
+            /**
+             * @description - `empty_file`: The file is empty.
+             *     - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `no_rows`: The file has a header row but no rows below it.
+             *     - `row_too_long`: One row is longer than a row may be (`row`).
+             *     - `unclosed_quote`: A quoted cell never ends (`row`).
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "empty_file" | "idempotency_key_reused" | "no_rows" | "row_too_long" | "unclosed_quote" | "validation_failed";
+                    };
+                };
+            };
+            /**
+             * @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds.
+             *     - `upload_aborted`: The upload could not be stored (storage unavailable or the connection dropped): retry.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable" | "upload_aborted";
+                    };
                 };
             };
         };
@@ -3306,24 +6136,234 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": {
+                     *         "name": "Northwind Partners",
+                     *         "type": "partner"
+                     *       },
+                     *       "error": null,
+                     *       "fileName": "leads-march.csv",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Import"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdBy": {
+                     *         "name": "Northwind Partners",
+                     *         "type": "partner"
+                     *       },
+                     *       "error": null,
+                     *       "fileName": "leads-march.csv",
+                     *       "fileSize": 48213,
+                     *       "id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "rowsDuplicate": 1,
+                     *       "rowsFailed": 4,
+                     *       "rowsImported": 395,
+                     *       "rowsProcessed": 400,
+                     *       "rowsTotal": 812,
+                     *       "startedAt": "2026-03-02T09:30:01.000Z",
+                     *       "status": "processing"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `import_not_running`: The import has already ended (completed, failed or cancelled) and cannot be cancelled.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "import_not_running";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3345,24 +6385,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3385,16 +6474,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "acceptedAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "email": "ada.lovelace@example.com",
+                     *           "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "invitedBy": "invitedBy",
+                     *           "revokedAt": "2026-03-02T09:30:00.000Z",
+                     *           "role": "owner",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvitationPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3403,7 +6551,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3411,6 +6562,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada.lovelace@example.com",
+                 *       "role": "owner"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateInvitationRequest"];
             };
         };
@@ -3420,42 +6577,119 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptUrl": "acceptUrl",
+                     *       "acceptedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "invitedBy": "invitedBy",
+                     *       "revokedAt": "2026-03-02T09:30:00.000Z",
+                     *       "role": "owner",
+                     *       "status": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedInvitation"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `insufficient_role` */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
-            /** @description `already_member`, `email_taken` */
+            /**
+             * @description - `already_member`: This person is already a member of the company.
+             *     - `email_taken`: An account with this email already exists.
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_member" | "email_taken" | "idempotency_conflict" | "idempotency_in_progress";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3478,30 +6712,82 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description `invitation_accepted` */
+            /** @description - `invitation_accepted`: The invitation was already accepted. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invitation_accepted";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3530,24 +6816,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "company": "Analytical Engines Ltd",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "customer": null,
+                     *           "email": "ada.lovelace@example.com",
+                     *           "fields": {
+                     *             "budget": 25000
+                     *           },
+                     *           "firstName": "Ada",
+                     *           "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *           "importId": null,
+                     *           "lastName": "Lovelace",
+                     *           "partner": {
+                     *             "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "source": "api",
+                     *           "stage": "qualified",
+                     *           "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *           "stageLabel": "Qualified",
+                     *           "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *           "version": 2,
+                     *           "wonAt": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["LeadPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3556,7 +6907,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3564,6 +6918,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "company": "Analytical Engines Ltd",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "fields": {
+                 *         "budget": 25000
+                 *       },
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace",
+                 *       "partnerKey": "northwind",
+                 *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateLeadBody"];
             };
         };
@@ -3573,59 +6940,145 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": "Analytical Engines Ltd",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customer": null,
+                     *       "email": "ada.lovelace@example.com",
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
+                     *       "firstName": "Ada",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
+                     *       "lastName": "Lovelace",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *       "stageLabel": "Qualified",
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Lead"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description lead_submission_disabled */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `lead_submission_disabled`: The program does not accept lead submissions (switched off or archived).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "lead_submission_disabled" | "origin_not_allowed";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description duplicate_lead */
+            /**
+             * @description - `duplicate_lead`: A lead with this email (or company domain) is already registered in the program; `firstRegisteredAt` says when.
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `program_changed`: The program's form changed while the lead was being saved: retry.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "duplicate_lead" | "idempotency_conflict" | "idempotency_in_progress" | "program_changed";
+                    };
                 };
             };
-            /** @description validation_failed */
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
                 };
             };
-            429: {
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3634,7 +7087,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3642,6 +7098,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *       ],
+                 *       "reason": "Budget confirmed on the call",
+                 *       "stage": "new"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BulkChangeLeadStageBody"];
             };
         };
@@ -3651,24 +7116,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "code": "123456",
+                     *           "detail": "detail",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lead": {
+                     *             "company": "Analytical Engines Ltd",
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "customer": null,
+                     *             "email": "ada.lovelace@example.com",
+                     *             "fields": {
+                     *               "budget": 25000
+                     *             },
+                     *             "firstName": "Ada",
+                     *             "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *             "importId": null,
+                     *             "lastName": "Lovelace",
+                     *             "partner": {
+                     *               "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *               "name": "Northwind Partners"
+                     *             },
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *             "source": "api",
+                     *             "stage": "qualified",
+                     *             "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *             "stageLabel": "Qualified",
+                     *             "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *             "version": 2,
+                     *             "wonAt": null
+                     *           },
+                     *           "ok": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BulkLeadStageResponse"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3689,24 +7270,96 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": "Analytical Engines Ltd",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customer": null,
+                     *       "email": "ada.lovelace@example.com",
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
+                     *       "firstName": "Ada",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
+                     *       "lastName": "Lovelace",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *       "stageLabel": "Qualified",
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Lead"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3722,6 +7375,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "company": "Analytical Engines Ltd",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "fields": {},
+                 *       "firstName": "Ada",
+                 *       "lastName": "Lovelace",
+                 *       "version": 25
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateLeadBody"];
             };
         };
@@ -3731,50 +7394,141 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": "Analytical Engines Ltd",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customer": null,
+                     *       "email": "ada.lovelace@example.com",
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
+                     *       "firstName": "Ada",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
+                     *       "lastName": "Lovelace",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *       "stageLabel": "Qualified",
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Lead"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description lead_not_editable */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `lead_not_editable`: Partners may edit their leads only while they are New or Qualified.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "lead_not_editable" | "origin_not_allowed";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description version_conflict, duplicate_lead */
+            /**
+             * @description - `duplicate_lead`: A lead with this email (or company domain) is already registered in the program; `firstRegisteredAt` says when.
+             *     - `program_changed`: The program's form changed while the lead was being saved: retry.
+             *     - `version_conflict`: The record changed since it was read: `current` holds it; retry with its `version`.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "duplicate_lead" | "program_changed" | "version_conflict";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3798,24 +7552,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "actor": {
+                     *             "name": "Northwind Partners",
+                     *             "type": "user"
+                     *           },
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "data": {},
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["LeadEventPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3824,7 +7640,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3834,6 +7653,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Budget confirmed on the call",
+                 *       "stage": "new",
+                 *       "version": 25
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangeLeadStageBody"];
             };
         };
@@ -3843,42 +7669,144 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "company": "Analytical Engines Ltd",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "customer": null,
+                     *       "email": "ada.lovelace@example.com",
+                     *       "fields": {
+                     *         "budget": 25000
+                     *       },
+                     *       "firstName": "Ada",
+                     *       "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *       "importId": null,
+                     *       "lastName": "Lovelace",
+                     *       "partner": {
+                     *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "source": "api",
+                     *       "stage": "qualified",
+                     *       "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *       "stageLabel": "Qualified",
+                     *       "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *       "version": 2,
+                     *       "wonAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Lead"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description version_conflict */
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `version_conflict`: The record changed since it was read: `current` holds it; retry with its `version`.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "version_conflict";
+                    };
                 };
             };
-            /** @description invalid_stage_transition */
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `invalid_stage_transition`: The lead cannot move from its stage to that one (`allowedStages` lists where it can).
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "invalid_stage_transition" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3904,24 +7832,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lastMessage": {
+                     *             "authorName": "authorName",
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "excerpt": "excerpt",
+                     *             "side": "partner"
+                     *           },
+                     *           "lastMessageAt": "2026-03-02T09:30:00.000Z",
+                     *           "lead": {
+                     *             "email": "ada.lovelace@example.com",
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "partner": {
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "name": "Northwind Partners"
+                     *           },
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "subject": "Question about a lead",
+                     *           "unreadCount": 25
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "unreadTotal": 25
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageThreadPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3930,7 +7922,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3938,6 +7933,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Could you check the budget on this one?",
+                 *       "leadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                 *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                 *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                 *       "subject": "Question about a lead"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMessageThread"];
             };
         };
@@ -3947,32 +7951,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lastMessage": {
+                     *         "authorName": "authorName",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "excerpt": "excerpt",
+                     *         "side": "partner"
+                     *       },
+                     *       "lastMessageAt": "2026-03-02T09:30:00.000Z",
+                     *       "lead": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "partner": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "subject": "Question about a lead",
+                     *       "unreadCount": 25
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageThread"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -3993,24 +8105,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lastMessage": {
+                     *         "authorName": "authorName",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "excerpt": "excerpt",
+                     *         "side": "partner"
+                     *       },
+                     *       "lastMessageAt": "2026-03-02T09:30:00.000Z",
+                     *       "lead": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "partner": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "subject": "Question about a lead",
+                     *       "unreadCount": 25
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageThread"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4034,24 +8216,88 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "author": {
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "name": "Northwind Partners",
+                     *             "type": "user"
+                     *           },
+                     *           "body": "Could you check the budget on this one?",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "side": "partner",
+                     *           "threadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessagePage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4060,7 +8306,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4070,6 +8319,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Could you check the budget on this one?"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMessage"];
             };
         };
@@ -4079,32 +8333,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "author": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "name": "Northwind Partners",
+                     *         "type": "user"
+                     *       },
+                     *       "body": "Could you check the budget on this one?",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "side": "partner",
+                     *       "threadId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4113,7 +8464,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4128,24 +8482,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lastMessage": {
+                     *         "authorName": "authorName",
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "excerpt": "excerpt",
+                     *         "side": "partner"
+                     *       },
+                     *       "lastMessageAt": "2026-03-02T09:30:00.000Z",
+                     *       "lead": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "partner": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "subject": "Question about a lead",
+                     *       "unreadCount": 25
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageThread"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "origin_not_allowed";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4164,24 +8609,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "commission": true,
+                     *       "import_completed": true,
+                     *       "lead_stage": true,
+                     *       "message": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_only`: An API key or company user called an operation for partner sessions only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_only";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4195,6 +8684,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "commission": true,
+                 *       "import_completed": true,
+                 *       "lead_stage": true,
+                 *       "message": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateNotificationPreferences"];
             };
         };
@@ -4204,24 +8701,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "commission": true,
+                     *       "import_completed": true,
+                     *       "lead_stage": true,
+                     *       "message": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPreferences"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_only`: An API key or company user called an operation for partner sessions only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_only";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4230,7 +8795,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4238,6 +8806,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresInSeconds": 60,
+                 *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                 *       "partnerKey": "northwind",
+                 *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePartnerSessionRequest"];
             };
         };
@@ -4247,34 +8823,132 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "partner": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "program": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "token": "pt_5f2d9c1b7a3e4d6f8a0b1c2e4d6f8a0b"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSession"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description Program or partner not found */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description `partner_not_enrolled`, `program_archived`, `validation_failed` */
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `partner_not_enrolled`: The partner is not active in this program.
+             *     - `program_archived`: The program is archived.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "partner_not_enrolled" | "program_archived" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4288,6 +8962,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada.lovelace@example.com",
+                 *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RequestSignInCodeRequest"];
             };
         };
@@ -4297,34 +8977,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "detail": "detail",
+                     *       "expiresInSeconds": 12500,
+                     *       "status": "accepted"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignInCodeRequested"];
                 };
             };
-            /** @description `origin_not_allowed` */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
                 };
             };
-            /** @description `program_not_found` */
+            /** @description - `program_not_found`: No program has this publishable key. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "program_not_found";
+                    };
                 };
             };
-            /** @description `rate_limited` */
-            429: {
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4338,6 +9086,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifySignInCodeRequest"];
             };
         };
@@ -4347,42 +9102,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *       "partner": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "program": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "token": "pt_5f2d9c1b7a3e4d6f8a0b1c2e4d6f8a0b"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerSession"];
                 };
             };
-            /** @description `origin_not_allowed` */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
                 };
             };
-            /** @description `program_not_found` */
+            /** @description - `program_not_found`: No program has this publishable key. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "program_not_found";
+                    };
                 };
             };
-            /** @description `invalid_code`, `code_expired`, `too_many_attempts` */
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `code_expired`: The sign-in code has expired.
+             *     - `invalid_code`: The sign-in code is not right.
+             *     - `too_many_attempts`: Too many wrong codes: ask for a new one.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "code_expired" | "invalid_code" | "too_many_attempts" | "validation_failed";
+                    };
                 };
             };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4402,16 +9230,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_only`: An API key or company user called an operation for partner sessions only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_only";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4430,24 +9306,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "partner": {
+                     *         "email": "ada.lovelace@example.com",
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *         "name": "Northwind Partners"
+                     *       },
+                     *       "program": {
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *         "name": "Northwind Partners"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerMe"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `partner_only` */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_only`: An API key or company user called an operation for partner sessions only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_only";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4468,23 +9393,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "currency": "EUR",
+                     *       "description": "Resellers in the DACH region",
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "locale": "en",
+                     *       "name": "Northwind Partners",
+                     *       "offer": {
+                     *         "rules": [
+                     *           {
+                     *             "amount": {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "kind": "flat",
+                     *             "stage": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "offerDescription": [
+                     *         "offerDescription"
+                     *       ],
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerProgram"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_only`: An API key or company user called an operation for partner sessions only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_only";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4509,31 +9540,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "email": "ada.lovelace@example.com",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "name": "Northwind Partners",
+                     *           "status": "invited",
+                     *           "updatedAt": "2026-03-02T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerPage"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4542,7 +9615,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4550,6 +9626,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada.lovelace@example.com",
+                 *       "invite": true,
+                 *       "name": "Northwind Partners",
+                 *       "programIds": [
+                 *         "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreatePartnerRequest"];
             };
         };
@@ -4559,47 +9645,141 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "name": "Northwind Partners",
+                     *       "partnerships": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *           "partnerKey": "northwind",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "programName": "programName",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "status": "invited",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerDetail"];
                 };
             };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `already_enrolled`: The partner is already enrolled in the program.
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `partner_exists`: A partner with this email already exists.
+             *     - `partner_key_taken`: Another partner of the program has this key.
+             *     - `program_archived`: The program is archived.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_enrolled" | "idempotency_conflict" | "idempotency_in_progress" | "partner_exists" | "partner_key_taken" | "program_archived";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4620,31 +9800,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "name": "Northwind Partners",
+                     *       "partnerships": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *           "partnerKey": "northwind",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "programName": "programName",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "status": "invited",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerDetail"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4666,28 +9906,70 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4703,6 +9985,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada.lovelace@example.com",
+                 *       "name": "Northwind Partners",
+                 *       "status": "active"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdatePartnerRequest"];
             };
         };
@@ -4712,47 +10001,134 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "name": "Northwind Partners",
+                     *       "partnerships": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *           "partnerKey": "northwind",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "programName": "programName",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "status": "invited",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerDetail"];
                 };
             };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `partner_archived`: The partner is archived.
+             *     - `partner_exists`: A partner with this email already exists.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_archived" | "partner_exists";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4775,31 +10151,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "allowedOrigins": [
+                     *             "allowedOrigin"
+                     *           ],
+                     *           "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "currency": "EUR",
+                     *           "dedupePolicy": "email",
+                     *           "description": "Resellers in the DACH region",
+                     *           "formSchema": {
+                     *             "fields": [
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "firstName",
+                     *                 "label": "First name",
+                     *                 "order": 0,
+                     *                 "required": false,
+                     *                 "type": "text"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "lastName",
+                     *                 "label": "Last name",
+                     *                 "order": 1,
+                     *                 "required": false,
+                     *                 "type": "text"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "email",
+                     *                 "label": "Email",
+                     *                 "order": 2,
+                     *                 "required": true,
+                     *                 "type": "email"
+                     *               },
+                     *               {
+                     *                 "builtIn": true,
+                     *                 "key": "company",
+                     *                 "label": "Company",
+                     *                 "order": 3,
+                     *                 "required": false,
+                     *                 "type": "text"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "leadImportEnabled": true,
+                     *           "leadSubmissionEnabled": true,
+                     *           "name": "Northwind Partners",
+                     *           "offer": {
+                     *             "rules": [
+                     *               {
+                     *                 "amount": {
+                     *                   "amount": 25,
+                     *                   "currency": "EUR"
+                     *                 },
+                     *                 "kind": "flat",
+                     *                 "stage": "new"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "offerDescription": [
+                     *             "offerDescription"
+                     *           ],
+                     *           "portalUrl": "https://partners.example.org",
+                     *           "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                     *           "resolvedStageLabels": {
+                     *             "closed_lost": "closed_lost",
+                     *             "closed_won": "closed_won",
+                     *             "new": "new",
+                     *             "qualified": "qualified",
+                     *             "unqualified": "unqualified"
+                     *           },
+                     *           "stageLabels": {
+                     *             "closed_lost": "closed_lost",
+                     *             "closed_won": "closed_won",
+                     *             "new": "new",
+                     *             "qualified": "qualified",
+                     *             "unqualified": "unqualified"
+                     *           },
+                     *           "status": "active",
+                     *           "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *           "version": 12500
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgramPage"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4808,7 +10301,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4816,6 +10312,75 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "allowedOrigins": [
+                 *         "allowedOrigin"
+                 *       ],
+                 *       "currency": "EUR",
+                 *       "dedupePolicy": "email",
+                 *       "description": "Resellers in the DACH region",
+                 *       "formSchema": {
+                 *         "fields": [
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "firstName",
+                 *             "label": "First name",
+                 *             "order": 0,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "lastName",
+                 *             "label": "Last name",
+                 *             "order": 1,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "email",
+                 *             "label": "Email",
+                 *             "order": 2,
+                 *             "required": true,
+                 *             "type": "email"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "company",
+                 *             "label": "Company",
+                 *             "order": 3,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "leadImportEnabled": true,
+                 *       "leadSubmissionEnabled": true,
+                 *       "name": "Northwind Partners",
+                 *       "offer": {
+                 *         "rules": [
+                 *           {
+                 *             "amount": {
+                 *               "amount": 25,
+                 *               "currency": "EUR"
+                 *             },
+                 *             "kind": "flat",
+                 *             "stage": "new"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "portalUrl": "https://partners.example.org",
+                 *       "stageLabels": {
+                 *         "closed_lost": "closed_lost",
+                 *         "closed_won": "closed_won",
+                 *         "new": "new",
+                 *         "qualified": "qualified",
+                 *         "unqualified": "unqualified"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateProgramRequest"];
             };
         };
@@ -4825,31 +10390,189 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedOrigins": [
+                     *         "allowedOrigin"
+                     *       ],
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "currency": "EUR",
+                     *       "dedupePolicy": "email",
+                     *       "description": "Resellers in the DACH region",
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "name": "Northwind Partners",
+                     *       "offer": {
+                     *         "rules": [
+                     *           {
+                     *             "amount": {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "kind": "flat",
+                     *             "stage": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "offerDescription": [
+                     *         "offerDescription"
+                     *       ],
+                     *       "portalUrl": "https://partners.example.org",
+                     *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                     *       "resolvedStageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "status": "active",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "version": 12500
+                     *     }
+                     */
                     "application/json": components["schemas"]["Program"];
                 };
             };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4870,31 +10593,155 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedOrigins": [
+                     *         "allowedOrigin"
+                     *       ],
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "currency": "EUR",
+                     *       "dedupePolicy": "email",
+                     *       "description": "Resellers in the DACH region",
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "name": "Northwind Partners",
+                     *       "offer": {
+                     *         "rules": [
+                     *           {
+                     *             "amount": {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "kind": "flat",
+                     *             "stage": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "offerDescription": [
+                     *         "offerDescription"
+                     *       ],
+                     *       "portalUrl": "https://partners.example.org",
+                     *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                     *       "resolvedStageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "status": "active",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "version": 12500
+                     *     }
+                     */
                     "application/json": components["schemas"]["Program"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4916,28 +10763,70 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -4953,6 +10842,76 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "allowedOrigins": [
+                 *         "allowedOrigin"
+                 *       ],
+                 *       "currency": "EUR",
+                 *       "dedupePolicy": "email",
+                 *       "description": "Resellers in the DACH region",
+                 *       "formSchema": {
+                 *         "fields": [
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "firstName",
+                 *             "label": "First name",
+                 *             "order": 0,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "lastName",
+                 *             "label": "Last name",
+                 *             "order": 1,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "email",
+                 *             "label": "Email",
+                 *             "order": 2,
+                 *             "required": true,
+                 *             "type": "email"
+                 *           },
+                 *           {
+                 *             "builtIn": true,
+                 *             "key": "company",
+                 *             "label": "Company",
+                 *             "order": 3,
+                 *             "required": false,
+                 *             "type": "text"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "leadImportEnabled": true,
+                 *       "leadSubmissionEnabled": true,
+                 *       "name": "Northwind Partners",
+                 *       "offer": {
+                 *         "rules": [
+                 *           {
+                 *             "amount": {
+                 *               "amount": 25,
+                 *               "currency": "EUR"
+                 *             },
+                 *             "kind": "flat",
+                 *             "stage": "new"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "portalUrl": "https://partners.example.org",
+                 *       "stageLabels": {
+                 *         "closed_lost": "closed_lost",
+                 *         "closed_won": "closed_won",
+                 *         "new": "new",
+                 *         "qualified": "qualified",
+                 *         "unqualified": "unqualified"
+                 *       },
+                 *       "version": 25
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProgramRequest"];
             };
         };
@@ -4962,47 +10921,198 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedOrigins": [
+                     *         "allowedOrigin"
+                     *       ],
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "currency": "EUR",
+                     *       "dedupePolicy": "email",
+                     *       "description": "Resellers in the DACH region",
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "name": "Northwind Partners",
+                     *       "offer": {
+                     *         "rules": [
+                     *           {
+                     *             "amount": {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "kind": "flat",
+                     *             "stage": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "offerDescription": [
+                     *         "offerDescription"
+                     *       ],
+                     *       "portalUrl": "https://partners.example.org",
+                     *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                     *       "resolvedStageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "status": "active",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "version": 12500
+                     *     }
+                     */
                     "application/json": components["schemas"]["Program"];
                 };
             };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `program_archived`: The program is archived.
+             *     - `version_conflict`: The record changed since it was read: `current` holds it; retry with its `version`.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "program_archived" | "version_conflict";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5024,24 +11134,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example Email,First name,Last name,Company
+                     *     ada.lovelace@example.com,Ada,Lovelace,Analytical Engines Ltd
+                     */
                     "text/csv": string;
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5066,39 +11225,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "partner": {
+                     *             "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "email": "ada.lovelace@example.com",
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "name": "Northwind Partners",
+                     *             "status": "invited",
+                     *             "updatedAt": "2026-03-02T09:30:00.000Z"
+                     *           },
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "partnerKey": "northwind",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "programName": "programName",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgramPartnerPage"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5107,7 +11321,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5117,6 +11334,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "invite": true,
+                 *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                 *       "partnerKey": "northwind"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EnrollPartnerRequest"];
             };
         };
@@ -5126,47 +11350,130 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "partnerKey": "northwind",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "programName": "programName",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Partnership"];
                 };
             };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `already_enrolled`: The partner is already enrolled in the program.
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `partner_archived`: The partner is archived.
+             *     - `partner_key_taken`: Another partner of the program has this key.
+             *     - `program_archived`: The program is archived.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_enrolled" | "idempotency_conflict" | "idempotency_in_progress" | "partner_archived" | "partner_key_taken" | "program_archived";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5189,28 +11496,70 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5219,7 +11568,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5234,39 +11586,178 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedOrigins": [
+                     *         "allowedOrigin"
+                     *       ],
+                     *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "currency": "EUR",
+                     *       "dedupePolicy": "email",
+                     *       "description": "Resellers in the DACH region",
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "name": "Northwind Partners",
+                     *       "offer": {
+                     *         "rules": [
+                     *           {
+                     *             "amount": {
+                     *               "amount": 25,
+                     *               "currency": "EUR"
+                     *             },
+                     *             "kind": "flat",
+                     *             "stage": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "offerDescription": [
+                     *         "offerDescription"
+                     *       ],
+                     *       "portalUrl": "https://partners.example.org",
+                     *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                     *       "resolvedStageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       },
+                     *       "status": "active",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "version": 12500
+                     *     }
+                     */
                     "application/json": components["schemas"]["Program"];
                 };
             };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `program_archived`: The program is archived.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "program_archived";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5289,23 +11780,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "formSchema": {
+                     *         "fields": [
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "firstName",
+                     *             "label": "First name",
+                     *             "order": 0,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "lastName",
+                     *             "label": "Last name",
+                     *             "order": 1,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "email",
+                     *             "label": "Email",
+                     *             "order": 2,
+                     *             "required": true,
+                     *             "type": "email"
+                     *           },
+                     *           {
+                     *             "builtIn": true,
+                     *             "key": "company",
+                     *             "label": "Company",
+                     *             "order": 3,
+                     *             "required": false,
+                     *             "type": "text"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "leadImportEnabled": true,
+                     *       "leadSubmissionEnabled": true,
+                     *       "locale": "en",
+                     *       "name": "Northwind Partners",
+                     *       "stageLabels": {
+                     *         "closed_lost": "closed_lost",
+                     *         "closed_won": "closed_won",
+                     *         "new": "new",
+                     *         "qualified": "qualified",
+                     *         "unqualified": "unqualified"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicProgram"];
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5327,16 +11904,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "email": "ada.lovelace@example.com",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *           "name": "Northwind Partners",
+                     *           "role": "owner"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["UserPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5359,39 +11992,82 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `insufficient_role` */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description `last_owner` */
+            /** @description - `last_owner`: The company must keep at least one owner. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "last_owner";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5407,6 +12083,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "owner"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserRequest"];
             };
         };
@@ -5416,42 +12097,119 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lastSignInAt": "2026-03-02T09:30:00.000Z",
+                     *       "name": "Northwind Partners",
+                     *       "role": "owner"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
-            /** @description `insufficient_role` */
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
                 };
             };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
-            /** @description `last_owner` */
+            /** @description - `last_owner`: The company must keep at least one owner. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "last_owner";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5460,7 +12218,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5475,24 +12236,147 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attemptCount": 25,
+                     *       "attempts": [
+                     *         {
+                     *           "attemptedAt": "2026-03-02T09:30:00.000Z",
+                     *           "error": "error",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *           "latencyMs": 25,
+                     *           "responseExcerpt": "responseExcerpt",
+                     *           "statusCode": 25
+                     *         }
+                     *       ],
+                     *       "completedAt": "2026-03-02T09:30:00.000Z",
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "endpointId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "eventId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "eventType": "lead.created",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "lastStatusCode": 25,
+                     *       "nextAttemptAt": "2026-03-02T09:30:00.000Z",
+                     *       "payload": {
+                     *         "createdAt": "2026-03-02T09:30:00.000Z",
+                     *         "data": {
+                     *           "lead": {
+                     *             "company": "Analytical Engines Ltd",
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "customer": null,
+                     *             "email": "ada.lovelace@example.com",
+                     *             "fields": {
+                     *               "budget": 25000
+                     *             },
+                     *             "firstName": "Ada",
+                     *             "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *             "importId": null,
+                     *             "lastName": "Lovelace",
+                     *             "partner": {
+                     *               "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *               "name": "Northwind Partners"
+                     *             },
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *             "source": "api",
+                     *             "stage": "qualified",
+                     *             "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *             "stageLabel": "Qualified",
+                     *             "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *             "version": 2,
+                     *             "wonAt": null
+                     *           }
+                     *         },
+                     *         "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *         "type": "lead.created"
+                     *       },
+                     *       "status": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5511,16 +12395,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "description": "Resellers in the DACH region",
+                     *           "enabled": true,
+                     *           "events": [
+                     *             "lead.created"
+                     *           ],
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *           "url": "https://hooks.example.org/leadbridge"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5529,7 +12471,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5537,6 +12482,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Resellers in the DACH region",
+                 *       "events": [
+                 *         "lead.created"
+                 *       ],
+                 *       "url": "https://hooks.example.org/leadbridge"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateWebhookEndpoint"];
             };
         };
@@ -5546,32 +12500,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "description": "Resellers in the DACH region",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "lead.created"
+                     *       ],
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "url": "https://hooks.example.org/leadbridge"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `webhook_endpoint_limit`: The company has the most webhook endpoints allowed.
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress" | "webhook_endpoint_limit";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             *     - `webhook_url_invalid`: The webhook URL is not an absolute http(s) URL.
+             *     - `webhook_url_not_allowed`: The webhook URL points at a private, loopback or link-local address, or carries credentials.
+             *     - `webhook_url_unresolvable`: The webhook URL's host does not resolve.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed" | "webhook_url_invalid" | "webhook_url_not_allowed" | "webhook_url_unresolvable";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5592,24 +12635,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "description": "Resellers in the DACH region",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "lead.created"
+                     *       ],
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "url": "https://hooks.example.org/leadbridge"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5632,21 +12733,70 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5662,6 +12812,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Resellers in the DACH region",
+                 *       "enabled": true,
+                 *       "events": [
+                 *         "lead.created"
+                 *       ],
+                 *       "url": "https://hooks.example.org/leadbridge"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateWebhookEndpoint"];
             };
         };
@@ -5671,32 +12831,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "description": "Resellers in the DACH region",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "lead.created"
+                     *       ],
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "url": "https://hooks.example.org/leadbridge"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
                 };
             };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             *     - `webhook_url_invalid`: The webhook URL is not an absolute http(s) URL.
+             *     - `webhook_url_not_allowed`: The webhook URL points at a private, loopback or link-local address, or carries credentials.
+             *     - `webhook_url_unresolvable`: The webhook URL's host does not resolve.
+             */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed" | "webhook_url_invalid" | "webhook_url_not_allowed" | "webhook_url_unresolvable";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5721,24 +12964,130 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attemptCount": 25,
+                     *           "attempts": [
+                     *             {
+                     *               "attemptedAt": "2026-03-02T09:30:00.000Z",
+                     *               "error": "error",
+                     *               "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000005",
+                     *               "latencyMs": 25,
+                     *               "responseExcerpt": "responseExcerpt",
+                     *               "statusCode": 25
+                     *             }
+                     *           ],
+                     *           "completedAt": "2026-03-02T09:30:00.000Z",
+                     *           "createdAt": "2026-03-02T09:30:00.000Z",
+                     *           "endpointId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "eventId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "eventType": "lead.created",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "lastStatusCode": 25,
+                     *           "nextAttemptAt": "2026-03-02T09:30:00.000Z",
+                     *           "payload": {
+                     *             "createdAt": "2026-03-02T09:30:00.000Z",
+                     *             "data": {
+                     *               "lead": {
+                     *                 "company": "Analytical Engines Ltd",
+                     *                 "createdAt": "2026-03-02T09:30:00.000Z",
+                     *                 "customer": null,
+                     *                 "email": "ada.lovelace@example.com",
+                     *                 "fields": {
+                     *                   "budget": 25000
+                     *                 },
+                     *                 "firstName": "Ada",
+                     *                 "id": "5b1d3c2e-8f4a-4b6c-9d0e-1a2b3c4d5e6f",
+                     *                 "importId": null,
+                     *                 "lastName": "Lovelace",
+                     *                 "partner": {
+                     *                   "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+                     *                   "name": "Northwind Partners"
+                     *                 },
+                     *                 "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *                 "source": "api",
+                     *                 "stage": "qualified",
+                     *                 "stageChangedAt": "2026-03-03T14:05:00.000Z",
+                     *                 "stageLabel": "Qualified",
+                     *                 "updatedAt": "2026-03-03T14:05:00.000Z",
+                     *                 "version": 2,
+                     *                 "wonAt": null
+                     *               }
+                     *             },
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "type": "lead.created"
+                     *           },
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5747,7 +13096,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (≤ 255 chars). A retry with the same key and body replays the first response instead of acting twice; the same key with another body is refused (422). */
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5762,24 +13114,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2026-03-02T09:30:00.000Z",
+                     *       "description": "Resellers in the DACH region",
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "lead.created"
+                     *       ],
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                     *       "updatedAt": "2026-03-02T09:30:00.000Z",
+                     *       "url": "https://hooks.example.org/leadbridge"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
                 };
             };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -5798,16 +13231,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "description": "Resellers in the DACH region",
+                     *           "type": "lead.created"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEventTypeList"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../core/options.js';
 import { PagePromise, pageQuery } from '../core/pagination.js';
-import type { Import, ImportPage, ListQuery, QueryOf } from '../types.js';
+import type { Import, ImportDryRun, ImportPage, ListQuery, QueryOf } from '../types.js';
 import { Resource } from './resource.js';
 
 /** A CSV file: a `File`/`Blob`, its text, or a stream of its bytes (sent without buffering). */
@@ -60,6 +60,43 @@ export class Imports extends Resource {
     params: CreateImportParams = {},
     options?: RequestOptions,
   ): Promise<Import> {
+    return this.core.run(this.core.http.POST('/v1/imports', this.upload(file, params, options)));
+  }
+
+  /**
+   * A dry run (validate only): reads the file exactly as `create` would and resolves with the
+   * automatic column mapping (`mapping`, `columns`, `missingRequired`), the counts and the first
+   * rows' problems. Stores nothing. Same parameters as `create`.
+   */
+  dryRun(
+    file: ImportSource,
+    params: CreateImportParams = {},
+    options?: RequestOptions,
+  ): Promise<ImportDryRun> {
+    return this.core.run(
+      this.core.http.POST('/v1/imports/dry-run', this.upload(file, params, options)),
+    );
+  }
+
+  /**
+   * Cancels a queued or processing import: it ends `cancelled`, the rows already imported stay,
+   * the rest of the file is not processed. A finished import rejects with `import_not_running`.
+   */
+  cancel(id: string, options?: RequestOptions): Promise<Import> {
+    return this.core.run(
+      this.core.http.POST('/v1/imports/{id}/cancel', {
+        params: { path: { id } },
+        ...this.core.init('POST', options),
+      }),
+    );
+  }
+
+  /** The request options of an upload (both routes take the same body and query). */
+  private upload(
+    file: ImportSource,
+    params: CreateImportParams,
+    options: RequestOptions | undefined,
+  ) {
     const { mapping, ...rest } = params;
     const query: QueryOf<'createImport'> = { ...rest };
     if (mapping !== undefined) {
@@ -70,18 +107,16 @@ export class Imports extends Resource {
     const streamed = typeof file !== 'string' && !(file instanceof Blob);
     const body = streamed && !isStream(file) && isAsyncIterable(file) ? toWebStream(file) : file;
     const init = this.core.init('POST', options, !streamed);
-    return this.core.run(
-      this.core.http.POST('/v1/imports', {
-        params: { query },
-        // The document describes the multipart form; the API takes the raw CSV too, which streams.
-        body: body as never,
-        bodySerializer: (raw: unknown) => raw,
-        ...init,
-        headers: { 'Content-Type': 'text/csv', ...init.headers },
-        // Node's fetch needs `duplex` for a streamed body; browsers ignore it.
-        ...(streamed ? { duplex: 'half' } : {}),
-      }),
-    );
+    return {
+      params: { query },
+      // The document describes the multipart form; the API takes the raw CSV too, which streams.
+      body: body as never,
+      bodySerializer: (raw: unknown) => raw,
+      ...init,
+      headers: { 'Content-Type': 'text/csv', ...init.headers },
+      // Node's fetch needs `duplex` for a streamed body; browsers ignore it.
+      ...(streamed ? { duplex: 'half' } : {}),
+    };
   }
 
   /** One import with its status, progress and counts. */

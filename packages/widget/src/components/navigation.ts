@@ -38,4 +38,6 @@ export interface ViewContext {
   locale: Locale;
   navigate: (to: Navigation) => void;
   sessionExpired: () => void;
+  /** Shown on its own (`view="…"`): links to other views would lead nowhere. */
+  standalone: boolean;
 }

@@ -47,6 +47,7 @@ export const de: CoreCatalog = {
   'submit.preview.body':
     'So sehen Partner das Formular. In der Vorschau werden beim Absenden nur die Felder geprüft.',
   'submit.disabled': 'Dieses Programm nimmt derzeit keine Leads an.',
+  'submit.kept': 'Ihre Eingaben bleiben hier erhalten, bis es wieder so weit ist.',
   'submit.duplicate.email':
     'Ein Lead mit dieser E-Mail-Adresse ist in diesem Programm bereits registriert (seit {date}). Ein Lead gehört dem Partner, der ihn zuerst registriert; er kann daher nicht erneut eingereicht werden.',
   'submit.duplicate.domain':

@@ -44,6 +44,7 @@ export const en = {
   'submit.preview.body':
     'This is how partners see the form. In preview mode submitting only checks the fields.',
   'submit.disabled': 'This program is not accepting leads at the moment.',
+  'submit.kept': 'What you typed is kept here until it does.',
   'submit.duplicate.email':
     'A lead with this email address is already registered in this program (since {date}). The partner who registers a lead first owns it, so it cannot be submitted again.',
   'submit.duplicate.domain':

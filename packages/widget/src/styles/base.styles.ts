@@ -188,10 +188,4 @@ export const baseStyles = css`
     gap: calc(var(--_space) / 2);
     align-items: center;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
-    align-items: center;
-  }
 `;

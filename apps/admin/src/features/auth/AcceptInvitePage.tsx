@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
+import { queries } from '../../api/queries';
 import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
 import { Button } from '../../ui/Button';
@@ -18,12 +19,7 @@ export function AcceptInvitePage() {
   const signedIn = useSignedIn();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const preview = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: ({ signal }) => lb.auth.getInvitation(token, { signal }),
-    enabled: token !== '',
-    retry: false,
-  });
+  const preview = useQuery({ ...queries.invitation(token), enabled: token !== '' });
   const accept = useMutation({
     mutationFn: () => lb.auth.acceptInvitation({ token, name, password }),
     onSuccess: signedIn,

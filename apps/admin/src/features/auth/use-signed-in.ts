@@ -1,7 +1,7 @@
 import type { AuthSession } from '@leadbridge/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { SESSION_KEY } from '../../app/session';
+import { queries } from '../../api/queries';
 
 /** After sign-in/up: remember the session and go where the person was heading. */
 export function useSignedIn(): (session: AuthSession) => void {
@@ -10,7 +10,7 @@ export function useSignedIn(): (session: AuthSession) => void {
   const [params] = useSearchParams();
   return (session) => {
     queryClient.clear();
-    queryClient.setQueryData(SESSION_KEY, session);
+    queryClient.setQueryData(queries.session.key(), session);
     const next = params.get('next');
     // Only paths inside the app: an open redirect would let a link send people elsewhere.
     navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });

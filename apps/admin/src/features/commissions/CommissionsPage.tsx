@@ -1,10 +1,12 @@
 import type { Commission } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Coins } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { usePartnerOptions, usePrograms } from '../../api/programs';
+import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { downloadText } from '../../lib/download';
 import { formatDate } from '../../lib/format';
@@ -56,20 +58,8 @@ export function CommissionsPage() {
     () => ({ ...(programId ? { programId } : {}), ...(partnerId ? { partnerId } : {}) }),
     [programId, partnerId],
   );
-  const totals = useQuery({
-    queryKey: ['commissions', 'totals', filters],
-    queryFn: ({ signal }) => lb.commissions.totals(filters, { signal }),
-  });
-  const list = useInfiniteQuery({
-    queryKey: ['commissions', 'list', status, filters],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.commissions.list(
-        { ...filters, status, limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const totals = useQuery(queries.commissionTotals(filters));
+  const list = useInfiniteQuery(queries.commissionPages({ ...filters, status }));
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [declining, setDeclining] = useState(false);
@@ -111,8 +101,7 @@ export function CommissionsPage() {
       setSelected(new Set());
       setDeclining(false);
       setReason('');
-      void client.invalidateQueries({ queryKey: ['commissions'] });
-      void client.invalidateQueries({ queryKey: ['analytics'] });
+      invalidateArea(client, 'commissions', 'analytics');
     },
     onError: (error) => toast.show(errorMessage(error), { kind: 'error' }),
   });
@@ -234,7 +223,7 @@ export function CommissionsPage() {
         <ErrorState error={list.error} onRetry={() => list.refetch()} />
       ) : !list.isPending && rows.length === 0 ? (
         <div className="card">
-          <EmptyState icon="¤" title={`No ${status} commissions`}>
+          <EmptyState icon={<Coins size={22} />} title={`No ${status} commissions`}>
             {status === 'pending'
               ? "Commissions appear when leads reach a rewarded stage or customers pay, as your program's offer says."
               : 'Nothing here yet.'}

@@ -1,9 +1,11 @@
 import { parseMoney } from '@leadbridge/core';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Coins, SearchX } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors, isStatus } from '../../api/errors';
+import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate, formatDateTime, leadName } from '../../lib/format';
 import { randomId } from '../../lib/id';
@@ -51,10 +53,7 @@ function TransactionForm({ customerId, currency }: { customerId: string; currenc
       setAmount('');
       setReference('');
       setDescription('');
-      void client.invalidateQueries({ queryKey: ['customers'] });
-      void client.invalidateQueries({ queryKey: ['commissions'] });
-      void client.invalidateQueries({ queryKey: ['analytics'] });
-      void client.invalidateQueries({ queryKey: ['leads'] });
+      invalidateArea(client, 'customers', 'commissions', 'analytics', 'leads');
     },
   });
   const errors = fieldErrors(record.error);
@@ -138,27 +137,14 @@ function TransactionForm({ customerId, currency }: { customerId: string; currenc
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const canWrite = useCanWrite();
-  const customer = useQuery({
-    queryKey: ['customers', 'detail', id],
-    queryFn: ({ signal }) => lb.customers.get(id, { signal }),
-  });
-  const transactions = useInfiniteQuery({
-    queryKey: ['customers', 'transactions', id],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.customers.transactions.list(
-        id,
-        { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const customer = useQuery(queries.customer(id));
+  const transactions = useInfiniteQuery(queries.transactionPages(id));
   useTitle(customer.data ? leadName(customer.data.lead) : 'Customer');
   if (customer.isPending) return <LoadingState />;
   if (customer.isError) {
     return isStatus(customer.error, 404) ? (
       <EmptyState
-        icon="?"
+        icon={<SearchX size={22} />}
         title="Customer not found"
         action={<Link to="/customers">Back to customers</Link>}
       />
@@ -216,7 +202,7 @@ export function CustomerDetailPage() {
           <LoadingState />
         ) : list.length === 0 ? (
           <div className="card">
-            <EmptyState icon="¤" title="No transactions yet">
+            <EmptyState icon={<Coins size={22} />} title="No transactions yet">
               Payments recorded here (or through the API) add to the customer's revenue and earn the
               partner commissions.
             </EmptyState>

@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { BadgeCheck } from 'lucide-react';
 import { Link, useSearchParams } from 'react-router';
-import { lb } from '../../api/client';
 import { usePartnerOptions, usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { formatDate, leadName } from '../../lib/format';
 import { money } from '../../lib/money';
 import { useTitle } from '../../lib/use-title';
@@ -23,22 +24,13 @@ export function CustomersPage() {
   const partnerId = params.get('partner') ?? '';
   const programs = usePrograms();
   const partners = usePartnerOptions();
-  const query = useInfiniteQuery({
-    queryKey: ['customers', 'list', { status, programId, partnerId }],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.customers.list(
-        {
-          limit: 50,
-          ...(status ? { status } : {}),
-          ...(programId ? { programId } : {}),
-          ...(partnerId ? { partnerId } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = useInfiniteQuery(
+    queries.customerPages({
+      ...(status ? { status } : {}),
+      ...(programId ? { programId } : {}),
+      ...(partnerId ? { partnerId } : {}),
+    }),
+  );
   const customers = query.data?.pages.flatMap((p) => p.data) ?? [];
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -107,7 +99,7 @@ export function CustomersPage() {
       ) : !query.isPending && customers.length === 0 ? (
         <div className="card">
           <EmptyState
-            icon="★"
+            icon={<BadgeCheck size={22} />}
             title="No customers yet"
             action={<Link to="/leads">Go to leads</Link>}
           >

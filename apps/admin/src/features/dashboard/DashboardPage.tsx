@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { ChartColumn } from 'lucide-react';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { lb } from '../../api/client';
 import { stageLabelsOf, usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useSession } from '../../app/session';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -13,7 +14,7 @@ import { FunnelView } from './FunnelView';
 import { LeadsByWeekChart } from './LeadsByWeekChart';
 import { RevenueChart } from './RevenueChart';
 import { type DashboardRange, PRESETS, type PresetKey, rangeQuery } from './range';
-import { SetupChecklist, setupProgressKey } from './SetupChecklist';
+import { SetupChecklist } from './SetupChecklist';
 import { TopPartnersTable } from './TopPartnersTable';
 import './dashboard.css';
 
@@ -64,7 +65,7 @@ function PanelBody<T>({
   if (query.data === undefined) return null;
   if (empty?.(query.data)) {
     return (
-      <EmptyState icon="◔" title="Nothing in this period">
+      <EmptyState icon={<ChartColumn size={22} />} title="Nothing in this period">
         Try a longer period or another program.
       </EmptyState>
     );
@@ -93,8 +94,7 @@ export function DashboardPage() {
   const [sawIncomplete, setSawIncomplete] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const setup = useQuery({
-    queryKey: setupProgressKey,
-    queryFn: ({ signal }) => lb.company.setupProgress({ signal }),
+    ...queries.setupProgress(),
     // While a step waits on something outside this page (the form loading on a site, a
     // partner's lead), look again every few seconds.
     refetchInterval: (query) => (query.state.data?.complete ? false : 4000),
@@ -139,22 +139,10 @@ function CompanyDashboard() {
     (programs.data?.length === 1 ? programs.data[0] : undefined);
   const labels = stageLabelsOf(program);
 
-  const weeks = useQuery({
-    queryKey: ['analytics', 'weeks', query],
-    queryFn: ({ signal }) => lb.analytics.leadsByWeek(query, { signal }),
-  });
-  const funnel = useQuery({
-    queryKey: ['analytics', 'funnel', query],
-    queryFn: ({ signal }) => lb.analytics.funnel(query, { signal }),
-  });
-  const revenue = useQuery({
-    queryKey: ['analytics', 'revenue', query],
-    queryFn: ({ signal }) => lb.analytics.revenue(query, { signal }),
-  });
-  const top = useQuery({
-    queryKey: ['analytics', 'top', query],
-    queryFn: ({ signal }) => lb.analytics.topPartners({ ...query, limit: '8' }, { signal }),
-  });
+  const weeks = useQuery(queries.leadsByWeek(query));
+  const funnel = useQuery(queries.funnel(query));
+  const revenue = useQuery(queries.revenue(query));
+  const top = useQuery(queries.topPartners(query));
   const [currency, setCurrency] = useState<string | null>(null);
   const series = revenue.data?.data.find((s) => s.currency === currency) ?? revenue.data?.data[0];
 

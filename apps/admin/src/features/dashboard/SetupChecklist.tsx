@@ -4,7 +4,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
-import { programsKey } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite, useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
@@ -19,10 +19,7 @@ import {
   originsSettingsPath,
   suggestedSite,
 } from '../programs/embed-snippet';
-import { programKey } from '../programs/use-program-save';
 import './setup.css';
-
-export const setupProgressKey = ['company', 'setup-progress'] as const;
 
 type StepKey = SetupProgress['steps'][number]['key'];
 
@@ -38,15 +35,15 @@ function useRefreshSetup() {
   const client = useQueryClient();
   return (program?: Program) => {
     if (program) {
-      client.setQueryData(programKey(program.id), program);
-      client.setQueryData<Program[]>(programsKey, (list) =>
+      client.setQueryData(queries.program.key(program.id), program);
+      client.setQueryData(queries.programs.key(), (list) =>
         list && !list.some((p) => p.id === program.id)
           ? [...list, program]
           : list?.map((p) => (p.id === program.id ? program : p)),
       );
     }
-    void client.invalidateQueries({ queryKey: programsKey });
-    void client.invalidateQueries({ queryKey: setupProgressKey });
+    void client.invalidateQueries({ queryKey: queries.programs.key() });
+    void client.invalidateQueries({ queryKey: queries.setupProgress.key() });
   };
 }
 
@@ -331,8 +328,7 @@ export function SetupChecklist({
   const listed = programs?.find((p) => p.id === progress.programId);
   // A program made elsewhere a moment ago may not be in the cached list yet.
   const fetched = useQuery({
-    queryKey: programKey(progress.programId ?? ''),
-    queryFn: ({ signal }) => lb.programs.get(progress.programId ?? '', { signal }),
+    ...queries.program(progress.programId ?? ''),
     enabled: !!progress.programId && !listed,
   });
   const program = listed ?? fetched.data;

@@ -1,8 +1,10 @@
 import type { CreatedApiKey } from '@leadbridge/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate, formatRelative } from '../../lib/format';
 import { Button } from '../../ui/Button';
@@ -21,7 +23,7 @@ function CreateKeyDialog({ onClose }: { onClose: () => void }) {
     mutationFn: () => lb.apiKeys.create({ name }),
     onSuccess: (key) => {
       setCreated(key);
-      void client.invalidateQueries({ queryKey: ['api-keys'] });
+      void client.invalidateQueries({ queryKey: queries.apiKeys.all });
     },
   });
   const errors = fieldErrors(create.error);
@@ -87,15 +89,12 @@ export function ApiKeysSection() {
   const client = useQueryClient();
   const toast = useToast();
   const [creating, setCreating] = useState(false);
-  const keys = useQuery({
-    queryKey: ['api-keys'],
-    queryFn: async ({ signal }) => (await lb.apiKeys.list({ limit: 200 }, { signal })).data,
-  });
+  const keys = useQuery(queries.apiKeys());
   const revoke = useMutation({
     mutationFn: (id: string) => lb.apiKeys.revoke(id),
     onSuccess: () => {
       toast.show('API key revoked');
-      void client.invalidateQueries({ queryKey: ['api-keys'] });
+      void client.invalidateQueries({ queryKey: queries.apiKeys.all });
     },
     onError: (error) => toast.show(errorMessage(error), { kind: 'error' }),
   });
@@ -115,7 +114,7 @@ export function ApiKeysSection() {
         ) : keys.isError ? (
           <ErrorState error={keys.error} onRetry={() => keys.refetch()} />
         ) : keys.data.length === 0 ? (
-          <EmptyState icon="⚿" title="No API keys">
+          <EmptyState icon={<KeyRound size={22} />} title="No API keys">
             Your servers use a secret key to create leads, record transactions and mint partner
             sessions.
           </EmptyState>

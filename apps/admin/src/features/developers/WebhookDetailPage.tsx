@@ -1,9 +1,11 @@
 import type { WebhookDelivery, WebhookEndpointWithSecret } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { SearchX, Webhook } from 'lucide-react';
 import { type CSSProperties, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors, isStatus } from '../../api/errors';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -13,7 +15,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StageBadge';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
-import { EventPicker, type EventType, SecretOnce, webhooksKey } from './WebhooksSection';
+import { EventPicker, type EventType, SecretOnce } from './WebhooksSection';
 
 /**
  * Text that may scroll (a payload, a response): a named region keyboard users can focus to
@@ -46,7 +48,7 @@ function DeliveryRow({ delivery, canWrite }: { delivery: WebhookDelivery; canWri
     mutationFn: () => lb.webhooks.deliveries.resend(delivery.id),
     onSuccess: () => {
       toast.show('Delivery queued again');
-      void client.invalidateQueries({ queryKey: ['webhooks', 'deliveries'] });
+      void client.invalidateQueries({ queryKey: queries.deliveryPages.all });
     },
     onError: (error) => toast.show(errorMessage(error), { kind: 'error' }),
   });
@@ -147,20 +149,9 @@ export function WebhookDetailPage() {
   const [status, setStatus] = useState<'' | WebhookDelivery['status']>('');
   const [events, setEvents] = useState<EventType[] | null>(null);
   const [rotated, setRotated] = useState<WebhookEndpointWithSecret | null>(null);
-  const endpoint = useQuery({
-    queryKey: ['webhooks', 'endpoint', id],
-    queryFn: ({ signal }) => lb.webhooks.endpoints.get(id, { signal }),
-  });
+  const endpoint = useQuery(queries.webhookEndpoint(id));
   const deliveries = useInfiniteQuery({
-    queryKey: ['webhooks', 'deliveries', id, status],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.webhooks.deliveries.list(
-        id,
-        { limit: 25, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...queries.deliveryPages(id, status),
     refetchInterval: (q) =>
       q.state.data?.pages.some((p) => p.data.some((d) => d.status === 'pending')) ? 3000 : false,
   });
@@ -168,8 +159,8 @@ export function WebhookDetailPage() {
     mutationFn: (body: Parameters<typeof lb.webhooks.endpoints.update>[1]) =>
       lb.webhooks.endpoints.update(id, body),
     onSuccess: (saved) => {
-      client.setQueryData(['webhooks', 'endpoint', id], saved);
-      void client.invalidateQueries({ queryKey: webhooksKey });
+      client.setQueryData(queries.webhookEndpoint.key(id), saved);
+      void client.invalidateQueries({ queryKey: queries.webhookEndpoints.all });
       setEvents(null);
       toast.show('Endpoint saved');
     },
@@ -181,7 +172,7 @@ export function WebhookDetailPage() {
   const remove = useMutation({
     mutationFn: () => lb.webhooks.endpoints.delete(id),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: webhooksKey });
+      void client.invalidateQueries({ queryKey: queries.webhookEndpoints.all });
       navigate('/developers');
     },
   });
@@ -190,7 +181,7 @@ export function WebhookDetailPage() {
   if (endpoint.isError) {
     return isStatus(endpoint.error, 404) ? (
       <EmptyState
-        icon="?"
+        icon={<SearchX size={22} />}
         title="Endpoint not found"
         action={<Link to="/developers">Back to developers</Link>}
       />
@@ -290,7 +281,7 @@ export function WebhookDetailPage() {
           <LoadingState />
         ) : list.length === 0 ? (
           <div className="card">
-            <EmptyState icon="↯" title="No deliveries yet">
+            <EmptyState icon={<Webhook size={22} />} title="No deliveries yet">
               Deliveries appear here as subscribed events happen.
             </EmptyState>
           </div>

@@ -1,9 +1,11 @@
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '@leadbridge/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Webhook } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
@@ -12,14 +14,8 @@ import { Field } from '../../ui/Field';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 
-export const webhooksKey = ['webhooks', 'endpoints'] as const;
-
 export function useEventTypes() {
-  return useQuery({
-    queryKey: ['webhooks', 'event-types'],
-    queryFn: ({ signal }) => lb.webhooks.eventTypes({ signal }),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(queries.eventTypes());
 }
 
 export type EventType = WebhookEndpoint['events'][number];
@@ -90,7 +86,7 @@ function CreateEndpointDialog({ onClose }: { onClose: () => void }) {
       }),
     onSuccess: (endpoint) => {
       setCreated(endpoint);
-      void client.invalidateQueries({ queryKey: webhooksKey });
+      void client.invalidateQueries({ queryKey: queries.webhookEndpoints.all });
     },
   });
   const errors = fieldErrors(create.error);
@@ -163,10 +159,7 @@ export function WebhooksSection() {
   const client = useQueryClient();
   const toast = useToast();
   const [creating, setCreating] = useState(false);
-  const endpoints = useQuery({
-    queryKey: webhooksKey,
-    queryFn: ({ signal }) => lb.webhooks.endpoints.list({ signal }),
-  });
+  const endpoints = useQuery(queries.webhookEndpoints());
   const toggle = useMutation({
     mutationFn: (endpoint: WebhookEndpoint) =>
       lb.webhooks.endpoints.update(endpoint.id, { enabled: !endpoint.enabled }),
@@ -174,7 +167,7 @@ export function WebhooksSection() {
       toast.show(
         endpoint.enabled ? 'Endpoint enabled' : 'Endpoint disabled: events are not sent to it',
       );
-      void client.invalidateQueries({ queryKey: webhooksKey });
+      void client.invalidateQueries({ queryKey: queries.webhookEndpoints.all });
     },
     onError: (error) => toast.show(errorMessage(error), { kind: 'error' }),
   });
@@ -194,7 +187,7 @@ export function WebhooksSection() {
         ) : endpoints.isError ? (
           <ErrorState error={endpoints.error} onRetry={() => endpoints.refetch()} />
         ) : endpoints.data.length === 0 ? (
-          <EmptyState icon="↯" title="No webhook endpoints">
+          <EmptyState icon={<Webhook size={22} />} title="No webhook endpoints">
             Get a signed POST when leads arrive or move, customers pay, commissions are earned and
             imports finish.
           </EmptyState>

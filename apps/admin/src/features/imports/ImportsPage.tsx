@@ -1,9 +1,11 @@
 import type { Import } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { FileUp } from 'lucide-react';
 import { useSearchParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useProgramMap, usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { downloadText } from '../../lib/download';
 import { formatBytes, formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -68,19 +70,10 @@ export function ImportsPage() {
   const programs = usePrograms();
   const programMap = useProgramMap();
   const query = useInfiniteQuery({
-    queryKey: ['imports', { programId, status }],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.imports.list(
-        {
-          limit: 50,
-          ...(programId ? { programId } : {}),
-          ...(status ? { status } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    ...queries.importPages({
+      ...(programId ? { programId } : {}),
+      ...(status ? { status } : {}),
+    }),
     // Poll only while something is running: progress moves without a reload, idle pages stay quiet.
     refetchInterval: (q) =>
       q.state.data?.pages.some((p) => p.data.some(isRunning)) ? 2000 : false,
@@ -139,7 +132,7 @@ export function ImportsPage() {
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : !query.isPending && imports.length === 0 ? (
         <div className="card">
-          <EmptyState icon="⇪" title="No imports yet">
+          <EmptyState icon={<FileUp size={22} />} title="No imports yet">
             When partners import a CSV of leads from your site's lead form, each file shows up here
             with its progress and results.
           </EmptyState>

@@ -1,5 +1,6 @@
 import { LEAD_STAGES, type LeadStage } from '@leadbridge/core';
 import type { Partner, Program } from '@leadbridge/sdk';
+import { Search } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
 import { type InboxFilters, LEAD_SORTS, SORT_LABELS } from './inbox-filters';
 
@@ -39,9 +40,7 @@ export const InboxFilterBar = forwardRef<HTMLInputElement, Props>(function Inbox
           <label htmlFor="inbox-search" className="visually-hidden">
             Search leads
           </label>
-          <span aria-hidden="true" className="search-icon">
-            ⌕
-          </span>
+          <Search size={16} aria-hidden="true" className="search-icon" />
           <input
             id="inbox-search"
             ref={searchRef}

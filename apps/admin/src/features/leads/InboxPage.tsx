@@ -1,9 +1,11 @@
 import { canTransition, type LeadStage } from '@leadbridge/core';
 import type { Lead } from '@leadbridge/sdk';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Inbox, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { stageLabelsOf, usePartnerOptions, usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { leadName } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -20,7 +22,6 @@ import {
   toListQuery,
   writeFilters,
 } from './inbox-filters';
-import { inboxQueryOptions } from './inbox-query';
 import { LeadRow } from './LeadRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInboxKeys } from './use-inbox-keys';
@@ -53,7 +54,7 @@ export function InboxPage() {
   const toast = useToast();
   const navigate = useNavigate();
 
-  const query = useInfiniteQuery(inboxQueryOptions(listQuery));
+  const query = useInfiniteQuery(queries.leadPages(listQuery));
   const leads = useMemo(() => query.data?.pages.flatMap((page) => page.data) ?? [], [query.data]);
 
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -236,7 +237,7 @@ export function InboxPage() {
         <div className="card">
           {hasFilters(filters) ? (
             <EmptyState
-              icon="⌕"
+              icon={<SearchX size={22} />}
               title="No leads match these filters"
               action={
                 <Button
@@ -252,7 +253,7 @@ export function InboxPage() {
             </EmptyState>
           ) : (
             <EmptyState
-              icon="✉"
+              icon={<Inbox size={22} />}
               title="No leads yet"
               action={<Link to="/programs">Get the embed snippet for your site</Link>}
             >

@@ -1,10 +1,16 @@
-import { allowedTransitions, type LeadFormSchema, type LeadStage } from '@leadbridge/core';
+import {
+  allowedTransitions,
+  type LeadFormSchema,
+  type LeadStage,
+  nextStage,
+} from '@leadbridge/core';
 import { useQuery } from '@tanstack/react-query';
+import { ArrowRight, Pencil, SearchX } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { lb } from '../../api/client';
 import { isStatus } from '../../api/errors';
 import { stageLabelsOf, useProgramMap } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDateTime, leadName } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -17,7 +23,6 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { NewThreadDialog } from '../messages/NewThreadDialog';
 import { LeadEditForm } from './LeadEditForm';
 import { LeadTimeline } from './LeadTimeline';
-import { leadKey } from './lead-cache';
 import { displayValue, fieldValue, orderedFields } from './lead-values';
 import { StageChangeDialog } from './StageChangeDialog';
 import './lead-detail.css';
@@ -32,21 +37,18 @@ export function LeadDetailPage() {
   const [target, setTarget] = useState<{ stage: LeadStage; label: string } | null>(null);
   const [composing, setComposing] = useState(false);
 
-  const lead = useQuery({
-    queryKey: leadKey(id),
-    queryFn: ({ signal }) => lb.leads.get(id, { signal }),
-  });
-  const events = useQuery({
-    queryKey: ['leads', 'events', id],
-    queryFn: async ({ signal }) => (await lb.leads.history(id, { limit: 200 }, { signal })).data,
-    enabled: lead.isSuccess,
-  });
+  const lead = useQuery(queries.lead(id));
+  const events = useQuery({ ...queries.leadHistory(id), enabled: lead.isSuccess });
   useTitle(lead.data ? leadName(lead.data) : 'Lead');
 
   if (lead.isPending) return <LoadingState label="Loading lead…" />;
   if (lead.isError) {
     return isStatus(lead.error, 404) ? (
-      <EmptyState icon="?" title="Lead not found" action={<Link to="/leads">Back to leads</Link>}>
+      <EmptyState
+        icon={<SearchX size={22} />}
+        title="Lead not found"
+        action={<Link to="/leads">Back to leads</Link>}
+      >
         It may have been removed, or it belongs to another company.
       </EmptyState>
     ) : (
@@ -59,7 +61,9 @@ export function LeadDetailPage() {
   const labels = stageLabelsOf(program);
   const fields = orderedFields(schema);
   const fieldLabel = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  // In lifecycle order, the natural next stage first and primary (Qualify a new lead).
   const moves = allowedTransitions(data.stage);
+  const next = nextStage(data.stage);
   // Values the form no longer asks for are still shown, so nothing a partner sent is hidden.
   const extraKeys = Object.keys(data.fields).filter((key) => !fields.some((f) => f.key === key));
 
@@ -98,7 +102,7 @@ export function LeadDetailPage() {
               {moves.map((stage) => (
                 <Button
                   key={stage}
-                  variant={stage === 'closed_won' ? 'primary' : 'default'}
+                  variant={stage === next ? 'primary' : 'default'}
                   onClick={() => setTarget({ stage, label: labels[stage] })}
                 >
                   {labels[stage]}
@@ -115,7 +119,7 @@ export function LeadDetailPage() {
             <h2 id="lead-fields-title">Details</h2>
             {canWrite && !editing && (
               <Button size="sm" onClick={() => setEditing(true)}>
-                ✎ Edit
+                <Pencil size={14} aria-hidden="true" /> Edit
               </Button>
             )}
           </div>
@@ -185,7 +189,9 @@ export function LeadDetailPage() {
                 </strong>
                 <span className="subtle">revenue</span>
               </p>
-              <Link to={`/customers/${data.customer.id}`}>Open customer →</Link>
+              <Link to={`/customers/${data.customer.id}`} className="link-arrow">
+                Open customer <ArrowRight size={14} aria-hidden="true" />
+              </Link>
             </section>
           )}
         </div>

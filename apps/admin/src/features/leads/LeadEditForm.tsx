@@ -11,7 +11,7 @@ import { Alert } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { ConflictDialog } from './ConflictDialog';
 import { LeadFieldInput } from './LeadFieldInput';
-import { leadListsKey, storeLeads } from './lead-cache';
+import { markLeadListsStale, storeLeads } from './lead-cache';
 import { type Draft, draftOf, orderedFields, patchOf } from './lead-values';
 
 interface Props {
@@ -76,8 +76,7 @@ export function LeadEditForm({ lead, schema, onDone }: Props) {
       lb.leads.update(lead.id, { version, ...patch } as Parameters<typeof lb.leads.update>[1]),
     onSuccess: (saved) => {
       storeLeads(client, [saved]);
-      void client.invalidateQueries({ queryKey: ['leads', 'events', lead.id] });
-      void client.invalidateQueries({ queryKey: leadListsKey, refetchType: 'none' });
+      markLeadListsStale(client, [lead.id]);
       toast.show('Lead saved');
       onDone();
     },

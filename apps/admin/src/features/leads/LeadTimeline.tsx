@@ -1,5 +1,6 @@
 import { isLeadStage, type LeadStage } from '@leadbridge/core';
 import type { LeadEvent } from '@leadbridge/sdk';
+import { ArrowRight } from 'lucide-react';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { StageBadge } from '../../ui/StageBadge';
 
@@ -42,7 +43,9 @@ function Body({
       return (
         <div className="stack-sm">
           <p>
-            {isLeadStage(from) && <StageBadge stage={from} label={labels[from]} />} →{' '}
+            {isLeadStage(from) && <StageBadge stage={from} label={labels[from]} />}
+            <ArrowRight size={14} className="inline-icon" aria-hidden="true" />
+            <span className="visually-hidden">to</span>
             {isLeadStage(to) && <StageBadge stage={to} label={labels[to]} />} by {actorText(event)}
           </p>
           {typeof data.reason === 'string' && data.reason && (
@@ -60,7 +63,9 @@ function Body({
             {Object.entries(changes).map(([key, change]) => (
               <li key={key}>
                 <strong>{fieldLabel(key.replace(/^fields\./, ''))}</strong>:{' '}
-                <del>{show(change.from)}</del> → <ins>{show(change.to)}</ins>
+                <del>{show(change.from)}</del>{' '}
+                <ArrowRight size={14} className="inline-icon" aria-hidden="true" />
+                <span className="visually-hidden">to</span> <ins>{show(change.to)}</ins>
               </li>
             ))}
           </ul>

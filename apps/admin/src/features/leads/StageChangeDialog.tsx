@@ -1,6 +1,7 @@
 import { canTransition, type LeadStage } from '@leadbridge/core';
 import { isLeadbridgeError, type Lead } from '@leadbridge/sdk';
 import { useQueryClient } from '@tanstack/react-query';
+import { ArrowRight } from 'lucide-react';
 import { useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { Button } from '../../ui/Button';
@@ -103,7 +104,9 @@ export function StageChangeDialog({ lead, target, onClose }: Props) {
           change.isError && <Alert kind="error">{errorMessage(change.error)}</Alert>
         )}
         <p>
-          <StageBadge stage={lead.stage} label={lead.stageLabel} /> →{' '}
+          <StageBadge stage={lead.stage} label={lead.stageLabel} />{' '}
+          <ArrowRight size={14} className="inline-icon" aria-hidden="true" />
+          <span className="visually-hidden">to</span>{' '}
           <StageBadge stage={target.stage} label={target.label} />
         </p>
         {target.stage === 'closed_won' && (

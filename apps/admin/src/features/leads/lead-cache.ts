@@ -1,27 +1,39 @@
-import type { Lead, Page } from '@leadbridge/sdk';
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Lead } from '@leadbridge/sdk';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { queries, snapshotEach, updateEach } from '../../api/queries';
 
-export const leadListsKey = ['leads', 'list'] as const;
-export const leadKey = (id: string) => ['leads', 'detail', id] as const;
-
-type LeadPages = InfiniteData<Page<Lead>, string | undefined>;
-
+/**
+ * Every cached copy of a lead lives in one of three families, each with its own shape: the
+ * inbox's pages, the short "latest leads" lists (a partner's page) and the lead's own record.
+ */
 export interface LeadCacheSnapshot {
-  lists: [readonly unknown[], LeadPages | undefined][];
-  details: Map<string, Lead | undefined>;
+  entries: [QueryKey, unknown][];
 }
 
 /** Remembers every cached copy of these leads, to put back if an optimistic change fails. */
 export function snapshotLeads(client: QueryClient, ids: readonly string[]): LeadCacheSnapshot {
   return {
-    lists: client.getQueriesData<LeadPages>({ queryKey: leadListsKey }),
-    details: new Map(ids.map((id) => [id, client.getQueryData<Lead>(leadKey(id))])),
+    entries: [
+      ...snapshotEach(client, queries.leadPages.all),
+      ...snapshotEach(client, queries.latestLeads.all),
+      ...ids.map((id): [QueryKey, unknown] => [
+        queries.lead.key(id),
+        client.getQueryData(queries.lead.key(id)),
+      ]),
+    ],
   };
 }
 
 export function restoreLeads(client: QueryClient, snapshot: LeadCacheSnapshot): void {
-  for (const [key, data] of snapshot.lists) client.setQueryData(key, data);
-  for (const [id, lead] of snapshot.details) client.setQueryData(leadKey(id), lead);
+  for (const [key, data] of snapshot.entries) client.setQueryData(key, data);
+}
+
+/** Stops lead requests in flight, so none lands on top of an optimistic change. */
+export async function cancelLeadQueries(client: QueryClient): Promise<void> {
+  await Promise.all([
+    client.cancelQueries({ queryKey: queries.leadPages.all }),
+    client.cancelQueries({ queryKey: queries.latestLeads.all }),
+  ]);
 }
 
 /** Applies `change` to every cached copy of the given leads (lists and detail pages). */
@@ -31,19 +43,14 @@ export function patchLeads(
   change: (lead: Lead) => Lead,
 ): void {
   const wanted = new Set(ids);
-  client.setQueriesData<LeadPages>({ queryKey: leadListsKey }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            data: page.data.map((lead) => (wanted.has(lead.id) ? change(lead) : lead)),
-          })),
-        }
-      : data,
-  );
+  const patch = (lead: Lead) => (wanted.has(lead.id) ? change(lead) : lead);
+  updateEach(client, queries.leadPages.all, (data) => ({
+    ...data,
+    pages: data.pages.map((page) => ({ ...page, data: page.data.map(patch) })),
+  }));
+  updateEach(client, queries.latestLeads.all, (leads) => leads.map(patch));
   for (const id of ids) {
-    client.setQueryData<Lead>(leadKey(id), (lead) => (lead ? change(lead) : lead));
+    client.setQueryData(queries.lead.key(id), (lead) => (lead ? change(lead) : lead));
   }
 }
 
@@ -51,4 +58,15 @@ export function patchLeads(
 export function storeLeads(client: QueryClient, leads: readonly Lead[]): void {
   const byId = new Map(leads.map((lead) => [lead.id, lead]));
   patchLeads(client, [...byId.keys()], (lead) => byId.get(lead.id) ?? lead);
+}
+
+/**
+ * After leads changed on the server: the lists are marked stale but not refetched now (a lead
+ * moved out of a "New" filter stays in view until the person reloads, so j/k positions do not
+ * jump while triaging); the short latest-leads lists and each lead's history refetch.
+ */
+export function markLeadListsStale(client: QueryClient, ids: readonly string[]): void {
+  void client.invalidateQueries({ queryKey: queries.leadPages.all, refetchType: 'none' });
+  void client.invalidateQueries({ queryKey: queries.latestLeads.all });
+  for (const id of ids) void client.invalidateQueries({ queryKey: queries.leadHistory.key(id) });
 }

@@ -5,9 +5,17 @@ import { useState } from 'react';
 import { lb } from '../../api/client';
 import { errorMessage, isStatus } from '../../api/errors';
 import { stageLabelsOf, useProgramMap } from '../../api/programs';
+import { invalidateArea } from '../../api/queries';
 import { leadName } from '../../lib/format';
 import { useToast } from '../../ui/Toast';
-import { leadListsKey, patchLeads, restoreLeads, snapshotLeads, storeLeads } from './lead-cache';
+import {
+  cancelLeadQueries,
+  markLeadListsStale,
+  patchLeads,
+  restoreLeads,
+  snapshotLeads,
+  storeLeads,
+} from './lead-cache';
 
 export interface StageChange {
   lead: Lead;
@@ -17,15 +25,10 @@ export interface StageChange {
   version?: number;
 }
 
-/** Related views that change when a lead moves (customers appear, charts move). */
-function markRelatedStale(client: ReturnType<typeof useQueryClient>, leadId: string) {
-  void client.invalidateQueries({ queryKey: ['leads', 'events', leadId] });
-  void client.invalidateQueries({ queryKey: ['customers'] });
-  void client.invalidateQueries({ queryKey: ['commissions'] });
-  void client.invalidateQueries({ queryKey: ['analytics'] });
-  // Lists are not refetched now: a lead moved out of a "New" filter stays in view until the
-  // person reloads, so j/k positions do not jump while triaging.
-  void client.invalidateQueries({ queryKey: leadListsKey, refetchType: 'none' });
+/** Related views that change when leads move (customers appear, charts move). */
+function markRelatedStale(client: ReturnType<typeof useQueryClient>, leadIds: readonly string[]) {
+  invalidateArea(client, 'customers', 'commissions', 'analytics');
+  markLeadListsStale(client, leadIds);
 }
 
 /**
@@ -44,7 +47,7 @@ export function useStageChange() {
         ...(version ? { version } : {}),
       }),
     onMutate: async ({ lead, stage }) => {
-      await client.cancelQueries({ queryKey: leadListsKey });
+      await cancelLeadQueries(client);
       const snapshot = snapshotLeads(client, [lead.id]);
       const stageLabel = stageLabelsOf(programs.get(lead.programId))[stage];
       patchLeads(client, [lead.id], (cached) => ({ ...cached, stage, stageLabel }));
@@ -59,7 +62,7 @@ export function useStageChange() {
     },
     onSuccess: (lead) => {
       storeLeads(client, [lead]);
-      markRelatedStale(client, lead.id);
+      markRelatedStale(client, [lead.id]);
     },
   });
 }
@@ -101,7 +104,7 @@ export function useBulkStageChange() {
       return results;
     },
     onMutate: async ({ leads, stage }) => {
-      await client.cancelQueries({ queryKey: leadListsKey });
+      await cancelLeadQueries(client);
       const snapshot = snapshotLeads(
         client,
         leads.map((lead) => lead.id),
@@ -128,7 +131,11 @@ export function useBulkStageChange() {
         return !r.ok && original ? [original] : [];
       });
       storeLeads(client, [...moved, ...refused]);
-      for (const lead of moved) markRelatedStale(client, lead.id);
+      if (moved.length > 0)
+        markRelatedStale(
+          client,
+          moved.map((lead) => lead.id),
+        );
     },
     onSettled: () => setProgress(null),
   });

@@ -1,9 +1,11 @@
 import type { MessageThread } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ArrowLeft, MessageSquare } from 'lucide-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
+import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -21,28 +23,17 @@ function ThreadList({
   activeId: string | undefined;
   unreadOnly: boolean;
 }) {
-  const threads = useInfiniteQuery({
-    queryKey: ['messages', 'threads', { unreadOnly }],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.messages.listThreads(
-        {
-          limit: 30,
-          ...(unreadOnly ? { unread: 'true' as const } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 30_000,
-  });
+  const threads = useInfiniteQuery({ ...queries.threadPages(unreadOnly), refetchInterval: 30_000 });
   if (threads.isPending) return <LoadingState label="Loading conversations…" />;
   if (threads.isError)
     return <ErrorState error={threads.error} onRetry={() => threads.refetch()} />;
   const list = threads.data.pages.flatMap((p) => p.data);
   if (list.length === 0) {
     return (
-      <EmptyState icon="✉" title={unreadOnly ? 'All caught up' : 'No conversations yet'}>
+      <EmptyState
+        icon={<MessageSquare size={22} />}
+        title={unreadOnly ? 'All caught up' : 'No conversations yet'}
+      >
         {unreadOnly
           ? 'No unread messages.'
           : 'Partners can write to you from their portal; you can start a conversation too.'}
@@ -94,22 +85,14 @@ function ThreadView({ threadId }: { threadId: string }) {
   const client = useQueryClient();
   const canWrite = useCanWrite();
   const [body, setBody] = useState('');
-  const thread = useQuery({
-    queryKey: ['messages', 'thread', threadId],
-    queryFn: ({ signal }) => lb.messages.getThread(threadId, { signal }),
-  });
-  const messages = useQuery({
-    queryKey: ['messages', 'thread', threadId, 'messages'],
-    queryFn: async ({ signal }) =>
-      (await lb.messages.list(threadId, { limit: 100 }, { signal })).data,
-    refetchInterval: 15_000,
-  });
+  const thread = useQuery(queries.thread(threadId));
+  const messages = useQuery(queries.threadMessages(threadId));
   const markRead = useMutation({
     mutationFn: () => lb.messages.markRead(threadId),
     onSuccess: () =>
       void client
-        .invalidateQueries({ queryKey: ['messages', 'threads'] })
-        .then(() => client.invalidateQueries({ queryKey: ['messages', 'unread-total'] })),
+        .invalidateQueries({ queryKey: queries.threadPages.all })
+        .then(() => client.invalidateQueries({ queryKey: queries.unreadTotal.all })),
   });
   const unread = thread.data?.unreadCount ?? 0;
   // Opening a thread with unread messages marks it read (members may do this too).
@@ -121,7 +104,7 @@ function ThreadView({ threadId }: { threadId: string }) {
     mutationFn: () => lb.messages.send(threadId, { body }),
     onSuccess: () => {
       setBody('');
-      void client.invalidateQueries({ queryKey: ['messages'] });
+      invalidateArea(client, 'messages');
     },
   });
   const submit = (event: FormEvent) => {
@@ -237,12 +220,12 @@ export function MessagesPage() {
           {threadId ? (
             <>
               <Link className="back-to-threads" to="/messages">
-                ← All conversations
+                <ArrowLeft size={14} aria-hidden="true" /> All conversations
               </Link>
               <ThreadView key={threadId} threadId={threadId} />
             </>
           ) : (
-            <EmptyState icon="✉" title="Pick a conversation">
+            <EmptyState icon={<MessageSquare size={22} />} title="Pick a conversation">
               Choose a conversation on the left to read and reply.
             </EmptyState>
           )}

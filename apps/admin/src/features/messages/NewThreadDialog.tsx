@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { usePartnerOptions, usePrograms } from '../../api/programs';
+import { invalidateArea } from '../../api/queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -39,7 +40,7 @@ export function NewThreadDialog({ open, onClose, partner, programId, lead }: Pro
         ...(lead ? { leadId: lead.id } : {}),
       }),
     onSuccess: (thread) => {
-      void client.invalidateQueries({ queryKey: ['messages'] });
+      invalidateArea(client, 'messages');
       onClose();
       navigate(`/messages/${thread.id}`);
     },

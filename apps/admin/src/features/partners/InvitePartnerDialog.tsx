@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { usePrograms } from '../../api/programs';
+import { invalidateArea } from '../../api/queries';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
@@ -39,7 +40,7 @@ export function InvitePartnerDialog({
     mutationFn: () =>
       lb.partners.create({ name, email, programIds: chosen.filter(Boolean), invite }),
     onSuccess: (partner) => {
-      void client.invalidateQueries({ queryKey: ['partners'] });
+      invalidateArea(client, 'partners');
       toast.show(invite ? `Invitation sent to ${partner.email}` : `${partner.name} added`);
       onClose();
       if (onInvited) onInvited(partner);

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ArrowRight, SearchX } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, isStatus } from '../../api/errors';
 import { usePrograms } from '../../api/programs';
+import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate, formatRelative, leadName } from '../../lib/format';
 import { money } from '../../lib/money';
@@ -29,7 +31,7 @@ function EnrolForm({ partnerId, enrolled }: { partnerId: string; enrolled: Set<s
     onSuccess: (p) => {
       toast.show(`Enrolled in ${p.programName}`);
       setProgramId('');
-      void client.invalidateQueries({ queryKey: ['partners'] });
+      invalidateArea(client, 'partners');
     },
   });
   if (available.length === 0) return null;
@@ -76,24 +78,14 @@ export function PartnerDetailPage() {
   const client = useQueryClient();
   const toast = useToast();
   const [composing, setComposing] = useState(false);
-  const partner = useQuery({
-    queryKey: ['partners', 'detail', id],
-    queryFn: ({ signal }) => lb.partners.get(id, { signal }),
-  });
-  const leads = useQuery({
-    queryKey: ['leads', 'list', { partnerId: id, limit: 10 }],
-    queryFn: async ({ signal }) =>
-      (await lb.leads.list({ partnerId: id, limit: 10 }, { signal })).data,
-  });
-  const earnings = useQuery({
-    queryKey: ['commissions', 'totals', { partnerId: id }],
-    queryFn: ({ signal }) => lb.commissions.totals({ partnerId: id }, { signal }),
-  });
+  const partner = useQuery(queries.partner(id));
+  const leads = useQuery(queries.latestLeads({ partnerId: id }, 10));
+  const earnings = useQuery(queries.commissionTotals({ partnerId: id }));
   const end = useMutation({
     mutationFn: (programId: string) => lb.programs.endPartnership(programId, id),
     onSuccess: () => {
       toast.show('Enrolment ended');
-      void client.invalidateQueries({ queryKey: ['partners'] });
+      invalidateArea(client, 'partners');
     },
     onError: (error) => toast.show(errorMessage(error), { kind: 'error' }),
   });
@@ -102,7 +94,7 @@ export function PartnerDetailPage() {
   if (partner.isError) {
     return isStatus(partner.error, 404) ? (
       <EmptyState
-        icon="?"
+        icon={<SearchX size={22} />}
         title="Partner not found"
         action={<Link to="/partners">Back to partners</Link>}
       />
@@ -221,7 +213,9 @@ export function PartnerDetailPage() {
       <section className="card" aria-labelledby="partner-leads-title">
         <div className="card-header">
           <h2 id="partner-leads-title">Latest leads</h2>
-          <Link to={`/leads?partner=${p.id}`}>All of {p.name}'s leads →</Link>
+          <Link to={`/leads?partner=${p.id}`} className="link-arrow">
+            All of {p.name}'s leads <ArrowRight size={14} aria-hidden="true" />
+          </Link>
         </div>
         <div className="card-body">
           {leads.isPending ? (

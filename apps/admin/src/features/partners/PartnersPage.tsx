@@ -1,8 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { Handshake } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { lb } from '../../api/client';
 import { usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -33,21 +34,9 @@ export function PartnersPage() {
     const timer = setTimeout(() => set('q', text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const query = useInfiniteQuery({
-    queryKey: ['partners', 'list', { q, programId }],
-    queryFn: async ({ pageParam, signal }) =>
-      await lb.partners.list(
-        {
-          limit: 50,
-          ...(q ? { q } : {}),
-          ...(programId ? { programId } : {}),
-          ...(pageParam ? { cursor: pageParam } : {}),
-        },
-        { signal },
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const query = useInfiniteQuery(
+    queries.partnerPages({ ...(q ? { q } : {}), ...(programId ? { programId } : {}) }),
+  );
   const partners = query.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <div className="page">
@@ -98,7 +87,7 @@ export function PartnersPage() {
       ) : !query.isPending && partners.length === 0 ? (
         <div className="card">
           <EmptyState
-            icon="⚇"
+            icon={<Handshake size={22} />}
             title={q || programId ? 'No partners match' : 'No partners yet'}
             action={
               canWrite && !q ? (

@@ -4,14 +4,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { programsKey } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { CopyButton } from '../../ui/CopyButton';
 import { Alert } from '../../ui/States';
 import { useToast } from '../../ui/Toast';
 import { embedSnippet, originsSettingsPath } from './embed-snippet';
-import { programKey } from './use-program-save';
 import { WidgetPreview } from './WidgetPreview';
 
 /** The two lines a web developer pastes into the company's site, and the key they carry. */
@@ -22,8 +21,8 @@ export function EmbedSettings({ program }: { program: Program }) {
   const rotate = useMutation({
     mutationFn: () => lb.programs.rotatePublishableKey(program.id),
     onSuccess: (saved) => {
-      client.setQueryData(programKey(saved.id), saved);
-      void client.invalidateQueries({ queryKey: programsKey });
+      client.setQueryData(queries.program.key(saved.id), saved);
+      void client.invalidateQueries({ queryKey: queries.programs.key() });
       toast.show('New publishable key issued: update the snippet on your site.');
     },
   });
@@ -114,6 +113,7 @@ export function EmbedSettings({ program }: { program: Program }) {
       <div className="preview-column">
         <h2 className="section-title">Preview</h2>
         <WidgetPreview
+          programName={program.name}
           schema={program.formSchema as LeadFormSchema}
           stageLabels={program.stageLabels as StageLabels}
         />

@@ -1,4 +1,5 @@
 import { type FormField, fieldTypeHasOptions, isBuiltInFieldKey } from '@leadbridge/core';
+import { ArrowDown, ArrowUp, X } from 'lucide-react';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { retype, TYPE_LABELS, TYPES } from './form-builder-model';
@@ -64,7 +65,7 @@ export function FieldEditor({
               disabled={index === 0}
               onClick={() => onMove(-1)}
             >
-              ↑
+              <ArrowUp size={16} aria-hidden="true" />
             </Button>
             <Button
               size="sm"
@@ -73,7 +74,7 @@ export function FieldEditor({
               disabled={index === count - 1}
               onClick={() => onMove(1)}
             >
-              ↓
+              <ArrowDown size={16} aria-hidden="true" />
             </Button>
             {!builtIn && (
               <Button
@@ -82,7 +83,7 @@ export function FieldEditor({
                 aria-label={`Remove ${field.label}`}
                 onClick={onRemove}
               >
-                ✕
+                <X size={16} aria-hidden="true" />
               </Button>
             )}
           </div>
@@ -214,7 +215,7 @@ export function FieldEditor({
                     aria-label={`Remove option ${i + 1}`}
                     onClick={() => set({ options: options.filter((_, j) => j !== i) })}
                   >
-                    ✕
+                    <X size={16} aria-hidden="true" />
                   </Button>
                 </div>
               ))}

@@ -115,7 +115,11 @@ export function FormBuilder({ program }: { program: Program }) {
       </div>
       <div className="preview-column">
         <h2 className="section-title">Live preview</h2>
-        <WidgetPreview schema={lastValid} stageLabels={program.stageLabels as StageLabels} />
+        <WidgetPreview
+          programName={program.name}
+          schema={lastValid}
+          stageLabels={program.stageLabels as StageLabels}
+        />
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import {
   type StageLabels,
 } from '@leadbridge/core';
 import type { Program } from '@leadbridge/sdk';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { fieldErrors } from '../../api/errors';
 import { useCanWrite } from '../../app/session';
 import { Field } from '../../ui/Field';
@@ -92,6 +92,9 @@ export function OfferEditor({ program }: { program: Program }) {
   const state = useProgramDraft(program, fromProgram);
   const canWrite = useCanWrite();
   const { draft, setDraft } = state;
+  // A percentage left empty is reported once the person has left its input, not the moment the
+  // switch turns on (an empty input they have not reached yet is not a mistake).
+  const [percentLeft, setPercentLeft] = useState(false);
   const labels = resolveStageLabels(program.stageLabels as StageLabels);
   const { offer, inputErrors } = useMemo(
     () => toOffer(draft, program.currency),
@@ -159,7 +162,10 @@ export function OfferEditor({ program }: { program: Program }) {
               <input
                 type="checkbox"
                 checked={draft.percentOn}
-                onChange={(e) => setDraft((d) => ({ ...d, percentOn: e.target.checked }))}
+                onChange={(e) => {
+                  setPercentLeft(false);
+                  setDraft((d) => ({ ...d, percentOn: e.target.checked }));
+                }}
               />
               <span>Pay partners a percentage of what their customers pay</span>
             </label>
@@ -168,7 +174,10 @@ export function OfferEditor({ program }: { program: Program }) {
                 <Field
                   label="Percentage"
                   hint="Of each payment, e.g. 20 for 20%."
-                  error={inputErrors.percent ?? errorFor(ruleIndex((r) => r.kind === 'percentage'))}
+                  error={
+                    (draft.percent.trim() || percentLeft ? inputErrors.percent : undefined) ??
+                    errorFor(ruleIndex((r) => r.kind === 'percentage'))
+                  }
                 >
                   {(c) => (
                     <input
@@ -176,6 +185,7 @@ export function OfferEditor({ program }: { program: Program }) {
                       className="input"
                       inputMode="decimal"
                       value={draft.percent}
+                      onBlur={() => setPercentLeft(true)}
                       onChange={(e) => setDraft((d) => ({ ...d, percent: e.target.value }))}
                     />
                   )}
@@ -219,9 +229,11 @@ export function OfferEditor({ program }: { program: Program }) {
         </h2>
         {description.length === 0 ? (
           <p className="muted">
-            {invalid
-              ? 'Fix the highlighted inputs to see the offer.'
-              : 'No commissions: partners refer without a reward.'}
+            {draft.percentOn && !draft.percent.trim()
+              ? 'Enter the percentage to see the offer.'
+              : invalid
+                ? 'Fix the highlighted inputs to see the offer.'
+                : 'No commissions: partners refer without a reward.'}
           </p>
         ) : (
           <ul className="offer-lines" data-testid="offer-description">

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { SearchX } from 'lucide-react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { lb } from '../../api/client';
 import { isStatus } from '../../api/errors';
+import { queries } from '../../api/queries';
 import { useTitle } from '../../lib/use-title';
 import { PageHeader } from '../../ui/PageHeader';
 import { ReadOnlyNotice } from '../../ui/ReadOnlyNotice';
@@ -12,7 +13,6 @@ import { FormBuilder } from './FormBuilder';
 import { GeneralSettings } from './GeneralSettings';
 import { OfferEditor } from './OfferEditor';
 import { StageLabelsEditor } from './StageLabelsEditor';
-import { programKey } from './use-program-save';
 import './programs.css';
 
 const TABS = [
@@ -28,16 +28,13 @@ export function ProgramSettingsPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const tab: Tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'general';
-  const program = useQuery({
-    queryKey: programKey(id),
-    queryFn: ({ signal }) => lb.programs.get(id, { signal }),
-  });
+  const program = useQuery(queries.program(id));
   useTitle(program.data ? `${program.data.name} settings` : 'Program');
   if (program.isPending) return <LoadingState />;
   if (program.isError) {
     return isStatus(program.error, 404) ? (
       <EmptyState
-        icon="?"
+        icon={<SearchX size={22} />}
         title="Program not found"
         action={<Link to="/programs">Back to programs</Link>}
       />

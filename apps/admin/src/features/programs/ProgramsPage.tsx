@@ -1,10 +1,11 @@
-import type { Program } from '@leadbridge/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Settings2 } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
-import { programsKey, usePrograms } from '../../api/programs';
+import { usePrograms } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -26,8 +27,8 @@ function CreateProgramDialog({ onClose }: { onClose: () => void }) {
     mutationFn: () => lb.programs.create({ name, currency }),
     onSuccess: (program) => {
       // In the cache at once: the refetch below is cancelled when this page unmounts.
-      client.setQueryData<Program[]>(programsKey, (list) => list && [...list, program]);
-      void client.invalidateQueries({ queryKey: programsKey });
+      client.setQueryData(queries.programs.key(), (list) => list && [...list, program]);
+      void client.invalidateQueries({ queryKey: queries.programs.key() });
       onClose();
       navigate(`/programs/${program.id}?tab=form`);
     },
@@ -103,7 +104,7 @@ export function ProgramsPage() {
       ) : programs.data.length === 0 ? (
         <div className="card">
           <EmptyState
-            icon="⚙"
+            icon={<Settings2 size={22} />}
             title="No programs yet"
             action={
               canWrite ? (

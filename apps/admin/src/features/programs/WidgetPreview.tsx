@@ -5,6 +5,7 @@ import { Spinner } from '../../ui/States';
 /** The widget's properties this preview sets (the element's own API, not React props). */
 interface LeadFormPreviewElement extends HTMLElement {
   preview: boolean;
+  programName: string | null;
   schema: LeadFormSchema | null;
   stageLabels: StageLabels | null;
 }
@@ -31,9 +32,12 @@ function loadWidget(): Promise<void> {
  * schema as it is edited and never submits.
  */
 export function WidgetPreview({
+  programName,
   schema,
   stageLabels,
 }: {
+  /** Shown as the widget's title, as partners see it. */
+  programName: string;
   schema: LeadFormSchema;
   stageLabels?: StageLabels;
 }) {
@@ -63,9 +67,10 @@ export function WidgetPreview({
   useEffect(() => {
     const el = element.current;
     if (!el || state !== 'ready') return;
+    el.programName = programName;
     el.schema = schema;
     el.stageLabels = stageLabels ?? null;
-  }, [schema, stageLabels, state]);
+  }, [programName, schema, stageLabels, state]);
 
   return (
     <section className="preview" aria-label="Live preview of the lead form">

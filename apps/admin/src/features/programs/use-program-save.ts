@@ -2,12 +2,10 @@ import { isLeadbridgeError, type Program } from '@leadbridge/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { lb } from '../../api/client';
-import { programsKey } from '../../api/programs';
+import { queries } from '../../api/queries';
 import { useToast } from '../../ui/Toast';
 
 export type ProgramChanges = Omit<Parameters<typeof lb.programs.update>[1], 'version'>;
-
-export const programKey = (id: string) => ['programs', 'detail', id] as const;
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -37,17 +35,17 @@ export function useProgramDraft<T>(program: Program, fromProgram: (program: Prog
     mutationFn: (changes: ProgramChanges) =>
       lb.programs.update(program.id, { version: base.version, ...changes }),
     onSuccess: (saved) => {
-      client.setQueryData(programKey(saved.id), saved);
+      client.setQueryData(queries.program.key(saved.id), saved);
       // Patch the cached list only when it holds this program: writing a list that lacks it
       // (fetched before the program existed) would mark that stale list fresh.
-      const list = client.getQueryData<Program[]>(programsKey);
+      const list = client.getQueryData(queries.programs.key());
       if (list?.some((p) => p.id === saved.id)) {
-        client.setQueryData<Program[]>(
-          programsKey,
+        client.setQueryData(
+          queries.programs.key(),
           list.map((p) => (p.id === saved.id ? saved : p)),
         );
       } else {
-        void client.invalidateQueries({ queryKey: programsKey });
+        void client.invalidateQueries({ queryKey: queries.programs.key() });
       }
       setBase(saved);
       setDraft(fromProgram(saved));
@@ -57,7 +55,7 @@ export function useProgramDraft<T>(program: Program, fromProgram: (program: Prog
   const conflict = isLeadbridgeError(save.error) && save.error.code === 'version_conflict';
   const reload = async () => {
     const latest = await lb.programs.get(program.id);
-    client.setQueryData(programKey(latest.id), latest);
+    client.setQueryData(queries.program.key(latest.id), latest);
     save.reset();
     setBase(latest);
     setDraft(fromProgram(latest));

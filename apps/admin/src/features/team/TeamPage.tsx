@@ -1,8 +1,10 @@
 import type { CreatedInvitation, User } from '@leadbridge/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Mail } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { lb } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
+import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite, useSession } from '../../app/session';
 import { formatDate, formatRelative } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
@@ -32,7 +34,7 @@ function InviteDialog({ onClose }: { onClose: () => void }) {
     mutationFn: () => lb.invitations.create({ email, role }),
     onSuccess: (inv) => {
       setCreated(inv);
-      void client.invalidateQueries({ queryKey: ['team'] });
+      invalidateArea(client, 'team');
     },
   });
   const errors = fieldErrors(invite.error);
@@ -112,18 +114,11 @@ export function TeamPage() {
   const client = useQueryClient();
   const toast = useToast();
   const [inviting, setInviting] = useState(false);
-  const users = useQuery({
-    queryKey: ['team', 'users'],
-    queryFn: async ({ signal }) => (await lb.users.list({ limit: 200 }, { signal })).data,
-  });
-  const invitations = useQuery({
-    queryKey: ['team', 'invitations'],
-    queryFn: async ({ signal }) =>
-      (await lb.invitations.list({ limit: 200, status: 'pending' }, { signal })).data,
-  });
+  const users = useQuery(queries.users());
+  const invitations = useQuery(queries.invitations());
   const done = (message: string) => () => {
     toast.show(message);
-    void client.invalidateQueries({ queryKey: ['team'] });
+    invalidateArea(client, 'team');
   };
   const fail = (error: unknown) => toast.show(errorMessage(error), { kind: 'error' });
   const changeRole = useMutation({
@@ -252,7 +247,7 @@ export function TeamPage() {
           ) : invitations.isError ? (
             <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />
           ) : invitations.data.length === 0 ? (
-            <EmptyState icon="✉" title="No pending invitations" />
+            <EmptyState icon={<Mail size={22} />} title="No pending invitations" />
           ) : (
             <ul className="simple-list">
               {invitations.data.map((inv) => (

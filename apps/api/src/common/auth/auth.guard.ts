@@ -4,8 +4,10 @@ import type { Request } from 'express';
 import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import { assertFirstPartyWrite, assertServerToServer } from '../http/cors';
 import { forbidden, unauthenticated } from '../problem/problem';
 import {
+  FIRST_PARTY_WRITES,
   MEMBER_WRITE_ALLOWED,
   PARTNER_ALLOWED,
   PARTNER_ONLY,
@@ -40,8 +42,13 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    if (this.flag(context, PUBLIC_ROUTE)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    if (this.flag(context, PUBLIC_ROUTE)) {
+      if (!SAFE_METHODS.has(request.method) && this.flag(context, FIRST_PARTY_WRITES)) {
+        assertFirstPartyWrite(request, this.config);
+      }
+      return true;
+    }
     const resolved = await this.resolver.resolve(request);
     if (!resolved) throw unauthenticated();
     const { principal } = resolved;
@@ -55,8 +62,11 @@ export class AuthGuard implements CanActivate {
       if (partnerOnly) {
         throw forbidden('partner_only', 'This endpoint is for partner sessions only.');
       }
-      if (principal.kind === 'user')
+      if (principal.kind === 'user') {
         this.checkUser(context, request, principal.role, resolved.csrfToken);
+      } else {
+        assertServerToServer(request, this.config);
+      }
     }
     request.principal = principal;
     return true;
@@ -70,6 +80,7 @@ export class AuthGuard implements CanActivate {
   ): void {
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe) {
+      assertFirstPartyWrite(request, this.config);
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !csrfToken || !safeEqual(header, csrfToken)) {
         throw forbidden(

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { AppConfig } from '../../config/config';
+import { allowOrigin } from '../http/cors';
 import { forbidden } from '../problem/problem';
 
 /**
@@ -7,6 +8,10 @@ import { forbidden } from '../problem/problem';
  * admin app (whose live preview embeds the widget) or the API's own public origin, where every
  * program's hosted portal page is. Calls without an Origin header come from servers, where
  * CORS does not apply.
+ *
+ * The answer is readable by the calling page only when the origin is allowed — and for the
+ * refusal itself, which carries nothing of the program, so that `<lead-form>` on a site the
+ * company forgot to allow can say what to fix instead of failing like a network error.
  */
 export function assertOriginAllowed(
   request: Request,
@@ -15,10 +20,21 @@ export function assertOriginAllowed(
 ): void {
   const origin = request.headers.origin;
   if (!origin) return;
-  if (allowedOrigins.includes(origin) || config.adminOrigins.includes(origin)) return;
+  const admin = config.adminOrigins.includes(origin);
+  if (request.res) allowOrigin(request.res, origin, admin);
+  if (admin || allowedOrigins.includes(origin)) return;
   if (origin === new URL(config.publicUrl).origin) return;
   throw forbidden(
     'origin_not_allowed',
     `This program does not allow requests from ${origin}. Add it to the program's allowed origins.`,
   );
+}
+
+/**
+ * Lets the calling page read a refusal that carries nothing of any tenant (an unknown
+ * publishable key), so an embedded form can say what is wrong.
+ */
+export function explainToOrigin(request: Request): void {
+  const origin = request.headers.origin;
+  if (origin && request.res) allowOrigin(request.res, origin, false);
 }

@@ -19,7 +19,9 @@ export function serveStaticApps(app: NestExpressApplication, config: AppConfig):
           'Cache-Control',
           hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         );
+        // A public script: any page may load it, never with cookies.
         response.setHeader('Access-Control-Allow-Origin', '*');
+        response.removeHeader('Access-Control-Allow-Credentials');
       },
     });
   }

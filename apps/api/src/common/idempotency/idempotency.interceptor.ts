@@ -20,10 +20,13 @@ import { ProblemException, validationProblem } from '../problem/problem';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /**
- * A key still "in progress" after this long belongs to a request whose process died (or whose
- * database vanished) before it could answer; the next retry takes it over and runs again.
+ * A key whose "in progress" mark has not been refreshed for this long belongs to a request
+ * whose process died (or whose database vanished) before it could answer; the next retry takes
+ * it over and runs again. A process refreshes the marks of the requests it is still running
+ * every HEARTBEAT_SECONDS, so a slow request is never taken over while its process lives.
  */
-const STALE_IN_PROGRESS_SECONDS = 60;
+const STALE_IN_PROGRESS_SECONDS = 15;
+const HEARTBEAT_SECONDS = 5;
 /** How long a key's outcome is retried in the background while the database is unreachable. */
 const PENDING_RETRY_MS = 10 * 60_000;
 /** Answered keys are replayed for a day, then swept. */
@@ -45,6 +48,7 @@ function canonical(value: unknown): string {
 
 interface StoredKey {
   request_hash: string;
+  age_seconds: number;
   status_code: number | null;
   response_body: unknown;
   response_headers: Record<string, string> | null;
@@ -69,7 +73,8 @@ function answerHeaders(response: Response): Record<string, string> {
  * When the database goes away mid-request, the key's outcome (the answer to replay, or the
  * in-progress mark to clear) is written in the background as soon as it is back; the client
  * still gets the answer its request earned. A mark left by a killed process is taken over by a
- * retry after STALE_IN_PROGRESS_SECONDS (docs/security.md).
+ * retry once it has gone STALE_IN_PROGRESS_SECONDS without its process's heartbeat, whichever
+ * replica the retry reaches (docs/security.md).
  */
 @Injectable()
 export class IdempotencyInterceptor
@@ -81,6 +86,9 @@ export class IdempotencyInterceptor
   private pendingTimer: NodeJS.Timeout | undefined;
   private retrying = false;
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** Keys this process is running a request for, by `company\nprincipal\nkey`. */
+  private readonly running = new Map<string, { companyId: string; who: string; key: string }>();
+  private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -88,6 +96,8 @@ export class IdempotencyInterceptor
   ) {}
 
   onApplicationBootstrap(): void {
+    this.heartbeatTimer = setInterval(() => void this.heartbeat(), HEARTBEAT_SECONDS * 1000);
+    this.heartbeatTimer.unref();
     if (!this.config.runWorkers) return;
     this.sweepTimer = setInterval(
       () => void this.sweep(),
@@ -97,8 +107,26 @@ export class IdempotencyInterceptor
   }
 
   onApplicationShutdown(): void {
+    clearInterval(this.heartbeatTimer);
     clearInterval(this.sweepTimer);
     clearInterval(this.pendingTimer);
+  }
+
+  /** Keeps the marks of requests still running here from looking abandoned. */
+  private async heartbeat(): Promise<void> {
+    if (this.running.size === 0) return;
+    const marks = [...this.running.values()];
+    try {
+      await this.db.query(
+        `UPDATE idempotency_keys k SET created_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(company_id, principal, key)
+          WHERE k.company_id = r.company_id AND k.principal = r.principal AND k.key = r.key
+            AND k.status_code IS NULL`,
+        [marks.map((m) => m.companyId), marks.map((m) => m.who), marks.map((m) => m.key)],
+      );
+    } catch (error) {
+      this.logger.warn(`refreshing idempotency marks failed: ${(error as Error).message}`);
+    }
   }
 
   /** Deletes answered keys past their replay window (and abandoned marks, long stale). */
@@ -160,9 +188,11 @@ export class IdempotencyInterceptor
     if (inserted.length === 0) return this.replay(principal, who, key, hash, response);
     const id = `${principal.companyId}\n${who}\n${key}`;
     let body: unknown;
+    this.running.set(id, { companyId: principal.companyId, who, key });
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
+      this.running.delete(id);
       if (error instanceof ProblemException && error.status < 500 && error.status !== 429) {
         await this.settle(id, () =>
           this.store(principal, who, key, error.status, error.toBody(), error.headers),
@@ -172,6 +202,7 @@ export class IdempotencyInterceptor
       }
       throw error;
     }
+    this.running.delete(id);
     // The change is made: a retry must get this answer, even if the database is gone right now.
     const status = response.statusCode;
     const headers = answerHeaders(response);
@@ -257,7 +288,9 @@ export class IdempotencyInterceptor
     response: Response,
   ): Promise<unknown> {
     const rows: StoredKey[] = await this.db.query(
-      `SELECT request_hash, status_code, response_body, response_headers FROM idempotency_keys
+      `SELECT request_hash, status_code, response_body, response_headers,
+              extract(epoch FROM now() - created_at)::float8 AS age_seconds
+         FROM idempotency_keys
         WHERE company_id = $1 AND principal = $2 AND key = $3`,
       [principal.companyId, who, key],
     );
@@ -273,12 +306,15 @@ export class IdempotencyInterceptor
       );
     }
     if (stored.status_code === null) {
+      // Either the first request answers within a second or two, or (its process gone) the mark
+      // can be taken over once stale: a client waiting this long meets one or the other.
+      const untilStale = Math.ceil(STALE_IN_PROGRESS_SECONDS - stored.age_seconds);
       throw new ProblemException(
         409,
         'idempotency_in_progress',
         'A request with this Idempotency-Key is still being processed. Retry shortly.',
         {},
-        { 'Retry-After': '1' },
+        { 'Retry-After': String(Math.min(Math.max(untilStale, 1), STALE_IN_PROGRESS_SECONDS)) },
       );
     }
     response.setHeader('Idempotent-Replayed', 'true');

@@ -4,6 +4,8 @@ import { ProgramPortalUrl1795616780256 } from './1795616780256-program-portal-ur
 import { ImportResumeIdempotency1795617000000 } from './1795617000000-import-resume-idempotency';
 import { LeadsUpdatedAtIndex1795617500000 } from './1795617500000-leads-updated-at-index';
 import { ProgramPortalBranding1795620000000 } from './1795620000000-program-portal-branding';
+import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cancelled-status';
+import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   ImportResumeIdempotency1795617000000,
   LeadsUpdatedAtIndex1795617500000,
   ProgramPortalBranding1795620000000,
+  ImportCancelledStatus1795630000000,
+  DistributionKeys1795650000000,
 ];

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   companyDomain,
   formatRowErrors,
@@ -35,7 +36,7 @@ import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
 import { type CreatedLead, ImportBatch } from './import-batch';
 import { importLockKey } from './import-locks';
-import { type ImportContext, writeBatch } from './import-rows.repository';
+import { type ImportContext, ImportStopped, writeBatch } from './import-rows.repository';
 import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-messages';
 
 interface StartedImport {
@@ -46,6 +47,14 @@ interface StartedImport {
   mapping: StoredMapping | null;
   attempts: number;
 }
+
+/** Whether the run still holds its import's lock (see ImportProcessor.process). */
+interface ImportLease {
+  lost: boolean;
+}
+
+/** How often the lock's transaction runs a statement (a lost connection shows within this). */
+const LOCK_HEARTBEAT_MS = 15_000;
 
 type Outcome = { kind: 'done' } | { kind: 'stopped' } | { kind: 'failed'; error: string };
 
@@ -87,28 +96,51 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     this.stopping = true;
   }
 
-  /** The pg-boss handler. Returns without work when another worker holds the import. */
+  /**
+   * The pg-boss handler. Returns without work when another worker holds the import.
+   *
+   * The import's lock is a transaction-level advisory lock taken in a transaction that stays
+   * open, on a connection of its own, for the whole run. Unlike a session-level lock this is
+   * safe behind a transaction-mode pooler (PgBouncer), which keeps one server session for an
+   * open transaction and rolls it back when the client goes away: a worker that dies — or whose
+   * connection does — releases the lock, and ImportRecovery hands the import to another one.
+   * The transaction writes nothing and holds no snapshot between statements, so it does not
+   * hold back vacuum; a heartbeat keeps it from looking idle and notices a lost connection.
+   */
   async process(importId: string): Promise<void> {
+    const lease: ImportLease = { lost: false };
     const session = new pg.Client({
       connectionString: this.config.databaseUrl,
-      application_name: 'leadbridge-import-lock',
+      // Says which worker holds which import (pg_stat_activity; a pooler passes it through).
+      application_name: `leadbridge-import ${process.pid}@${hostname()}`.slice(0, 63),
     });
-    session.on('error', (error) => this.logger.warn(`import lock session: ${error.message}`));
+    const onLost = (error: Error) => {
+      if (!lease.lost) this.logger.warn(`import ${importId} lock lost: ${error.message}`);
+      lease.lost = true;
+    };
+    session.on('error', onLost);
     await session.connect();
+    let heartbeat: NodeJS.Timeout | null = null;
     try {
+      await session.query('BEGIN');
       const { rows } = await session.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`,
+        `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
         [importLockKey(importId)],
       );
       if (!rows[0]?.locked) return;
-      await this.run(importId);
+      heartbeat = setInterval(() => {
+        session.query('SELECT 1').catch(onLost);
+      }, LOCK_HEARTBEAT_MS);
+      await this.run(importId, lease);
     } finally {
-      // Closing the session releases the lock.
+      if (heartbeat) clearInterval(heartbeat);
+      // Ending the transaction releases the lock and returns a pooler's server session clean.
+      if (!lease.lost) await session.query('ROLLBACK').catch(() => {});
       await session.end().catch(() => {});
     }
   }
 
-  private async run(importId: string): Promise<void> {
+  private async run(importId: string, lease: ImportLease): Promise<void> {
     const started = returnedRows<StartedImport>(
       await this.db.query(
         `UPDATE imports
@@ -118,7 +150,10 @@ export class ImportProcessor implements BeforeApplicationShutdown {
         [importId],
       ),
     )[0];
-    if (!started) return;
+    if (!started) {
+      await this.discardCancelledFile(importId);
+      return;
+    }
     const row = await this.repository.findRow(TenantScope.company(started.company_id), importId);
     if (!row) return;
     const actor: Actor = {
@@ -168,10 +203,15 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     const announce = reacts ? programContext : null;
     let outcome: Outcome;
     try {
-      outcome = await this.importRows(context, started, program.form_schema, announce);
+      outcome = await this.importRows(context, started, program.form_schema, announce, lease);
     } catch (error) {
       if (error instanceof ImportFailure) outcome = { kind: 'failed', error: error.message };
-      else throw error;
+      else if (error instanceof ImportStopped) {
+        // Cancelled (cancelImport ended it and announced it): the committed rows stay.
+        this.logger.log(`Import ${importId} stopped: it is ${error.status}`);
+        await this.discardCancelledFile(importId);
+        return;
+      } else throw error;
     }
     if (outcome.kind !== 'stopped') await this.finish(importId, started, actor, outcome);
   }
@@ -181,6 +221,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     started: StartedImport,
     schema: LeadFormSchema,
     announce: EventProgramContext | null,
+    lease: ImportLease,
   ): Promise<Outcome> {
     const resumeAfter = await this.lastCommittedRow(context.importId);
     const deduper = createCompactLeadDeduper(context.dedupePolicy);
@@ -202,7 +243,8 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     // One batch is written while the next one is parsed and validated.
     const submit = async (batch: ImportBatch): Promise<boolean> => {
       await inFlight;
-      if (this.stopping) return false;
+      // Without its lock another worker may already be resuming the import: stop writing.
+      if (this.stopping || lease.lost) return false;
       const write = this.writeWithRetry(context, batch, announce);
       write.catch(() => {});
       inFlight = write;
@@ -335,6 +377,19 @@ export class ImportProcessor implements BeforeApplicationShutdown {
         program,
       });
     }
+  }
+
+  /** A cancelled import's file is read by no one any more. */
+  private async discardCancelledFile(importId: string): Promise<void> {
+    const rows: { storage_key: string }[] = await this.db.query(
+      `SELECT storage_key FROM imports WHERE id = $1 AND status = 'cancelled'`,
+      [importId],
+    );
+    const key = rows[0]?.storage_key;
+    if (!key) return;
+    await this.storage.delete(key).catch((error: unknown) => {
+      this.logger.warn(`Could not delete ${key}: ${String(error)}`);
+    });
   }
 
   /** The last row any committed batch wrote (as a lead or an error row); 0 when none. */

@@ -153,6 +153,13 @@ export async function writeBatch(
   context: ImportContext,
   batch: ImportBatch,
 ): Promise<BatchCounts> {
+  // The import's row lock orders this batch and a cancellation: a batch either commits before
+  // the cancel (its rows stay) or sees the import cancelled and writes nothing.
+  const state: { status: string }[] = await manager.query(
+    `SELECT status FROM imports WHERE id = $1 FOR UPDATE`,
+    [context.importId],
+  );
+  if (state[0]?.status !== 'processing') throw new ImportStopped(state[0]?.status ?? 'missing');
   let leads: readonly LeadRow[] = batch.leads;
   const duplicates: ErrorRow[] = [];
   if (context.dedupePolicy === 'email_or_domain') {
@@ -201,4 +208,11 @@ export async function writeBatch(
     );
   }
   return counts;
+}
+
+/** The import is no longer processing (cancelled while its job ran): stop without writing. */
+export class ImportStopped extends Error {
+  constructor(readonly status: string) {
+    super(`import is ${status}`);
+  }
 }

@@ -60,7 +60,11 @@ export class CsvUploadInspector extends Transform {
   private dataRows = 0;
   private firstDataRow: string[] | null = null;
 
-  constructor(private readonly limits: UploadLimits) {
+  /** `onRecord` sees every record as the import job will (empty ones too), e.g. for a dry run. */
+  constructor(
+    private readonly limits: UploadLimits,
+    private readonly onRecord?: (record: CsvRecord) => void,
+  ) {
     super();
   }
 
@@ -98,6 +102,7 @@ export class CsvUploadInspector extends Transform {
 
   private collect(records: CsvRecord[]): void {
     for (const record of records) {
+      this.onRecord?.(record);
       if (isEmptyCsvRow(record.cells)) continue;
       if (!this.header) {
         this.header = record.cells;

@@ -3,6 +3,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { ProblemException } from '../../common/problem/problem';
 import type { FileStorage } from '../../storage/file-storage';
+import type { CsvRecord } from '../csv/csv-record-reader';
 import {
   CsvUploadInspector,
   type UploadInspection,
@@ -44,6 +45,8 @@ export interface ReceiveOptions {
   limits: UploadLimits;
   /** Runs with the form fields sent before the file, before a byte of the file is stored. */
   beforeFile: (fields: Record<string, string>) => Promise<void>;
+  /** Sees each CSV record of the file as it streams (see CsvUploadInspector). */
+  onRecord?: (record: CsvRecord) => void;
 }
 
 // A 5xx on purpose: nobody reads the answer, and a 4xx would be stored under the request's
@@ -69,7 +72,7 @@ async function store(
   fileName: string | null,
   options: ReceiveOptions,
 ): Promise<ReceivedFile> {
-  const inspector = new CsvUploadInspector(options.limits);
+  const inspector = new CsvUploadInspector(options.limits, options.onRecord);
   // pipeline (not pipe) so an error on either side reaches the storage write and cleans up.
   const body = pipeline(source, inspector, () => {});
   await options.storage.put(options.key, body);
@@ -79,7 +82,7 @@ async function store(
 function receiveRaw(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
   return (async () => {
     await options.beforeFile({});
-    const inspector = new CsvUploadInspector(options.limits);
+    const inspector = new CsvUploadInspector(options.limits, options.onRecord);
     // Errors surface through storage.put(); this keeps one raised early from going unhandled.
     inspector.on('error', () => {});
     const onAbort = () => inspector.destroy(aborted());

@@ -82,7 +82,8 @@ function withPollution(value: Record<string, unknown>, key: string, payload: unk
   return copy;
 }
 
-function conforming(schema: Schema, document: Schema, depth: number): fc.Arbitrary<unknown> {
+/** A value the schema accepts (as far as a generator can tell: formats, enums, required keys). */
+export function conforming(schema: Schema, document: Schema, depth: number): fc.Arbitrary<unknown> {
   const node = resolve(schema, document);
   if (depth > 5) return fc.constant(null);
   const choices = node.anyOf ?? node.oneOf;

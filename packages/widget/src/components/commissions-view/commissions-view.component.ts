@@ -71,30 +71,30 @@ export class CommissionsViewElement extends ContextView {
       ${
         items.length
           ? html`<div class="table-wrap">
-              <table part="table">
+              <table class="cards" part="table" role="table">
                 <caption class="sr-only">${t('commissions.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('commissions.col.lead')}</th>
-                    <th scope="col">${t('commissions.col.description')}</th>
-                    <th scope="col" class="num">${t('commissions.col.amount')}</th>
-                    <th scope="col">${t('commissions.col.status')}</th>
-                    <th scope="col">${t('commissions.col.date')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">${t('commissions.col.lead')}</th>
+                    <th scope="col" role="columnheader">${t('commissions.col.description')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('commissions.col.amount')}</th>
+                    <th scope="col" role="columnheader">${t('commissions.col.status')}</th>
+                    <th scope="col" role="columnheader">${t('commissions.col.date')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${items.map(
-                    (commission) => html`<tr part="row">
-                      <td>${commission.leadName || commission.leadEmail}</td>
-                      <td>${commission.description}</td>
-                      <td class="num">${formatMoney({ amount: commission.amount, currency: commission.currency }, locale)}</td>
-                      <td>
+                    (commission) => html`<tr part="row" role="row">
+                      <td class="card-title" role="cell">${commission.leadName || commission.leadEmail}</td>
+                      <td role="cell" data-label=${t('commissions.col.description')}>${commission.description}</td>
+                      <td class="num" role="cell" data-label=${t('commissions.col.amount')}>${formatMoney({ amount: commission.amount, currency: commission.currency }, locale)}</td>
+                      <td class="card-status" role="cell">
                         <span class="badge status-${commission.status}" part="status-badge">
                           ${t(`commissions.status.${commission.status}`)}
                         </span>
                         ${commission.declineReason ? html`<div class="muted">${commission.declineReason}</div>` : nothing}
                       </td>
-                      <td>${formatDate(commission.createdAt, locale)}</td>
+                      <td role="cell" data-label=${t('commissions.col.date')}>${formatDate(commission.createdAt, locale)}</td>
                     </tr>`,
                   )}
                 </tbody>

@@ -36,33 +36,33 @@ export class CustomersViewElement extends ContextView {
       ${
         items.length
           ? html`<div class="table-wrap">
-              <table part="table">
+              <table class="cards" part="table" role="table">
                 <caption class="sr-only">${t('customers.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('customers.col.customer')}</th>
-                    <th scope="col">${t('customers.col.status')}</th>
-                    <th scope="col" class="num">${t('customers.col.revenue')}</th>
-                    <th scope="col">${t('customers.col.won')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">${t('customers.col.customer')}</th>
+                    <th scope="col" role="columnheader">${t('customers.col.status')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('customers.col.revenue')}</th>
+                    <th scope="col" role="columnheader">${t('customers.col.won')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${items.map((customer) => {
                     const name = [customer.lead.firstName, customer.lead.lastName]
                       .filter(Boolean)
                       .join(' ');
-                    return html`<tr part="row">
-                      <td>
+                    return html`<tr part="row" role="row">
+                      <td class="card-title" role="cell">
                         <div>${name || customer.lead.email}</div>
                         <div class="muted">${customer.lead.company ?? (name ? customer.lead.email : nothing)}</div>
                       </td>
-                      <td>
+                      <td class="card-status" role="cell">
                         <span class="badge status-${customer.status}" part="status-badge">
                           ${t(`customers.status.${customer.status}`)}
                         </span>
                       </td>
-                      <td class="num">${formatMoney(customer.revenue, locale)}</td>
-                      <td>${formatDate(customer.wonAt, locale)}</td>
+                      <td class="num" role="cell" data-label=${t('customers.col.revenue')}>${formatMoney(customer.revenue, locale)}</td>
+                      <td role="cell" data-label=${t('customers.col.won')}>${formatDate(customer.wonAt, locale)}</td>
                     </tr>`;
                   })}
                 </tbody>

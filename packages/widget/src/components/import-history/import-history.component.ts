@@ -21,6 +21,7 @@ export class ImportHistoryElement extends ViewElement {
     refresh: { attribute: false },
     onSessionExpired: { attribute: false },
     downloadError: { state: true },
+    cancelling: { state: true },
   };
 
   declare api: WidgetApi | null;
@@ -30,6 +31,8 @@ export class ImportHistoryElement extends ViewElement {
   declare refresh: number;
   declare onSessionExpired: () => void;
   declare downloadError: string | null;
+  /** The import whose cancel is on its way. */
+  declare cancelling: string | null;
 
   private readonly list = new PagedList<LeadImport>(
     this,
@@ -45,6 +48,7 @@ export class ImportHistoryElement extends ViewElement {
     this.refresh = 0;
     this.onSessionExpired = () => {};
     this.downloadError = null;
+    this.cancelling = null;
   }
 
   private resource(): ImportsResource {
@@ -72,6 +76,25 @@ export class ImportHistoryElement extends ViewElement {
     }
   }
 
+  /** Stops a queued or running import; the list then shows it cancelled. */
+  private async cancel(item: LeadImport): Promise<void> {
+    if (this.cancelling) return;
+    this.cancelling = item.id;
+    this.downloadError = null;
+    try {
+      await this.resource().cancel(item.id);
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.status === 401) this.onSessionExpired();
+      else if (failure.code !== 'import_not_running') {
+        this.downloadError = failure.status === 0 ? this.t('shell.error.network') : failure.detail;
+      }
+    } finally {
+      this.cancelling = null;
+      await this.list.reload();
+    }
+  }
+
   protected override render(): TemplateResult {
     const { t, locale } = this;
     const items = this.list.items;
@@ -80,34 +103,49 @@ export class ImportHistoryElement extends ViewElement {
       ${
         items.length
           ? html`<div class="table-wrap">
-              <table part="table import-history">
+              <table class="cards" part="table import-history" role="table">
                 <caption class="sr-only">${t('import.history')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('import.history.file')}</th>
-                    <th scope="col">${t('import.history.date')}</th>
-                    <th scope="col">${t('import.history.status')}</th>
-                    <th scope="col" class="num">${t('import.history.imported')}</th>
-                    <th scope="col" class="num">${t('import.history.failed')}</th>
-                    <th scope="col" class="num">${t('import.history.duplicate')}</th>
-                    <th scope="col">${t('import.history.errors')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">${t('import.history.file')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.date')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.status')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.imported')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.failed')}</th>
+                    <th scope="col" role="columnheader" class="num">${t('import.history.duplicate')}</th>
+                    <th scope="col" role="columnheader">${t('import.history.errors')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${items.map(
-                    (item) => html`<tr part="row" data-import=${item.id}>
-                      <td>${item.fileName}</td>
-                      <td>${formatDateTime(item.createdAt, locale)}</td>
-                      <td>
+                    (item) => html`<tr part="row" role="row" data-import=${item.id}>
+                      <td class="card-title" role="cell">${item.fileName}</td>
+                      <td role="cell" data-label=${t('import.history.date')}>${formatDateTime(item.createdAt, locale)}</td>
+                      <td class="card-status" role="cell">
                         <span class="badge status-${item.status}" part="status-badge">${t(`import.status.${item.status}`)}</span>
                         ${item.error ? html`<div class="muted">${item.error}</div>` : nothing}
-                      </td>
-                      <td class="num">${count(item.rowsImported)}</td>
-                      <td class="num">${count(item.rowsFailed)}</td>
-                      <td class="num">${count(item.rowsDuplicate)}</td>
-                      <td>
                         ${
-                          item.status === 'completed' && item.rowsFailed + item.rowsDuplicate > 0
+                          item.status === 'queued' || item.status === 'processing'
+                            ? html`<button
+                                type="button"
+                                class="link"
+                                part="button button-link import-cancel"
+                                aria-label=${t('import.history.cancelFor', { file: item.fileName })}
+                                aria-disabled=${this.cancelling === item.id ? 'true' : 'false'}
+                                @click=${() => void this.cancel(item)}
+                              >
+                                ${t('import.cancel')}
+                              </button>`
+                            : nothing
+                        }
+                      </td>
+                      <td class="num" role="cell" data-label=${t('import.history.imported')}>${count(item.rowsImported)}</td>
+                      <td class="num" role="cell" data-label=${t('import.history.failed')}>${count(item.rowsFailed)}</td>
+                      <td class="num" role="cell" data-label=${t('import.history.duplicate')}>${count(item.rowsDuplicate)}</td>
+                      <td role="cell">
+                        ${
+                          (item.status === 'completed' || item.status === 'cancelled') &&
+                          item.rowsFailed + item.rowsDuplicate > 0
                             ? html`<button
                                 type="button"
                                 class="link"

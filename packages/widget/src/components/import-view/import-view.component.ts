@@ -20,12 +20,26 @@ import { importViewStyles } from './import-view.styles.js';
 /** Files with more rows than this are not previewed in the browser; the API checks them. */
 const MAX_PREVIEW_ROWS = 250_000;
 const POLL_MS = 750;
+/** How much of the file the API's dry run reads to check the mapping (cut at a line end). */
+const DRY_RUN_BYTES = 256 * 1024;
+/** Encodings this preview reads the way the API does (its worker: UTF-8, else Windows-1252). */
+const BROWSER_ENCODINGS = new Set(['utf-8', 'windows-1252']);
+const ENDED = new Set(['completed', 'failed', 'cancelled']);
+
+/** The file's first DRY_RUN_BYTES, ending after a newline (and its UTF-16 high byte). */
+async function headOf(file: File): Promise<Blob> {
+  if (file.size <= DRY_RUN_BYTES) return file;
+  const bytes = new Uint8Array(await file.slice(0, DRY_RUN_BYTES).arrayBuffer());
+  let end = bytes.lastIndexOf(0x0a) + 1;
+  if (end > 0 && bytes[end] === 0) end++;
+  return new Blob([bytes.subarray(0, end || bytes.length)], { type: 'text/csv' });
+}
 
 type Phase =
   | { kind: 'choose' }
   | { kind: 'reading'; rows: number }
   | { kind: 'preview' }
-  | { kind: 'unpreviewed'; rows: number; file: File }
+  | { kind: 'unpreviewed'; rows: number; file: File; encoding?: string }
   | { kind: 'uploading' }
   | { kind: 'importing'; item: LeadImport }
   | { kind: 'done'; item: LeadImport }
@@ -50,6 +64,8 @@ export class ImportViewElement extends ContextView {
     dragging: { state: true },
     onlyInvalid: { state: true },
     historyVersion: { state: true },
+    mappingFromServer: { state: true },
+    cancelling: { state: true },
   };
 
   declare preview: boolean;
@@ -62,6 +78,9 @@ export class ImportViewElement extends ContextView {
   declare dragging: boolean;
   declare onlyInvalid: boolean;
   declare historyVersion: number;
+  /** The API's dry run mapped required columns this browser's guess missed, and was taken. */
+  declare mappingFromServer: boolean;
+  declare cancelling: boolean;
 
   private model = new PreviewModel({ fields: [] }, 'en');
   /** The reader worker, and a helper that checks every other slice on another core. */
@@ -84,6 +103,8 @@ export class ImportViewElement extends ContextView {
     this.dragging = false;
     this.onlyInvalid = false;
     this.historyVersion = 0;
+    this.mappingFromServer = false;
+    this.cancelling = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -156,6 +177,7 @@ export class ImportViewElement extends ContextView {
     this.problem = null;
     this.fileName = file.name;
     this.onlyInvalid = false;
+    this.mappingFromServer = false;
     if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain|tab-separated/.test(file.type)) {
       this.problem = this.t('import.notCsv', { name: file.name });
       this.phase = { kind: 'choose' };
@@ -234,6 +256,7 @@ export class ImportViewElement extends ContextView {
         model.headers = message.headers;
         model.mapping = message.mapping;
         model.done = false;
+        if (message.generation === 0 && !fromHelper) void this.checkWithDryRun(file);
         break;
       case 'rows':
         model.addRows(
@@ -267,6 +290,8 @@ export class ImportViewElement extends ContextView {
             : message.code === 'empty'
               ? this.t('import.empty')
               : this.t('import.readFailed', { detail: message.detail });
+        // Not text to this browser (UTF-16 has NUL bytes) may still be a CSV the API reads.
+        if (message.code === 'not_csv') void this.checkWithDryRun(file);
         break;
     }
     this.version++;
@@ -275,7 +300,48 @@ export class ImportViewElement extends ContextView {
   // ── mapping and fixing ────────────────────────────────────────────────────────
 
   private onMap(column: number, key: string): void {
+    this.mappingFromServer = false;
     this.model.overrides = { ...this.model.overrides, [column]: key === '' ? null : key };
+    this.send({ type: 'remap', overrides: this.model.overrides });
+  }
+
+  /**
+   * Asks the API's dry run how it maps this file (its first 256 kB). Both sides map with core's
+   * mapHeaders over the program's form, so they agree unless this browser read the file
+   * differently (an encoding its reader does not know, like UTF-16) or holds an older copy of
+   * the form. The API's mapping is taken when it leaves fewer required fields without a column
+   * and the partner has not changed the mapping yet; a file the preview cannot read as the API
+   * does is imported as it is, with the API's mapping. Any failure leaves the local preview.
+   */
+  private async checkWithDryRun(file: File): Promise<void> {
+    const api = this.context.api;
+    if (!api || this.preview) return;
+    let answer: Awaited<ReturnType<ImportsResource['dryRun']>>;
+    try {
+      answer = await new ImportsResource(api.core).dryRun(await headOf(file), {
+        fileName: file.name,
+      });
+    } catch {
+      return;
+    }
+    const local = this.model.mapping;
+    const untouched = Object.keys(this.model.overrides).length === 0;
+    if (this.fileName !== file.name || this.reading.generation !== 0 || !untouched) return;
+    if (!BROWSER_ENCODINGS.has(answer.encoding)) {
+      if (answer.missingRequired.length > 0) return;
+      this.stopWorker();
+      this.problem = null;
+      this.phase = { kind: 'unpreviewed', rows: answer.rowsTotal, file, encoding: answer.encoding };
+      return;
+    }
+    if (!local) return;
+    const known = new Set(this.fields.map((field) => field.key));
+    const usable = Object.values(answer.mapping).every((key) => key === null || known.has(key));
+    if (!usable || answer.missingRequired.length >= local.missingRequired.length) return;
+    this.model.overrides = Object.fromEntries(
+      Object.entries(answer.mapping).map(([index, key]) => [Number(index), key]),
+    );
+    this.mappingFromServer = true;
     this.send({ type: 'remap', overrides: this.model.overrides });
   }
 
@@ -349,7 +415,7 @@ export class ImportViewElement extends ContextView {
   /** Polls the import until it has finished, showing its progress. */
   private follow(item: LeadImport): void {
     this.phase = { kind: 'importing', item };
-    if (item.status === 'completed' || item.status === 'failed') {
+    if (ENDED.has(item.status)) {
       this.finish(item);
       return;
     }
@@ -370,10 +436,37 @@ export class ImportViewElement extends ContextView {
     }, POLL_MS);
   }
 
+  /** Stops the running import: what it imported so far stays, the rest is not processed. */
+  private async cancel(item: LeadImport): Promise<void> {
+    const api = this.context.api;
+    if (!api || this.cancelling) return;
+    this.cancelling = true;
+    this.problem = null;
+    try {
+      const cancelled = await new ImportsResource(api.core).cancel(item.id);
+      clearTimeout(this.pollTimer);
+      this.follow(cancelled);
+    } catch (error) {
+      const failure = failureOf(error);
+      if (failure.status === 401) this.context.sessionExpired();
+      // It finished before the cancel arrived: the next poll shows how it ended.
+      else if (failure.code !== 'import_not_running') {
+        this.problem =
+          failure.status === 0
+            ? this.t('shell.error.network')
+            : failure.detail || this.t('shell.error.generic');
+      }
+    } finally {
+      this.cancelling = false;
+    }
+  }
+
   private finish(item: LeadImport): void {
     this.phase = { kind: 'done', item };
     this.historyVersion++;
-    if (item.status === 'completed') {
+    if (item.status === 'cancelled') {
+      // The partner stopped it; the result and the history say so, it is no error.
+    } else if (item.status === 'completed') {
       emitLeadFormEvent(this, 'lead-form:imported', {
         importId: item.id,
         rowsImported: item.rowsImported,
@@ -395,6 +488,7 @@ export class ImportViewElement extends ContextView {
     this.phase = { kind: 'choose' };
     this.problem = null;
     this.fileName = '';
+    this.mappingFromServer = false;
     void this.updateComplete.then(() =>
       this.querySelector<HTMLElement>('#import-add-file')?.focus(),
     );
@@ -435,6 +529,7 @@ export class ImportViewElement extends ContextView {
     return html`<section class="stack" aria-labelledby="import-mapping-title">
       <h4 id="import-mapping-title">${t('import.mapping')}</h4>
       <p class="muted">${t('import.mappingHelp')}</p>
+      ${this.mappingFromServer ? html`<p class="muted" part="mapping-note" role="status">${t('import.mappingFromServer')}</p>` : nothing}
       <div class="mapping" part="mapping">
         ${this.model.headers.map(
           (header, index) => html`<div class="field" part="field">
@@ -529,23 +624,36 @@ export class ImportViewElement extends ContextView {
         ${t('import.progress', { processed: formatCount(item.rowsProcessed, locale), total: formatCount(total, locale) })}
       </label>
       <progress id="import-progress" part="progress-bar" max=${Math.max(total, 1)} value=${item.rowsProcessed}></progress>
+      <div class="actions">
+        <button
+          type="button"
+          part="button import-cancel"
+          aria-disabled=${this.cancelling ? 'true' : 'false'}
+          @click=${() => void this.cancel(item)}
+        >
+          ${this.cancelling ? t('import.cancelling') : t('import.cancel')}
+        </button>
+      </div>
     </div>`;
   }
 
   private renderResult(item: LeadImport): TemplateResult {
     const t = this.t;
     const locale = this.context.locale;
-    const ok = item.status === 'completed';
+    const ok = item.status === 'completed' || item.status === 'cancelled';
+    const counts = {
+      imported: formatCount(item.rowsImported, locale),
+      failed: formatCount(item.rowsFailed, locale),
+      duplicate: formatCount(item.rowsDuplicate, locale),
+    };
     return html`<div class=${ok ? 'success' : 'alert'} part=${ok ? 'success' : 'alert'} role="status">
       <p id="import-result" tabindex="-1">
         ${
-          ok
-            ? t('import.done', {
-                imported: formatCount(item.rowsImported, locale),
-                failed: formatCount(item.rowsFailed, locale),
-                duplicate: formatCount(item.rowsDuplicate, locale),
-              })
-            : t('import.failed', { detail: item.error ?? '' })
+          item.status === 'cancelled'
+            ? t('import.cancelledResult', counts)
+            : ok
+              ? t('import.done', counts)
+              : t('import.failed', { detail: item.error ?? '' })
         }
       </p>
       <div class="actions">
@@ -572,7 +680,11 @@ export class ImportViewElement extends ContextView {
       case 'uploading':
         return this.renderPreview();
       case 'unpreviewed':
-        return html`<p class="notice" part="notice">${t('import.tooLarge', { rows: formatCount(phase.rows, this.context.locale) })}</p>
+        return html`<p class="notice" part="notice">${
+          phase.encoding
+            ? t('import.encodingNotPreviewed', { encoding: phase.encoding.toUpperCase() })
+            : t('import.tooLarge', { rows: formatCount(phase.rows, this.context.locale) })
+        }</p>
           <div class="actions">
             <button type="button" class="primary" part="button button-primary import-submit" @click=${() => void this.submit()}>
               ${t('import.submit')}

@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const importViewStyles = css`
-  lead-form-import {
-    display: grid;
-    gap: var(--_space);
-  }
   .dropzone {
     display: grid;
     justify-items: center;
@@ -21,8 +17,17 @@ export const importViewStyles = css`
   }
   .mapping {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
     gap: calc(var(--_space) / 2) var(--_space);
+    align-items: end;
+  }
+  /* Narrow: one line per column, its name beside the field it feeds. */
+  @container lead-form-view (max-width: 34rem) {
+    .mapping .field {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr);
+      align-items: center;
+      gap: 0.6em;
+    }
   }
   .counts {
     font-weight: 600;

@@ -231,3 +231,87 @@ test('a column the mapping missed can be matched by hand; every row is checked a
     'false',
   );
 });
+
+/** A UTF-16 (little-endian, with BOM) CSV, as Excel's "Unicode text" export writes it. */
+function utf16(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+test('a UTF-16 file the preview cannot read is mapped by the API dry run and imported as it is', async ({
+  page,
+}) => {
+  const program = await seedProgram({ formSchema: importSchema() });
+  const token = await partnerToken(program);
+  await openHost(page, {
+    forms: [
+      {
+        id: 'form',
+        attributes: {
+          'publishable-key': program.publishableKey,
+          'session-token': token,
+          'api-base': testEnvironment().apiUrl,
+          view: 'import',
+        },
+      },
+    ],
+  });
+  const form = page.locator('#form');
+  const lines = ['First name\tEmail\tSeats'];
+  for (let index = 1; index <= 3; index++)
+    lines.push(`Zoë${index}\tzoe${index}@utf16.example\t${index}`);
+  await form.locator('input[type="file"]').setInputFiles({
+    name: 'unicode.txt',
+    mimeType: 'text/plain',
+    buffer: utf16(`${lines.join('\r\n')}\r\n`),
+  });
+  // The browser's reader decodes it wrongly; the dry run read it as UTF-16 and found every column.
+  await expect(form.locator('[part~="notice"]')).toContainText('encoded as UTF-16LE');
+  await form.getByRole('button', { name: 'Import and submit' }).click();
+  await expect(form.getByText(/Import finished: 3 imported, 0 with problems/)).toBeVisible({
+    timeout: 30_000,
+  });
+  const leads = await partnerClient(token).leads.list({ q: 'utf16.example' });
+  expect(leads.data.map((lead) => lead.firstName).sort()).toEqual(['Zoë1', 'Zoë2', 'Zoë3']);
+});
+
+test('a running import can be cancelled: what it imported stays, history says Cancelled', async ({
+  page,
+}) => {
+  const program = await seedProgram({ formSchema: importSchema() });
+  const token = await partnerToken(program);
+  await openHost(page, {
+    forms: [
+      {
+        id: 'form',
+        attributes: {
+          'publishable-key': program.publishableKey,
+          'session-token': token,
+          'api-base': testEnvironment().apiUrl,
+          view: 'import',
+        },
+      },
+    ],
+  });
+  const form = page.locator('#form');
+  const lines = ['Email\tSeats'];
+  for (let index = 1; index <= 120_000; index++) lines.push(`c${index}@cancel.example\t1`);
+  await form.locator('input[type="file"]').setInputFiles({
+    name: 'huge.txt',
+    mimeType: 'text/plain',
+    buffer: utf16(`${lines.join('\r\n')}\r\n`),
+  });
+  await form.getByRole('button', { name: 'Import and submit' }).click();
+  const cancel = form.getByRole('button', { name: 'Cancel import' });
+  await cancel.click({ timeout: 30_000 });
+  await expect(
+    form.getByText(/Import cancelled\. Rows imported before it stopped stay/),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  const history = form.getByRole('table', { name: 'Import history' });
+  await expect(history.getByRole('row', { name: /huge\.txt/ })).toContainText('Cancelled');
+  const imports = await partnerClient(token).imports.list();
+  const cancelled = imports.data.find((item) => item.fileName === 'huge.txt');
+  expect(cancelled?.status).toBe('cancelled');
+  expect(cancelled?.rowsImported ?? 0).toBeLessThan(120_000);
+});

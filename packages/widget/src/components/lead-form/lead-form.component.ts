@@ -58,6 +58,13 @@ const LAZY_VIEWS: Partial<Record<ViewName, () => Promise<unknown>>> = {
   messages: () => import('../messages-view/messages-view.component.js'),
 };
 
+/**
+ * How often an open widget on a visible page asks whether the program's settings changed. The
+ * answer is revalidated with its ETag (304 when nothing changed), so a change a company saves
+ * reaches open widgets within seconds (docs/adr/0008).
+ */
+const REFRESH_MS = 3000;
+
 // The widget is served by the API, so by default it talks to the origin it was loaded from.
 const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
 
@@ -75,6 +82,7 @@ export class LeadFormElement extends LitElement {
     view: {},
     locale: {},
     preview: { type: Boolean, reflect: true },
+    programName: { attribute: 'program-name' },
     schema: { attribute: false },
     stageLabels: { attribute: false },
     phase: { state: true },
@@ -98,6 +106,8 @@ export class LeadFormElement extends LitElement {
   declare view: string | null;
   declare locale: string | null;
   declare preview: boolean;
+  /** Preview mode: the program's name, shown as the title as partners will see it. */
+  declare programName: string | null;
   /** Preview mode: the form to show (the admin's form builder sets it as it changes). */
   declare schema: LeadFormSchema | null;
   /** Preview mode: stage labels (partial; missing stages keep their default names). */
@@ -125,6 +135,8 @@ export class LeadFormElement extends LitElement {
   private activeToken: string | null = null;
   private readySent = false;
   private loadSequence = 0;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private refreshing = false;
 
   constructor() {
     super();
@@ -134,6 +146,7 @@ export class LeadFormElement extends LitElement {
     this.view = null;
     this.locale = null;
     this.preview = false;
+    this.programName = null;
     this.schema = null;
     this.stageLabels = null;
     this.phase = { kind: 'loading' };
@@ -148,6 +161,50 @@ export class LeadFormElement extends LitElement {
     this.failedView = null;
     this.translator = englishTranslate;
     this.unread = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.refreshTimer = setInterval(this.refreshIfVisible, REFRESH_MS);
+    document.addEventListener('visibilitychange', this.refreshIfVisible);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+    document.removeEventListener('visibilitychange', this.refreshIfVisible);
+  }
+
+  /** On an interval and on return to the page: only while the page is seen. */
+  private refreshIfVisible = () => {
+    if (document.visibilityState === 'visible') void this.refreshProgram();
+  };
+
+  /** Fetches the program's settings again and applies them if they changed. */
+  private async refreshProgram(): Promise<void> {
+    const key = this.publishableKey;
+    const api = this.publicApi;
+    const kind = this.phase.kind;
+    if (!key || !api || this.preview || this.refreshing || kind === 'loading' || kind === 'error')
+      return;
+    const sequence = this.loadSequence;
+    this.refreshing = true;
+    try {
+      const program = await api.publicProgram(key, this.resolvedLocale);
+      if (
+        sequence === this.loadSequence &&
+        JSON.stringify(program) !== JSON.stringify(this.program)
+      )
+        this.program = program;
+    } catch (error) {
+      // Archived, or no longer allowed on this site: show why now. A network hiccup keeps what
+      // is on screen until the next try.
+      const status = failureOf(error).status;
+      if (sequence === this.loadSequence && (status === 404 || status === 403))
+        await this.loadProgram();
+    } finally {
+      this.refreshing = false;
+    }
   }
 
   /** The locale in use: the `locale` attribute, else the page's language, else English. */
@@ -451,13 +508,14 @@ export class LeadFormElement extends LitElement {
       locale: this.resolvedLocale,
       navigate: this.navigate,
       sessionExpired: this.sessionExpired,
+      standalone: !!this.singleView,
     };
   }
 
   private previewProgram(): PublicProgram {
     return {
       id: 'preview',
-      name: '',
+      name: this.programName ?? '',
       formSchema: this.schema ?? DEFAULT_LEAD_FORM_SCHEMA,
       // Only the lazily loaded views show stage labels; they fill in the defaults themselves.
       stageLabels: { ...this.stageLabels } as Record<LeadStage, string>,
@@ -485,6 +543,7 @@ export class LeadFormElement extends LitElement {
             to === 'leads' ? { view: 'leads' } : { view: 'import', history: to === 'history' },
           )}
         .onSessionExpired=${this.sessionExpired}
+        .onRefused=${this.refreshIfVisible}
       ></lead-form-submit>`;
     }
     if (this.failedView === view) {

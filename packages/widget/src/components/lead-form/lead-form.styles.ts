@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const leadFormStyles = css`
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .header {
@@ -20,32 +21,33 @@ export const leadFormStyles = css`
     font-size: 0.95em;
   }
   .preview-badge {
+    padding: 0.1em 0.7em;
+    border-radius: 999px;
+    background: var(--_highlight);
     color: var(--_accent);
+    font-size: 0.85em;
     font-weight: 600;
   }
   [role='tablist'] {
     display: flex;
     flex-wrap: wrap;
     gap: 0.25em;
+    padding-bottom: 0.5em;
     border-bottom: 1px solid var(--_divider);
   }
   [role='tab'] {
     border: 0;
-    border-bottom: 3px solid transparent;
-    border-radius: var(--_radius) var(--_radius) 0 0;
     background: none;
     color: inherit;
-    min-height: 2.75em;
-    padding: 0.4em 0.9em;
-    margin-bottom: -1px;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    font-weight: 600;
+    padding: 0.4em 0.85em;
   }
   [role='tab']:hover {
     background: var(--_highlight);
-    color: var(--_input-text);
+  }
+  [role='tab'][aria-selected='true'] {
+    background: color-mix(in srgb, var(--_accent) 14%, #fff);
+    color: var(--_accent);
+    font-weight: 600;
   }
   .count-badge {
     display: inline-block;

@@ -29,6 +29,7 @@ import {
 } from '../../fields/form-values.js';
 import { formatDate } from '../../i18n/i18n.js';
 import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
+import { ActionsMenu } from '../actions-menu.js';
 import { ContextView } from '../context-view.js';
 import { PagedList, renderListFooter } from '../paged-list.js';
 import { pencilIcon } from './icons.js';
@@ -73,6 +74,9 @@ export class LeadsViewElement extends ContextView {
   private leads: LeadsResource | null = null;
   private fields: FormField[] = [];
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly menu = new ActionsMenu(this, 'leads-menu', (to) =>
+    this.context.navigate({ view: 'import', history: to === 'history' }),
+  );
   private readonly list = new PagedList<Lead>(
     this,
     (cursor) =>
@@ -490,7 +494,11 @@ export class LeadsViewElement extends ContextView {
     if (this.selected) return this.renderDetail(this.selected);
     const { t, locale } = this.context;
     const list = this.list;
-    return html`<h3 part="view-title">${t('leads.title')}</h3>
+    const { program, standalone } = this.context;
+    return html`<div class="spread" part="view-header">
+        <h3 part="view-title">${t('leads.title')}</h3>
+        ${program.leadImportEnabled && !standalone ? this.menu.render(t) : nothing}
+      </div>
       <div class="filters" part="filters" role="search">
         <div class="field">
           <label for="leads-search" part="label">${t('leads.search')}</label>
@@ -517,29 +525,29 @@ export class LeadsViewElement extends ContextView {
       ${
         list.items.length
           ? html`<div class="table-wrap">
-              <table part="table">
+              <table class="cards" part="table" role="table">
                 <caption class="sr-only">${t('leads.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('leads.col.name')}</th>
-                    <th scope="col">${t('leads.col.company')}</th>
-                    <th scope="col">${t('leads.col.email')}</th>
-                    <th scope="col">${t('leads.col.status')}</th>
-                    <th scope="col">${t('leads.col.submitted')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th scope="col" role="columnheader">${t('leads.col.name')}</th>
+                    <th scope="col" role="columnheader">${t('leads.col.company')}</th>
+                    <th scope="col" role="columnheader">${t('leads.col.email')}</th>
+                    <th scope="col" role="columnheader">${t('leads.col.status')}</th>
+                    <th scope="col" role="columnheader">${t('leads.col.submitted')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                   ${list.items.map(
-                    (lead) => html`<tr part="row">
-                      <td>
+                    (lead) => html`<tr part="row" role="row">
+                      <td class="card-title" role="cell">
                         <button type="button" class="link" part="lead-link" data-lead=${lead.id} @click=${() => void this.open(lead)}>
                           ${this.leadName(lead)}
                         </button>
                       </td>
-                      <td>${lead.company ?? ''}</td>
-                      <td>${lead.email}</td>
-                      <td><span class="badge status-${lead.stage}" part="status-badge">${this.stageLabel(lead)}</span></td>
-                      <td>${formatDate(lead.createdAt, locale)}</td>
+                      <td role="cell" data-label=${t('leads.col.company')}>${lead.company ?? nothing}</td>
+                      <td role="cell" data-label=${t('leads.col.email')}>${lead.email}</td>
+                      <td class="card-status" role="cell"><span class="badge status-${lead.stage}" part="status-badge">${this.stageLabel(lead)}</span></td>
+                      <td role="cell" data-label=${t('leads.col.submitted')}>${formatDate(lead.createdAt, locale)}</td>
                     </tr>`,
                   )}
                 </tbody>

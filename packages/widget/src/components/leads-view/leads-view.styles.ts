@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const leadsViewStyles = css`
-  lead-form-leads,
-  lead-form-customers,
-  lead-form-commissions {
-    display: grid;
-    gap: var(--_space);
-  }
   .filters {
     display: grid;
     grid-template-columns: minmax(12rem, 2fr) minmax(10rem, 1fr);
@@ -15,7 +9,7 @@ export const leadsViewStyles = css`
   }
   .details {
     display: grid;
-    grid-template-columns: minmax(8rem, max-content) 1fr;
+    grid-template-columns: minmax(8rem, max-content) minmax(0, 1fr);
     gap: 0.4em var(--_space);
     margin: 0;
   }
@@ -38,15 +32,15 @@ export const leadsViewStyles = css`
     margin-inline-end: 0.5em;
   }
   .totals {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space);
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(9.5em, 100%), 1fr));
+    gap: calc(var(--_space) / 2);
+    margin: 0;
   }
   .total {
     padding: 0.6em 1em;
     border: 1px solid var(--_divider);
     border-radius: var(--_radius);
-    min-width: 9em;
   }
   .total dt {
     color: var(--_muted);
@@ -62,9 +56,13 @@ export const leadsViewStyles = css`
     margin: 0.4em 0 0;
     padding-inline-start: 1.2em;
   }
-  @media (max-width: 36rem) {
-    .filters {
-      grid-template-columns: 1fr;
+  @container lead-form-view (max-width: 36rem) {
+    .filters,
+    .details {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .details dd + dt {
+      margin-top: 0.4em;
     }
   }
 `;

@@ -115,3 +115,64 @@ test('My leads: program stage names, search and filter, history, edit with the p
     fields: { seats: 40 },
   });
 });
+
+test('as in PartnerStack: My leads has the ⋮ import menu, the Program summary a "Submit a lead" button', async ({
+  page,
+}) => {
+  const program = await seedProgram({ formSchema: importSchema() });
+  const token = await partnerToken(program);
+  await partnerClient(token).leads.create({ email: 'mary@jackson.example', fields: { seats: 2 } });
+  await openHost(page, {
+    forms: [
+      {
+        id: 'form',
+        attributes: {
+          'publishable-key': program.publishableKey,
+          'session-token': token,
+          'api-base': testEnvironment().apiUrl,
+        },
+      },
+    ],
+  });
+  const form = page.locator('#form');
+  await form.getByRole('tab', { name: 'My leads' }).click();
+  await expect(form.locator('[part~="row"]')).toHaveCount(1);
+  const menuButton = form.getByRole('button', { name: 'More lead actions' });
+  await menuButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByRole('menuitem', { name: 'Import leads' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByRole('menuitem', { name: 'View import history' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menuButton).toBeFocused();
+  await expect(form.getByRole('menuitem')).toHaveCount(0);
+  await menuButton.click();
+  await form.getByRole('menuitem', { name: 'Import leads' }).click();
+  await expect(form.getByRole('heading', { name: 'Import leads' })).toBeVisible();
+
+  await form.getByRole('tab', { name: 'Program' }).click();
+  await form.getByRole('button', { name: 'Submit a lead' }).click();
+  await expect(form.getByRole('tab', { name: 'Submit a lead' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(form.getByRole('button', { name: 'Submit lead' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // On its own (view="leads"), the page has nowhere to import to: no menu.
+  await openHost(page, {
+    forms: [
+      {
+        id: 'form',
+        attributes: {
+          'publishable-key': program.publishableKey,
+          'session-token': token,
+          'api-base': testEnvironment().apiUrl,
+          view: 'leads',
+        },
+      },
+    ],
+  });
+  await expect(form.locator('[part~="row"]')).toHaveCount(1);
+  await expect(form.getByRole('button', { name: 'More lead actions' })).toHaveCount(0);
+});

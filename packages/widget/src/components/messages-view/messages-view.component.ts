@@ -263,7 +263,7 @@ export class MessagesViewElement extends ContextView {
                     ${message.side === 'partner' ? t('messages.you') : (message.author.name ?? t('messages.company'))} ·
                     <time datetime=${message.createdAt}>${formatDateTime(message.createdAt, locale)}</time>
                   </span>
-                  ${message.body}
+                  <span class="message-body">${message.body}</span>
                 </li>`,
               )}
             </ol>`

@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const messagesViewStyles = css`
-  lead-form-messages {
-    display: grid;
-    gap: var(--_space);
-  }
   .threads {
     margin: 0;
     padding: 0;
@@ -44,7 +40,10 @@ export const messagesViewStyles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_divider);
     max-width: 85%;
+  }
+  .message-body {
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   .message.mine {
     justify-self: end;

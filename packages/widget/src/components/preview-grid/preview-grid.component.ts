@@ -262,7 +262,11 @@ export class PreviewGridElement extends ViewElement {
     const cell = event.currentTarget as HTMLElement;
     const box = cell.getBoundingClientRect();
     const origin = this.getBoundingClientRect();
-    this.tip = { text, x: box.left - origin.left, y: box.bottom - origin.top + 4 };
+    // Kept inside the grid's own box (the tooltip is at most 22rem wide), so a tip on the last
+    // column never reaches past the page's edge.
+    const widest = Math.min(22 * Number.parseFloat(getComputedStyle(this).fontSize), origin.width);
+    const x = Math.max(0, Math.min(box.left - origin.left, origin.width - widest));
+    this.tip = { text, x, y: box.bottom - origin.top + 4 };
   }
 
   private hideTip = () => {

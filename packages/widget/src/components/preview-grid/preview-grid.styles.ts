@@ -8,6 +8,9 @@ export const previewGridStyles = css`
   .grid-scroll {
     max-height: var(--lead-form-preview-height, 24rem);
     overflow: auto;
+    /* The sticky header row and row numbers never hide the cell that has focus. */
+    scroll-padding-block-start: 4em;
+    scroll-padding-inline-start: 5em;
     border: 1px solid var(--_divider);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -59,10 +62,17 @@ export const previewGridStyles = css`
     color: #374151;
   }
   .grid th[scope='row'] {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
     font-weight: 400;
     color: #374151;
     text-align: end;
     background: #f9fafb;
+  }
+  .grid thead th:first-child {
+    inset-inline-start: 0;
+    z-index: 2;
   }
   .grid td.invalid {
     background: var(--_danger-surface);
@@ -103,7 +113,7 @@ export const previewGridStyles = css`
   .grid-tooltip {
     position: absolute;
     z-index: 5;
-    max-width: 22rem;
+    max-width: min(22rem, 100%);
     padding: 0.45em 0.7em;
     border-radius: var(--_radius);
     background: #111827;

@@ -8,10 +8,6 @@ import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
 import { ContextView } from '../context-view.js';
 
 const programStyles = css`
-  lead-form-program {
-    display: grid;
-    gap: var(--_space);
-  }
   .offer {
     margin: 0;
     padding-inline-start: 1.2em;
@@ -74,8 +70,18 @@ export class ProgramViewElement extends ContextView {
     const program = this.program;
     if (!program)
       return html`<p class="muted" part="loading" role="status">${t('shell.loading')}</p>`;
+    const { standalone, program: config } = this.context;
     return html`<h3 part="view-title">${program.name}</h3>
       ${program.description ? html`<p part="description">${program.description}</p>` : nothing}
+      ${
+        standalone || !config.leadSubmissionEnabled
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" class="primary" part="button button-primary submit-lead" @click=${() => this.context.navigate({ view: 'submit' })}>
+                ${t('shell.tab.submit')}
+              </button>
+            </div>`
+      }
       <section class="stack" aria-labelledby="program-offer">
         <h4 id="program-offer">${t('program.offer')}</h4>
         ${

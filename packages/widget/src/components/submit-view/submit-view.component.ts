@@ -24,7 +24,7 @@ import {
   toLeadInput,
 } from '../../fields/form-values.js';
 import { englishTranslate, formatDate, type Translate } from '../../i18n/i18n.js';
-import { kebabIcon } from '../icons.js';
+import { ActionsMenu } from '../actions-menu.js';
 import { ViewElement } from '../view-element.js';
 import { submitViewStyles } from './submit-view.styles.js';
 
@@ -48,14 +48,13 @@ export class SubmitViewElement extends ViewElement {
     showLeadsLink: { attribute: false },
     onNavigate: { attribute: false },
     onSessionExpired: { attribute: false },
+    onRefused: { attribute: false },
     values: { state: true },
     errors: { state: true },
     formError: { state: true },
     serverErrors: { state: true },
     sending: { state: true },
     submitted: { state: true },
-    disabled: { state: true },
-    menuOpen: { state: true },
     announcement: { state: true },
   };
 
@@ -70,17 +69,20 @@ export class SubmitViewElement extends ViewElement {
   declare showLeadsLink: boolean;
   declare onNavigate: (to: SubmitNavigation) => void;
   declare onSessionExpired: () => void;
+  /** The API refused a lead because of the program's settings: they changed, fetch them again. */
+  declare onRefused: () => void;
   declare values: FormValues;
   declare errors: Record<string, string>;
   declare formError: string | null;
   declare serverErrors: string[];
   declare sending: boolean;
   declare submitted: { leadId: string | null; name: string } | null;
-  declare disabled: boolean;
-  declare menuOpen: boolean;
   declare announcement: string;
 
   private fields: FormField[] = [];
+  /** The API refused a lead because submission was off; the message goes when settings arrive. */
+  private refused = false;
+  private readonly menu = new ActionsMenu(this, 'submit-menu', (to) => this.onNavigate(to));
   private attempt: { key: string; body: string } | null = null;
 
   constructor() {
@@ -96,14 +98,13 @@ export class SubmitViewElement extends ViewElement {
     this.showLeadsLink = false;
     this.onNavigate = () => {};
     this.onSessionExpired = () => {};
+    this.onRefused = () => {};
     this.values = {};
     this.errors = {};
     this.formError = null;
     this.serverErrors = [];
     this.sending = false;
     this.submitted = null;
-    this.disabled = false;
-    this.menuOpen = false;
     this.announcement = '';
   }
 
@@ -119,20 +120,14 @@ export class SubmitViewElement extends ViewElement {
       }
       this.values = next;
     }
+    if (changed.has('submissionEnabled') && this.refused) {
+      this.refused = false;
+      this.formError = null;
+    }
     // Errors on screen follow a new language or form (a reloaded program); gone fields drop theirs.
     if ((changed.has('locale') || changed.has('schema')) && Object.keys(this.errors).length > 0) {
       this.revalidateShownErrors();
     }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.onDocumentPointerDown, true);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown, true);
   }
 
   /** Resets the form, e.g. for "Submit another lead". */
@@ -214,9 +209,14 @@ export class SubmitViewElement extends ViewElement {
     target?.focus();
   }
 
+  /** Whether the partner has typed anything (kept, and shown, while submission is off). */
+  private get typed(): boolean {
+    return JSON.stringify(this.values) !== JSON.stringify(initialValues(this.fields));
+  }
+
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.sending) return;
+    if (this.sending || !this.submissionEnabled) return;
     this.formError = null;
     this.serverErrors = [];
     const input = toLeadInput(this.fields, this.values);
@@ -245,7 +245,12 @@ export class SubmitViewElement extends ViewElement {
       emitLeadFormEvent(this, 'lead-form:submitted', { leadId: lead.id });
       void this.focusResult();
     } catch (error) {
-      this.handleFailure(failureOf(error));
+      const failure = failureOf(error);
+      // A refusal created nothing, and its answer is what the key replays: the next try (say,
+      // once submission is switched back on) needs a key of its own. Network errors and 5xx
+      // keep the key, so a retry can never make the lead twice.
+      if (failure.status >= 400 && failure.status < 500) this.attempt = null;
+      this.handleFailure(failure);
     } finally {
       this.sending = false;
     }
@@ -269,8 +274,11 @@ export class SubmitViewElement extends ViewElement {
       this.formError = message;
       this.errors = { ...this.errors, email: t('submit.duplicate.field') };
     } else if (failure.code === 'lead_submission_disabled') {
-      message = t('submit.disabled');
-      this.disabled = true;
+      // Turned off since the form was loaded: say so, keep every value, and fetch the settings.
+      message = `${t('submit.disabled')} ${t('submit.kept')}`;
+      this.formError = message;
+      this.refused = true;
+      this.onRefused();
     } else if (failure.status === 429) {
       message = t('submit.rateLimited');
       this.formError = message;
@@ -287,103 +295,6 @@ export class SubmitViewElement extends ViewElement {
   private async focusResult(): Promise<void> {
     await this.updateComplete;
     this.querySelector<HTMLElement>('#submit-result')?.focus();
-  }
-
-  // ── the "⋮" menu ──────────────────────────────────────────────────────────────
-
-  private onDocumentPointerDown = (event: PointerEvent) => {
-    if (!this.menuOpen) return;
-    const anchor = this.querySelector('.menu-anchor');
-    if (anchor && !event.composedPath().includes(anchor)) this.menuOpen = false;
-  };
-
-  private menuItems(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  private async openMenu(focus: 'first' | 'last'): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    const items = this.menuItems();
-    (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
-  }
-
-  private closeMenu(returnFocus: boolean): void {
-    this.menuOpen = false;
-    if (returnFocus) this.querySelector<HTMLElement>('#submit-menu-button')?.focus();
-  }
-
-  private onMenuButtonKey(event: KeyboardEvent): void {
-    if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      void this.openMenu('first');
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      void this.openMenu('last');
-    }
-  }
-
-  private onMenuKey(event: KeyboardEvent): void {
-    const items = this.menuItems();
-    const index = items.indexOf(event.target as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      items[(to + items.length) % items.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.closeMenu(true);
-    } else if (event.key === 'Tab') this.closeMenu(false);
-  }
-
-  private choose(to: SubmitNavigation): void {
-    this.closeMenu(false);
-    this.onNavigate(to);
-  }
-
-  private renderMenu() {
-    if (!this.importEnabled) return nothing;
-    const t = this.t;
-    return html`<div class="menu-anchor">
-      <button
-        type="button"
-        id="submit-menu-button"
-        class="icon-button"
-        part="button menu-button"
-        aria-haspopup="menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="submit-menu"
-        aria-label=${t('submit.moreActions')}
-        title=${t('submit.moreActions')}
-        @click=${() => (this.menuOpen ? this.closeMenu(false) : void this.openMenu('first'))}
-        @keydown=${this.onMenuButtonKey}
-      >
-        ${kebabIcon}
-      </button>
-      <ul
-        id="submit-menu"
-        role="menu"
-        part="menu"
-        aria-labelledby="submit-menu-button"
-        ?hidden=${!this.menuOpen}
-        @keydown=${this.onMenuKey}
-      >
-        <li role="none">
-          <button type="button" role="menuitem" part="menu-item" tabindex="-1" @click=${() => this.choose('import')}>
-            ${t('submit.importLeads')}
-          </button>
-        </li>
-        <li role="none">
-          <button type="button" role="menuitem" part="menu-item" tabindex="-1" @click=${() => this.choose('history')}>
-            ${t('submit.importHistory')}
-          </button>
-        </li>
-      </ul>
-    </div>`;
   }
 
   private renderResult() {
@@ -425,15 +336,17 @@ export class SubmitViewElement extends ViewElement {
 
   protected override render() {
     const t = this.t;
-    const closed = this.disabled || !this.submissionEnabled;
+    const closed = !this.submissionEnabled;
+    const typed = closed && this.typed;
     return html`<div class="submit-header" part="view-header">
         <h3 part="view-title">${t('submit.title')}</h3>
-        ${this.renderMenu()}
+        ${this.importEnabled ? this.menu.render(t) : nothing}
       </div>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      ${closed ? html`<p class="notice" part="notice" role="status">${t('submit.disabled')}${typed ? ` ${t('submit.kept')}` : ''}</p>` : nothing}
       ${
-        closed
-          ? html`<p class="notice" part="notice">${t('submit.disabled')}</p>`
+        closed && !typed
+          ? nothing
           : this.submitted
             ? this.renderResult()
             : html`<form part="form" novalidate @submit=${this.submit}>
@@ -464,7 +377,7 @@ export class SubmitViewElement extends ViewElement {
                     : nothing
                 }
                 <div class="actions">
-                  <button type="submit" class="primary" part="button button-primary submit-button" aria-disabled=${this.sending ? 'true' : 'false'}>
+                  <button type="submit" class="primary" part="button button-primary submit-button" aria-disabled=${this.sending || closed ? 'true' : 'false'}>
                     ${this.sending ? t('submit.sending') : t('submit.button')}
                   </button>
                 </div>

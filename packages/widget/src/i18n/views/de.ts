@@ -164,6 +164,16 @@ export const deViews: ViewCatalog = {
   'import.status.processing': 'Wird importiert',
   'import.status.completed': 'Abgeschlossen',
   'import.status.failed': 'Fehlgeschlagen',
+  'import.cancel': 'Import abbrechen',
+  'import.cancelling': 'Wird abgebrochen…',
+  'import.cancelledResult':
+    'Import abgebrochen. Zeilen, die bis dahin importiert wurden, bleiben erhalten: {imported} importiert, {failed} mit Problemen, {duplicate} Duplikate. Der Rest der Datei wurde nicht importiert.',
+  'import.mappingFromServer':
+    'Einige Spalten wurden vom Server zugeordnet, der diese Datei vollständiger lesen konnte als diese Seite.',
+  'import.encodingNotPreviewed':
+    'Diese Datei ist als {encoding} kodiert, was diese Seite nicht in der Vorschau zeigen kann. Ihre Spalten wurden erkannt: Importieren Sie sie unverändert und laden Sie danach die Fehler-CSV für fehlerhafte Zeilen herunter.',
+  'import.history.cancelFor': 'Import von {file} abbrechen',
+  'import.status.cancelled': 'Abgebrochen',
   'import.preview.note': 'Vorschau – es wurde nichts gesendet',
   'program.offer': 'Was Sie verdienen',
   'program.noOffer':

@@ -156,6 +156,16 @@ export const enViews = {
   'import.status.processing': 'Importing',
   'import.status.completed': 'Completed',
   'import.status.failed': 'Failed',
+  'import.cancel': 'Cancel import',
+  'import.cancelling': 'Cancelling…',
+  'import.cancelledResult':
+    'Import cancelled. Rows imported before it stopped stay: {imported} imported, {failed} with problems, {duplicate} duplicates. The rest of the file was not imported.',
+  'import.mappingFromServer':
+    'Some columns were matched by the server, which read this file more completely than this page could.',
+  'import.encodingNotPreviewed':
+    'This file is encoded as {encoding}, which this page cannot preview. Its columns were recognised: import it as it is, and download the error CSV afterwards for any rows that fail.',
+  'import.history.cancelFor': 'Cancel the import of {file}',
+  'import.status.cancelled': 'Cancelled',
   'import.preview.note': 'Preview — nothing was sent',
   'program.offer': 'What you earn',
   'program.noOffer': 'The company has not published an offer yet. Ask them in Messages.',

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
+
+interface ExpressResponse {
+  type: (type: string) => ExpressResponse;
+  setHeader: (name: string, value: string) => void;
+  send: (body: string | Buffer) => void;
+}
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Leadbridge API reference</title>
+<link rel="icon" href="data:,">
+</head>
+<body style="margin:0">
+<div id="reference" data-spec-url="/v1/openapi.json"></div>
+<script src="/docs/redoc.standalone.js"></script>
+<script src="/docs/reference.js"></script>
+</body>
+</html>
+`;
+
+// A file of its own (no inline script), so the page runs under a strict script-src.
+const INIT = `(function () {
+  var element = document.getElementById('reference');
+  Redoc.init(element.getAttribute('data-spec-url'), {
+    expandResponses: '200,201,202',
+    jsonSampleExpandLevel: 3,
+    hideDownloadButton: false,
+    pathInMiddlePanel: true,
+    requiredPropsFirst: true,
+    sortTagsAlphabetically: false,
+    theme: {
+      colors: { primary: { main: '#2563eb' } },
+      typography: {
+        fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+        code: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+      },
+    },
+  }, element);
+})();
+`;
+
+/**
+ * The API reference at /docs: Redoc (from its npm package, served from here: no CDN, works
+ * offline) rendering /v1/openapi.json with its descriptions, codes and examples.
+ */
+export function setupReferencePage(app: INestApplication): void {
+  const http = app.getHttpAdapter();
+  let bundle: Buffer | null = null;
+  const cached = (response: ExpressResponse) =>
+    response.setHeader('Cache-Control', 'public, max-age=3600');
+  http.get('/docs', (_request: unknown, response: ExpressResponse) => {
+    // Everything from this origin: Redoc's footer would fetch its logo from a CDN otherwise.
+    // Redoc styles with inline <style> (styled-components) and searches in a blob: worker.
+    response.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+    );
+    response.type('text/html').send(PAGE);
+  });
+  http.get('/docs/reference.js', (_request: unknown, response: ExpressResponse) => {
+    cached(response);
+    response.type('text/javascript').send(INIT);
+  });
+  http.get('/docs/redoc.standalone.js', (_request: unknown, response: ExpressResponse) => {
+    // Read on first use: most API processes never serve the reference.
+    bundle ??= readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'));
+    cached(response);
+    response.type('text/javascript').send(bundle);
+  });
+}
