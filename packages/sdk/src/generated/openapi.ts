@@ -1151,7 +1151,7 @@ export interface paths {
         };
         /**
          * Get a program by publishable key
-         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Read-only.
+         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.
          */
         get: operations["getPublicProgram"];
         put?: never;
@@ -2787,7 +2787,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2795,7 +2798,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -2894,7 +2897,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2902,7 +2908,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3011,7 +3017,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3019,7 +3028,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3133,7 +3142,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3141,7 +3153,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3235,6 +3247,7 @@ export interface operations {
             };
             /**
              * @description - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -3244,7 +3257,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "insufficient_role" | "partner_forbidden";
+                        code?: "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3347,6 +3360,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3357,7 +3371,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3452,6 +3466,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3462,7 +3477,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3564,6 +3579,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
                     };
                 };
             };
@@ -3747,7 +3774,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `partner_forbidden`: A partner session called an operation for company principals only.
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
             403: {
@@ -3757,7 +3785,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden" | "user_session_required";
+                        code?: "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3861,6 +3889,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
             /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
             413: {
                 headers: {
@@ -3951,6 +3991,7 @@ export interface operations {
             };
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3961,7 +4002,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -4070,6 +4111,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
                     };
                 };
             };
@@ -4360,6 +4413,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -4369,7 +4423,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4471,7 +4525,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,7 +4536,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4750,7 +4807,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4758,7 +4818,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4850,6 +4910,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -4859,7 +4920,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -5325,6 +5386,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -5334,7 +5396,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6442,7 +6504,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6515,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6556,6 +6621,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -6565,7 +6631,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6662,6 +6728,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -6671,7 +6738,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -7118,6 +7185,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -7127,7 +7195,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -7661,6 +7729,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -7670,7 +7739,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -8803,6 +8872,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -8812,7 +8882,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9506,7 +9576,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9514,7 +9587,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9632,6 +9705,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -9641,7 +9715,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9772,7 +9846,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9780,7 +9857,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9856,6 +9933,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -9865,7 +9943,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9988,6 +10066,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -9997,7 +10076,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10192,7 +10271,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10200,7 +10282,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10441,6 +10523,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10450,7 +10533,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10629,7 +10712,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10637,7 +10723,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10713,6 +10799,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10722,7 +10809,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10972,6 +11059,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10981,7 +11069,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11088,7 +11176,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11096,7 +11187,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11200,7 +11291,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11208,7 +11302,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11326,6 +11420,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11335,7 +11430,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11446,6 +11541,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11455,7 +11551,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11625,6 +11721,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11634,7 +11731,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11869,7 +11966,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11877,7 +11977,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11942,6 +12042,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11951,7 +12052,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12072,6 +12173,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12081,7 +12183,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12245,6 +12347,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12254,7 +12357,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12362,7 +12465,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12370,7 +12476,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12479,6 +12585,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12488,7 +12595,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12598,7 +12705,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12606,7 +12716,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12683,6 +12793,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12692,7 +12803,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12809,6 +12920,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12818,7 +12930,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12975,7 +13087,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12983,7 +13098,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -13081,6 +13196,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -13090,7 +13206,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -13191,7 +13307,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13199,7 +13318,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
