@@ -97,6 +97,8 @@ function optionsFrom(
 
 /** A FileStorage that keeps nothing: a dry run reads the upload and drops it. */
 const discardingStorage: FileStorage = {
+  describe: () => 'nowhere (dry run)',
+  verify: async () => {},
   put: async (_key, body) => {
     let size = 0;
     for await (const chunk of body) size += (chunk as Buffer).length;

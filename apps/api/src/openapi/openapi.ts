@@ -3,6 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { z } from 'zod/mini';
 import {
   ACCESS_EXTENSION,
+  FIRST_PARTY_WRITES_EXTENSION,
   MEMBER_WRITE_EXTENSION,
   PUBLIC_OPERATION_EXTENSION,
   ROLES_EXTENSION,
@@ -142,17 +143,24 @@ function derivedProblems(
   operation: Operation,
   roles: boolean,
   memberWrite: boolean,
+  firstPartyWrites: boolean,
 ): ProblemCode[] {
   const unsafe = !SAFE_METHODS.has(method);
   const codes: ProblemCode[] = ['validation_failed', 'service_unavailable'];
   if (operation.requestBody?.content?.['application/json']) {
     codes.push('invalid_json', 'payload_too_large');
   }
-  if (access === 'public') return codes;
+  if (access === 'public') {
+    // Sign-in and sign-up start cookie sessions, so a page of another site may not send them.
+    if (unsafe && firstPartyWrites) codes.push('origin_not_allowed');
+    return codes;
+  }
   codes.push('unauthenticated');
   if (access === 'company') codes.push('partner_forbidden');
   if (access === 'partner-only') codes.push('partner_only');
-  if (access === 'partner' || access === 'partner-only') codes.push('origin_not_allowed');
+  // Partner sessions: only from the program's allowed origins. Company routes: an API key sent
+  // by a browser page, or a cookie-session write from another site (common/http/cors.ts).
+  codes.push('origin_not_allowed');
   if (access !== 'partner-only') {
     if (unsafe) codes.push('csrf_failed');
     if (roles || (unsafe && !memberWrite)) codes.push('insufficient_role');
@@ -210,6 +218,8 @@ function describeOperations(document: OpenAPIObject): void {
       const partner = readExtension<'partner' | 'partner-only'>(operation, ACCESS_EXTENSION);
       const roles = readExtension<string[]>(operation, ROLES_EXTENSION);
       const memberWrite = readExtension<boolean>(operation, MEMBER_WRITE_EXTENSION) === true;
+      const firstPartyWrites =
+        readExtension<boolean>(operation, FIRST_PARTY_WRITES_EXTENSION) === true;
       const own = readExtension<ProblemEntry[]>(operation, PROBLEMS_EXTENSION) ?? [];
       const access: Access = isPublic ? 'public' : (partner ?? 'company');
       const userOnly = own.some((entry) => entry.code === 'user_session_required');
@@ -218,7 +228,14 @@ function describeOperations(document: OpenAPIObject): void {
       const byStatus = new Map<number, ProblemCode[]>();
       const add = (status: number, code: ProblemCode) =>
         byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-      for (const code of derivedProblems(access, method, operation, Boolean(roles), memberWrite)) {
+      for (const code of derivedProblems(
+        access,
+        method,
+        operation,
+        Boolean(roles),
+        memberWrite,
+        firstPartyWrites,
+      )) {
         add(PROBLEM_CODES[code].status, code);
       }
       for (const entry of own) add(entry.status, entry.code);

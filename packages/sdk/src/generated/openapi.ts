@@ -1167,7 +1167,7 @@ export interface paths {
         };
         /**
          * Get a program by publishable key
-         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Read-only.
+         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.
          */
         get: operations["getPublicProgram"];
         put?: never;
@@ -2824,7 +2824,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +2835,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -2931,7 +2934,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2939,7 +2945,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3048,7 +3054,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,7 +3065,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3170,7 +3179,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3178,7 +3190,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3272,6 +3284,7 @@ export interface operations {
             };
             /**
              * @description - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -3281,7 +3294,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "insufficient_role" | "partner_forbidden";
+                        code?: "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -3384,6 +3397,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3394,7 +3408,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3489,6 +3503,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3499,7 +3514,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3601,6 +3616,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
                     };
                 };
             };
@@ -3784,7 +3811,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `partner_forbidden`: A partner session called an operation for company principals only.
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
             403: {
@@ -3794,7 +3822,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden" | "user_session_required";
+                        code?: "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -3898,6 +3926,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
+                    };
+                };
+            };
             /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
             413: {
                 headers: {
@@ -3988,6 +4028,7 @@ export interface operations {
             };
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              *     - `user_session_required`: Only a signed-in company user (cookie session) can do this; an API key cannot.
              */
@@ -3998,7 +4039,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "partner_forbidden" | "user_session_required";
+                        code?: "csrf_failed" | "origin_not_allowed" | "partner_forbidden" | "user_session_required";
                     };
                 };
             };
@@ -4107,6 +4148,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed";
                     };
                 };
             };
@@ -4397,6 +4450,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -4406,7 +4460,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4508,7 +4562,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4516,7 +4573,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4787,7 +4844,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4795,7 +4855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -4887,6 +4947,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -4896,7 +4957,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -5390,6 +5451,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -5399,7 +5461,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6507,7 +6569,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6515,7 +6580,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6621,6 +6686,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -6630,7 +6696,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -6727,6 +6793,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -6736,7 +6803,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -7183,6 +7250,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -7192,7 +7260,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -7726,6 +7794,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -7735,7 +7804,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -8868,6 +8937,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -8877,7 +8947,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9571,7 +9641,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9579,7 +9652,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9697,6 +9770,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -9706,7 +9780,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9837,7 +9911,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9845,7 +9922,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -9921,6 +9998,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -9930,7 +10008,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10053,6 +10131,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10062,7 +10141,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10257,7 +10336,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10265,7 +10347,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10506,6 +10588,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10515,7 +10598,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10694,7 +10777,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10702,7 +10788,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -10778,6 +10864,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -10787,7 +10874,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11037,6 +11124,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11046,7 +11134,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11153,7 +11241,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11161,7 +11252,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11265,7 +11356,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11273,7 +11367,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11391,6 +11485,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11400,7 +11495,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11511,6 +11606,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11520,7 +11616,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11690,6 +11786,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -11699,7 +11796,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -11934,7 +12031,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11942,7 +12042,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12007,6 +12107,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12016,7 +12117,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12137,6 +12238,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12146,7 +12248,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12310,6 +12412,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12319,7 +12422,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12427,7 +12530,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12435,7 +12541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12544,6 +12650,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12553,7 +12660,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12663,7 +12770,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12671,7 +12781,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12748,6 +12858,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12757,7 +12868,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -12874,6 +12985,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -12883,7 +12995,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -13040,7 +13152,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13048,7 +13163,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -13146,6 +13261,7 @@ export interface operations {
             /**
              * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
              *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
              *     - `partner_forbidden`: A partner session called an operation for company principals only.
              */
             403: {
@@ -13155,7 +13271,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "csrf_failed" | "insufficient_role" | "partner_forbidden";
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };
@@ -13256,7 +13372,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description - `partner_forbidden`: A partner session called an operation for company principals only. */
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13264,7 +13383,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "partner_forbidden";
+                        code?: "origin_not_allowed" | "partner_forbidden";
                     };
                 };
             };

@@ -25,6 +25,7 @@ export const PUBLIC_OPERATION_EXTENSION = 'x-leadbridge-public';
 export const ACCESS_EXTENSION = 'x-leadbridge-access';
 export const ROLES_EXTENSION = 'x-leadbridge-roles';
 export const MEMBER_WRITE_EXTENSION = 'x-leadbridge-member-write';
+export const FIRST_PARTY_WRITES_EXTENSION = 'x-leadbridge-first-party-writes';
 
 /** No principal needed (sign-up, sign-in, public program config by publishable key, health). */
 export const Public = () =>
@@ -44,7 +45,11 @@ export const ProgramOrigins = () => SetMetadata(PROGRAM_ORIGINS, true);
  * Writes here must come from the admin app (Origin / Sec-Fetch-Site), even before anyone is
  * signed in: sign-in and sign-up start cookie sessions, and a foreign page must not start one.
  */
-export const FirstPartyWrites = () => SetMetadata(FIRST_PARTY_WRITES, true);
+export const FirstPartyWrites = () =>
+  applyDecorators(
+    SetMetadata(FIRST_PARTY_WRITES, true),
+    ApiExtension(FIRST_PARTY_WRITES_EXTENSION, true),
+  );
 
 /** Only partner sessions may call this route. */
 export const PartnerOnly = () =>
