@@ -5015,16 +5015,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "complete": true,
+                     *       "formFirstLoadedFrom": "formFirstLoadedFrom",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "steps": [
+                     *         {
+                     *           "done": true,
+                     *           "key": "create_program"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SetupProgress"];
                 };
             };
-            /** @description Missing, expired or invalid credentials (`unauthenticated`). */
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
                 };
             };
         };
@@ -10238,6 +10295,7 @@ export interface operations {
                      *             "allowedOrigin"
                      *           ],
                      *           "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *           "brandColor": "brandColor",
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
                      *           "currency": "EUR",
                      *           "dedupePolicy": "email",
@@ -10278,9 +10336,11 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
+                     *           "hostedPortalUrl": "hostedPortalUrl",
                      *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *           "leadImportEnabled": true,
                      *           "leadSubmissionEnabled": true,
+                     *           "logoUrl": "logoUrl",
                      *           "name": "Northwind Partners",
                      *           "offer": {
                      *             "rules": [
@@ -10306,6 +10366,7 @@ export interface operations {
                      *             "qualified": "qualified",
                      *             "unqualified": "unqualified"
                      *           },
+                     *           "slug": "slug",
                      *           "stageLabels": {
                      *             "closed_lost": "closed_lost",
                      *             "closed_won": "closed_won",
@@ -10399,6 +10460,7 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
+                 *       "brandColor": "brandColor",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
                  *       "description": "Resellers in the DACH region",
@@ -10440,6 +10502,7 @@ export interface operations {
                  *       },
                  *       "leadImportEnabled": true,
                  *       "leadSubmissionEnabled": true,
+                 *       "logo": "logo",
                  *       "name": "Northwind Partners",
                  *       "offer": {
                  *         "rules": [
@@ -10478,6 +10541,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "brandColor": "brandColor",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -10518,9 +10582,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
+                     *       "hostedPortalUrl": "hostedPortalUrl",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
+                     *       "logoUrl": "logoUrl",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -10546,6 +10612,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
+                     *       "slug": "slug",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -10682,6 +10749,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "brandColor": "brandColor",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -10722,9 +10790,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
+                     *       "hostedPortalUrl": "hostedPortalUrl",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
+                     *       "logoUrl": "logoUrl",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -10750,6 +10820,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
+                     *       "slug": "slug",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -10934,6 +11005,7 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
+                 *       "brandColor": "brandColor",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
                  *       "description": "Resellers in the DACH region",
@@ -10975,6 +11047,7 @@ export interface operations {
                  *       },
                  *       "leadImportEnabled": true,
                  *       "leadSubmissionEnabled": true,
+                 *       "logo": "logo",
                  *       "name": "Northwind Partners",
                  *       "offer": {
                  *         "rules": [
@@ -10989,6 +11062,7 @@ export interface operations {
                  *         ]
                  *       },
                  *       "portalUrl": "https://partners.example.org",
+                 *       "slug": "slug",
                  *       "stageLabels": {
                  *         "closed_lost": "closed_lost",
                  *         "closed_won": "closed_won",
@@ -11014,6 +11088,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "brandColor": "brandColor",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -11054,9 +11129,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
+                     *       "hostedPortalUrl": "hostedPortalUrl",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
+                     *       "logoUrl": "logoUrl",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -11082,6 +11159,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
+                     *       "slug": "slug",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -11688,6 +11766,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
+                     *       "brandColor": "brandColor",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -11728,9 +11807,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
+                     *       "hostedPortalUrl": "hostedPortalUrl",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
+                     *       "logoUrl": "logoUrl",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -11756,6 +11837,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
+                     *       "slug": "slug",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
