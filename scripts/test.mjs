@@ -23,7 +23,9 @@ const commands = {
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !(name in commands));
 if (unknown.length > 0) {
-  console.error(`Unknown suite ${unknown.join(', ')}: choose from ${Object.keys(commands).join(', ')}.`);
+  console.error(
+    `Unknown suite ${unknown.join(', ')}: choose from ${Object.keys(commands).join(', ')}.`,
+  );
   process.exit(1);
 }
 const wanted = named.length > 0 ? named : Object.keys(commands);

@@ -135,9 +135,7 @@ export const queries = {
   ),
   program: one('programs', 'one', (signal, id: string) => lb.programs.get(id, { signal })),
   /** The guided setup's steps, from the company's data (the dashboard polls it while open). */
-  setupProgress: one('company', 'setup-progress', (signal) =>
-    lb.company.setupProgress({ signal }),
-  ),
+  setupProgress: one('company', 'setup-progress', (signal) => lb.company.setupProgress({ signal })),
 
   // For filter menus: the first 200 partners by newest (the partners page searches them all).
   partnerOptions: one(

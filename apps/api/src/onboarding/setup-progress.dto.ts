@@ -15,7 +15,12 @@ export const setupProgressSchema = z
     steps: z.array(z.object({ key: z.enum(SETUP_STEPS), done: z.boolean() })),
     complete: z.boolean(),
     programId: z.nullable(z.string()),
-    formFirstLoadedFrom: z.nullable(z.string()),
+    formFirstLoadedFrom: z.nullable(
+      z.string().register(z.globalRegistry, {
+        description: 'Where the form first loaded: an allowed origin, or `portal`.',
+        examples: ['https://www.example.org'],
+      }),
+    ),
   })
   .register(z.globalRegistry, {
     id: 'SetupProgress',

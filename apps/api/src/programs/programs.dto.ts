@@ -110,13 +110,30 @@ const settingsShape = {
     z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
   ),
   portalUrl: z.optional(z.nullable(z.string().check(z.maxLength(PORTAL_URL_MAX_LENGTH)))),
-  brandColor: z.optional(z.nullable(z.string().check(z.maxLength(20)))),
+  brandColor: z.optional(
+    z.nullable(
+      z
+        .string()
+        .check(z.maxLength(20))
+        .register(z.globalRegistry, {
+          description:
+            'The accent of the hosted portal, partner emails and the form there: `#rrggbb`.',
+          examples: ['#0b7285'],
+        }),
+    ),
+  ),
   logo: z.optional(
     z.nullable(
-      z.string().check(z.maxLength(LOGO_DATA_URL_MAX_LENGTH)).register(z.globalRegistry, {
-        description:
-          'A `data:image/png|jpeg|webp|gif;base64,…` URL of at most 256 kB of image; null removes the logo.',
-      }),
+      z
+        .string()
+        .check(z.maxLength(LOGO_DATA_URL_MAX_LENGTH))
+        .register(z.globalRegistry, {
+          description:
+            'A `data:image/png|jpeg|webp|gif;base64,…` URL of at most 256 kB of image; null removes the logo.',
+          examples: [
+            'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+          ],
+        }),
     ),
   ),
 };
@@ -131,7 +148,16 @@ export const updateProgramBody = z
     version: z.optional(z.int().check(z.gte(1))),
     name: z.optional(nameSchema),
     currency: z.optional(currencySchema),
-    slug: z.optional(z.string().check(z.maxLength(100))),
+    slug: z.optional(
+      z
+        .string()
+        .check(z.maxLength(100))
+        .register(z.globalRegistry, {
+          description:
+            'The hosted portal’s address part, `/p/<slug>`: 3–60 of a-z, 0-9 and single hyphens.',
+          examples: ['northwind-partners'],
+        }),
+    ),
     ...settingsShape,
   })
   .register(z.globalRegistry, {
@@ -173,10 +199,21 @@ export const programSchema = z
     portalUrl: z.nullable(z.string()),
     slug: z.string().register(z.globalRegistry, {
       description: 'The hosted partner portal is at `/p/<slug>` on the API’s public URL.',
+      examples: ['northwind-partners'],
     }),
-    hostedPortalUrl: z.string(),
-    brandColor: z.nullable(z.string()),
-    logoUrl: z.nullable(z.string()),
+    hostedPortalUrl: z.string().register(z.globalRegistry, {
+      description: 'The program’s hosted partner portal page.',
+      examples: ['https://api.example.org/p/northwind-partners'],
+    }),
+    brandColor: z.nullable(z.string().register(z.globalRegistry, { examples: ['#0b7285'] })),
+    logoUrl: z.nullable(
+      z.string().register(z.globalRegistry, {
+        description: 'The uploaded logo as the portal serves it; null without one.',
+        examples: [
+          'https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b',
+        ],
+      }),
+    ),
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -399,6 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Get your setup progress
+         * @description The guided setup of a new company: which of the five steps to a first lead are done (a program; where the form lives, or the hosted portal; the form loaded there; a partner enrolled; a lead), each read from the company’s data. The admin app shows it instead of the dashboard until every step is done.
+         */
         get: operations["getSetupProgress"];
         put?: never;
         post?: never;
@@ -2407,6 +2411,10 @@ export interface components {
             dedupePolicy: "email" | "email_or_domain";
             description: string | null;
             formSchema: components["schemas"]["LeadFormSchema"];
+            /**
+             * @description The program’s hosted partner portal page.
+             * @example https://api.example.org/p/northwind-partners
+             */
             hostedPortalUrl: string;
             id: string;
             leadImportEnabled: boolean;
@@ -2418,7 +2426,10 @@ export interface components {
             portalUrl: string | null;
             publishableKey: string;
             resolvedStageLabels: components["schemas"]["ResolvedStageLabels"];
-            /** @description The hosted partner portal is at `/p/<slug>` on the API’s public URL. */
+            /**
+             * @description The hosted partner portal is at `/p/<slug>` on the API’s public URL.
+             * @example northwind-partners
+             */
             slug: string;
             stageLabels: components["schemas"]["StageLabels"];
             /** @enum {string} */
@@ -2605,6 +2616,10 @@ export interface components {
             name?: string;
             offer?: components["schemas"]["OfferInput"];
             portalUrl?: string | null;
+            /**
+             * @description The hosted portal’s address part, `/p/<slug>`: 3–60 of a-z, 0-9 and single hyphens.
+             * @example northwind-partners
+             */
             slug?: string;
             stageLabels?: {
                 closed_lost?: string;
@@ -5018,7 +5033,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "complete": true,
-                     *       "formFirstLoadedFrom": "formFirstLoadedFrom",
+                     *       "formFirstLoadedFrom": "https://www.example.org",
                      *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "steps": [
                      *         {
@@ -10295,7 +10310,7 @@ export interface operations {
                      *             "allowedOrigin"
                      *           ],
                      *           "archivedAt": "2026-03-02T09:30:00.000Z",
-                     *           "brandColor": "brandColor",
+                     *           "brandColor": "#0b7285",
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
                      *           "currency": "EUR",
                      *           "dedupePolicy": "email",
@@ -10336,11 +10351,11 @@ export interface operations {
                      *               }
                      *             ]
                      *           },
-                     *           "hostedPortalUrl": "hostedPortalUrl",
+                     *           "hostedPortalUrl": "https://api.example.org/p/northwind-partners",
                      *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *           "leadImportEnabled": true,
                      *           "leadSubmissionEnabled": true,
-                     *           "logoUrl": "logoUrl",
+                     *           "logoUrl": "https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b",
                      *           "name": "Northwind Partners",
                      *           "offer": {
                      *             "rules": [
@@ -10366,7 +10381,7 @@ export interface operations {
                      *             "qualified": "qualified",
                      *             "unqualified": "unqualified"
                      *           },
-                     *           "slug": "slug",
+                     *           "slug": "northwind-partners",
                      *           "stageLabels": {
                      *             "closed_lost": "closed_lost",
                      *             "closed_won": "closed_won",
@@ -10460,7 +10475,7 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
-                 *       "brandColor": "brandColor",
+                 *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
                  *       "description": "Resellers in the DACH region",
@@ -10502,7 +10517,7 @@ export interface operations {
                  *       },
                  *       "leadImportEnabled": true,
                  *       "leadSubmissionEnabled": true,
-                 *       "logo": "logo",
+                 *       "logo": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
                  *       "name": "Northwind Partners",
                  *       "offer": {
                  *         "rules": [
@@ -10541,7 +10556,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
-                     *       "brandColor": "brandColor",
+                     *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -10582,11 +10597,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "hostedPortalUrl": "hostedPortalUrl",
+                     *       "hostedPortalUrl": "https://api.example.org/p/northwind-partners",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "logoUrl": "logoUrl",
+                     *       "logoUrl": "https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -10612,7 +10627,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
-                     *       "slug": "slug",
+                     *       "slug": "northwind-partners",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -10749,7 +10764,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
-                     *       "brandColor": "brandColor",
+                     *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -10790,11 +10805,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "hostedPortalUrl": "hostedPortalUrl",
+                     *       "hostedPortalUrl": "https://api.example.org/p/northwind-partners",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "logoUrl": "logoUrl",
+                     *       "logoUrl": "https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -10820,7 +10835,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
-                     *       "slug": "slug",
+                     *       "slug": "northwind-partners",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -11005,7 +11020,7 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
-                 *       "brandColor": "brandColor",
+                 *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
                  *       "description": "Resellers in the DACH region",
@@ -11047,7 +11062,7 @@ export interface operations {
                  *       },
                  *       "leadImportEnabled": true,
                  *       "leadSubmissionEnabled": true,
-                 *       "logo": "logo",
+                 *       "logo": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
                  *       "name": "Northwind Partners",
                  *       "offer": {
                  *         "rules": [
@@ -11062,7 +11077,7 @@ export interface operations {
                  *         ]
                  *       },
                  *       "portalUrl": "https://partners.example.org",
-                 *       "slug": "slug",
+                 *       "slug": "northwind-partners",
                  *       "stageLabels": {
                  *         "closed_lost": "closed_lost",
                  *         "closed_won": "closed_won",
@@ -11088,7 +11103,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
-                     *       "brandColor": "brandColor",
+                     *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -11129,11 +11144,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "hostedPortalUrl": "hostedPortalUrl",
+                     *       "hostedPortalUrl": "https://api.example.org/p/northwind-partners",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "logoUrl": "logoUrl",
+                     *       "logoUrl": "https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -11159,7 +11174,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
-                     *       "slug": "slug",
+                     *       "slug": "northwind-partners",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
@@ -11766,7 +11781,7 @@ export interface operations {
                      *         "allowedOrigin"
                      *       ],
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
-                     *       "brandColor": "brandColor",
+                     *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
@@ -11807,11 +11822,11 @@ export interface operations {
                      *           }
                      *         ]
                      *       },
-                     *       "hostedPortalUrl": "hostedPortalUrl",
+                     *       "hostedPortalUrl": "https://api.example.org/p/northwind-partners",
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "logoUrl": "logoUrl",
+                     *       "logoUrl": "https://api.example.org/p/3f0c1e9a-52b4-4c1d-8e7a-000000000001/logo?v=5d41402abc4b",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -11837,7 +11852,7 @@ export interface operations {
                      *         "qualified": "qualified",
                      *         "unqualified": "unqualified"
                      *       },
-                     *       "slug": "slug",
+                     *       "slug": "northwind-partners",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
                      *         "closed_won": "closed_won",
