@@ -42,8 +42,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   );
   app.use(
     contentSecurityPolicy({
-      // Swagger UI styles itself inline; its scripts are files like everyone else's.
-      '/docs': { styleSrc: ["'unsafe-inline'"] },
+      // Redoc styles itself inline (styled-components) and inlines its fonts; its scripts are
+      // files like everyone else's.
+      '/docs': { styleSrc: ["'unsafe-inline'"], fontSrc: ['data:'] },
     }),
   );
   // Who may read answers from a browser is decided per route (docs/security.md, ADR 0016).

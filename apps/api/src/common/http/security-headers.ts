@@ -6,6 +6,7 @@ import onHeaders from 'on-headers';
 export interface PageSources {
   styleSrc?: string[];
   imgSrc?: string[];
+  fontSrc?: string[];
   connectSrc?: string[];
 }
 
@@ -30,7 +31,7 @@ export function pageContentSecurityPolicy(nonce: string | null, extra: PageSourc
     ['script-src', ["'self'"]],
     ['style-src', ["'self'", ...nonceSource, ...(extra.styleSrc ?? [])]],
     ['img-src', ["'self'", 'data:', ...(extra.imgSrc ?? [])]],
-    ['font-src', ["'self'"]],
+    ['font-src', ["'self'", ...(extra.fontSrc ?? [])]],
     ['connect-src', ["'self'", ...(extra.connectSrc ?? [])]],
     ['worker-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],
