@@ -75,6 +75,10 @@ export async function startCluster(): Promise<Cluster> {
     cleanups.push(() => postgres.service.stop());
     const database = await createDatabase(postgres.url, { prefix: 'lb_cluster' });
     const db = new Pool({ connectionString: database.url, max: 4 });
+    // pool.end() resolves before its sockets close, so PostgreSQL's fast shutdown right after
+    // can still reach an idle connection: that must not fail the run (as in test-api.ts); a
+    // query that needed the connection fails its test on its own.
+    db.on('error', () => {});
     cleanups.push(() => db.end());
 
     const bouncerPort = await freePort();
