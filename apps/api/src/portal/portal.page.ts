@@ -54,7 +54,7 @@ ${logo ? `<link rel="icon" href="${escapeHtml(logo)}">` : ''}
   <section class="portal-intro" aria-labelledby="portal-title">
     <h1 id="portal-title">${name}</h1>
     <p>${intro}</p>
-    <p class="portal-note">Not a partner yet? Ask ${company} to invite you: partners sign in with a one-time code sent to the email address ${company} invited.</p>
+    <p class="portal-note">Not a partner yet? Ask ${company} to invite you. Partners sign in with a one-time code sent to the address their invitation went to.</p>
   </section>
   <div class="portal-card">
     <lead-form publishable-key="${escapeHtml(program.publishableKey)}"></lead-form>
