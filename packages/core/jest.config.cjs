@@ -1,3 +1,3 @@
 const { jestConfig } = require('../../jest.base.cjs');
 
-module.exports = jestConfig(__dirname);
+module.exports = jestConfig(__dirname, { setupFiles: ['<rootDir>/test/all-locales.ts'] });

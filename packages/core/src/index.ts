@@ -78,7 +78,17 @@ export {
 } from './form/built-in-fields.js';
 export { checkLeadFormSchema } from './form/check-form-schema.js';
 export { FIELD_MAX_LENGTHS } from './form/compiled-schema.js';
-export { fieldErrorMessage, localizeFieldErrors } from './form/field-error-messages.js';
+export type { FieldErrorCatalog } from './form/field-error-catalog.js';
+export {
+  addAllFieldErrorCatalogs,
+  FIELD_ERROR_CATALOGS,
+} from './form/field-error-catalogs.js';
+export {
+  addFieldErrorCatalog,
+  fieldErrorCatalog,
+  fieldErrorMessage,
+  localizeFieldErrors,
+} from './form/field-error-messages.js';
 export {
   type CheckResult,
   FIELD_ERROR_CODES,
@@ -128,8 +138,13 @@ export {
   type ValidateLeadOptions,
   validateLead,
 } from './form/lead-validator.js';
-export { FIELD_ERROR_MESSAGES_DE } from './form/messages-de.js';
-export { FIELD_ERROR_MESSAGES_EN } from './form/messages-en.js';
+export { FIELD_ERRORS_DE } from './form/messages-de.js';
+export { FIELD_ERRORS_EN } from './form/messages-en.js';
+export { FIELD_ERRORS_ES } from './form/messages-es.js';
+export { FIELD_ERRORS_FR } from './form/messages-fr.js';
+export { FIELD_ERRORS_IT } from './form/messages-it.js';
+export { FIELD_ERRORS_NL } from './form/messages-nl.js';
+export { FIELD_ERRORS_PT_BR } from './form/messages-pt-br.js';
 export { normalizeLeadFormSchema } from './form/normalize-form-schema.js';
 export {
   EMAIL_MAX_LENGTH,
@@ -142,6 +157,7 @@ export {
 export {
   DEFAULT_LOCALE,
   isLocale,
+  LOCALE_NAMES,
   type Locale,
   localeSchema,
   resolveLocale,
@@ -206,7 +222,7 @@ export {
 } from './stages/customer-statuses.js';
 export {
   DEFAULT_STAGE_LABELS,
-  DEFAULT_STAGE_LABELS_DE,
+  DEFAULT_STAGE_LABELS_BY_LOCALE,
   defaultStageLabels,
   resolveStageLabels,
   STAGE_LABEL_MAX_LENGTH,

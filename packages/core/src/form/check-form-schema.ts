@@ -1,6 +1,6 @@
 import { headerMatchKey } from '../csv/header-normalizer.js';
 import type { Locale } from '../i18n/locale.js';
-import { zodIssuesToFieldErrors } from '../validation/zod-issues.js';
+import { propertyLabel, zodIssuesToFieldErrors } from '../validation/zod-issues.js';
 import {
   BUILT_IN_FIELD_KEYS,
   BUILT_IN_FIELD_TYPES,
@@ -56,7 +56,7 @@ export function checkLeadFormSchema(
 
     const labelKey = headerMatchKey(field.label);
     if (field.label.trim() === '') {
-      add(`${path}.label`, 'required', { label: locale === 'de' ? 'Bezeichnung' : 'Label' });
+      add(`${path}.label`, 'required', { label: propertyLabel('label', locale) });
     } else if (labelKey !== '' && labels.has(labelKey)) {
       // Labels are CSV headers: two that read alike could not be told apart on import.
       add(`${path}.label`, 'duplicate_label', { label, value: field.label });

@@ -1,16 +1,29 @@
 import { SUPPORTED_LOCALES } from '../i18n/locale.js';
+import { FIELD_ERROR_CATALOGS } from './field-error-catalogs.js';
 import { fieldErrorMessage, localizeFieldErrors } from './field-error-messages.js';
 import { FIELD_ERROR_CODES, type FieldErrorCode, isFieldErrorCode } from './field-errors.js';
-import { FIELD_ERROR_MESSAGES_DE } from './messages-de.js';
-import { FIELD_ERROR_MESSAGES_EN } from './messages-en.js';
 
 const PARAMS = { label: 'Budget', max: 5, min: 1, value: 'x', expected: 3, actual: 4 };
 
 describe('field error messages', () => {
-  it('has an English and a German message for every code, and nothing else', () => {
-    expect(Object.keys(FIELD_ERROR_MESSAGES_EN).sort()).toEqual([...FIELD_ERROR_CODES].sort());
-    expect(Object.keys(FIELD_ERROR_MESSAGES_DE).sort()).toEqual([...FIELD_ERROR_CODES].sort());
+  it.each(SUPPORTED_LOCALES)('has a %s message for every code, and nothing else', (locale) => {
+    const catalog = FIELD_ERROR_CATALOGS[locale];
+    expect(Object.keys(catalog.messages).sort()).toEqual([...FIELD_ERROR_CODES].sort());
   });
+
+  it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(
+    'uses in %s exactly the placeholders the English message has',
+    (locale) => {
+      const placeholders = (text: string) =>
+        [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const code of FIELD_ERROR_CODES) {
+        expect([code, placeholders(FIELD_ERROR_CATALOGS[locale].messages[code])]).toEqual([
+          code,
+          placeholders(FIELD_ERROR_CATALOGS.en.messages[code]),
+        ]);
+      }
+    },
+  );
 
   it.each(
     FIELD_ERROR_CODES.flatMap((code) => SUPPORTED_LOCALES.map((locale) => [code, locale] as const)),
@@ -20,11 +33,16 @@ describe('field error messages', () => {
     expect(message.length).toBeGreaterThan(5);
   });
 
-  it('differs between English and German for every code', () => {
-    for (const code of FIELD_ERROR_CODES) {
-      expect(fieldErrorMessage(code, PARAMS, 'de')).not.toBe(fieldErrorMessage(code, PARAMS, 'en'));
-    }
-  });
+  it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(
+    'differs from English in %s for every code',
+    (locale) => {
+      for (const code of FIELD_ERROR_CODES) {
+        expect(fieldErrorMessage(code, PARAMS, locale)).not.toBe(
+          fieldErrorMessage(code, PARAMS, 'en'),
+        );
+      }
+    },
+  );
 
   it('names the field', () => {
     expect(fieldErrorMessage('required', { label: 'Email' })).toBe('Email is required');
@@ -37,6 +55,12 @@ describe('field error messages', () => {
     expect(fieldErrorMessage('too_long', { label: 'Notiz', max: 10 }, 'de')).toBe(
       'Notiz darf höchstens 10 Zeichen lang sein',
     );
+    expect(fieldErrorMessage('required', { label: 'Société' }, 'fr')).toBe(
+      'Société est obligatoire',
+    );
+    expect(fieldErrorMessage('invalid_email', { label: 'E-mail' }, 'pt-BR')).toBe(
+      'E-mail deve ser um endereço de e-mail válido',
+    );
   });
 
   it('falls back gracefully for missing params, unknown codes and unknown locales', () => {
@@ -48,7 +72,7 @@ describe('field error messages', () => {
     expect(fieldErrorMessage('toString' as FieldErrorCode, { label: 'X' })).toBe(
       'This value is invalid',
     );
-    expect(fieldErrorMessage('required', { label: 'X' }, 'fr' as 'en')).toBe('X is required');
+    expect(fieldErrorMessage('required', { label: 'X' }, 'xx' as 'en')).toBe('X is required');
   });
 
   it('re-localises server errors', () => {

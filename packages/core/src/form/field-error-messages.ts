@@ -1,18 +1,23 @@
 import { interpolate } from '../i18n/interpolate.js';
 import type { Locale } from '../i18n/locale.js';
+import type { FieldErrorCatalog } from './field-error-catalog.js';
 import type { FieldError, FieldErrorCode, FieldErrorParams } from './field-errors.js';
-import { FIELD_ERROR_MESSAGES_DE } from './messages-de.js';
-import { FIELD_ERROR_MESSAGES_EN } from './messages-en.js';
+import { FIELD_ERRORS_EN } from './messages-en.js';
 
-const CATALOGS: Readonly<Record<Locale, Readonly<Record<FieldErrorCode, string>>>> = {
-  en: FIELD_ERROR_MESSAGES_EN,
-  de: FIELD_ERROR_MESSAGES_DE,
-};
+// English is built in; other languages are added when they are needed, so a browser bundle
+// carries only the one it speaks (the widget loads each as a chunk of its own). Servers add all
+// of them with `addAllFieldErrorCatalogs()`.
+const catalogs = new Map<string, FieldErrorCatalog>([['en', FIELD_ERRORS_EN]]);
 
-const FALLBACKS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  en: { label: 'This field', value: '', generic: 'This value is invalid' },
-  de: { label: 'Dieses Feld', value: '', generic: 'Dieser Wert ist ungültig' },
-};
+/** Makes a language's messages available to every function that takes a locale. */
+export function addFieldErrorCatalog(locale: Locale, catalog: FieldErrorCatalog): void {
+  catalogs.set(locale, catalog);
+}
+
+/** The messages for a locale: its own once added, else English. */
+export function fieldErrorCatalog(locale: Locale = 'en'): FieldErrorCatalog {
+  return catalogs.get(locale) ?? FIELD_ERRORS_EN;
+}
 
 /**
  * The message for an error code in a locale. Tolerates codes this version does not know (a
@@ -23,10 +28,9 @@ export function fieldErrorMessage(
   params: Readonly<FieldErrorParams> = {},
   locale: Locale = 'en',
 ): string {
-  const catalog = CATALOGS[locale] ?? CATALOGS.en;
-  const fallbacks = FALLBACKS[locale] ?? FALLBACKS.en;
-  const template = Object.hasOwn(catalog, code) ? catalog[code] : fallbacks.generic;
-  return interpolate(template ?? '', params, fallbacks);
+  const catalog = fieldErrorCatalog(locale);
+  const template = Object.hasOwn(catalog.messages, code) ? catalog.messages[code] : undefined;
+  return interpolate(template ?? catalog.generic, params, { label: catalog.label, value: '' });
 }
 
 export function fieldError(

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locale.js';
 import { isBuiltInFieldKey } from './built-in-fields.js';
 import { compileLeadFormSchema } from './compiled-schema.js';
-import { fieldError } from './field-error-messages.js';
+import { fieldError, fieldErrorCatalog } from './field-error-messages.js';
 import type { FieldError } from './field-errors.js';
 import { validateCompiledField } from './field-validator.js';
 import type { FormField, LeadFormSchema } from './form-schema.js';
@@ -22,8 +22,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isPresent(record: Record<string, unknown>, key: string): boolean {
   return Object.hasOwn(record, key) && record[key] !== undefined;
 }
-
-const ROOT_LABEL: Readonly<Record<Locale, string>> = { en: 'Lead', de: 'Lead' };
 
 /**
  * Validates and normalises a lead against a program's form schema: every field is checked and
@@ -50,12 +48,12 @@ export function validateLead(
   input: unknown,
   options: ValidateLeadOptions = {},
 ): LeadValidationResult<LeadData | LeadPatch> {
-  const locale = options.locale === 'de' ? 'de' : 'en';
+  const locale = options.locale ?? 'en';
   const partial = options.partial === true;
   if (!isRecord(input)) {
     return {
       ok: false,
-      errors: [fieldError('', 'invalid_type', { label: ROOT_LABEL[locale] }, locale)],
+      errors: [fieldError('', 'invalid_type', { label: fieldErrorCatalog(locale).lead }, locale)],
     };
   }
   const compiled = compileLeadFormSchema(schema);

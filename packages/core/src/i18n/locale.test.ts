@@ -2,10 +2,12 @@ import { interpolate } from './interpolate.js';
 import { isLocale, localeSchema, resolveLocale, SUPPORTED_LOCALES } from './locale.js';
 
 describe('locales', () => {
-  it('supports English and German', () => {
-    expect(SUPPORTED_LOCALES).toEqual(['en', 'de']);
+  it('supports seven languages, Portuguese as spoken in Brazil', () => {
+    expect(SUPPORTED_LOCALES).toEqual(['en', 'de', 'fr', 'es', 'pt-BR', 'it', 'nl']);
     expect(isLocale('de')).toBe(true);
-    expect(isLocale('fr')).toBe(false);
+    expect(isLocale('pt-BR')).toBe(true);
+    expect(isLocale('pt')).toBe(false);
+    expect(isLocale('sv')).toBe(false);
     expect(localeSchema.safeParse('en').success).toBe(true);
     expect(localeSchema.safeParse('EN').success).toBe(false);
   });
@@ -13,8 +15,13 @@ describe('locales', () => {
   it('resolves BCP 47 tags and browser preference lists', () => {
     expect(resolveLocale('de-AT')).toBe('de');
     expect(resolveLocale('DE_ch')).toBe('de');
-    expect(resolveLocale(['fr-FR', 'de-DE', 'en'])).toBe('de');
-    expect(resolveLocale(['fr'])).toBe('en');
+    expect(resolveLocale(['sv-SE', 'de-DE', 'en'])).toBe('de');
+    expect(resolveLocale(['fr-CA', 'en'])).toBe('fr');
+    expect(resolveLocale('pt-br')).toBe('pt-BR');
+    expect(resolveLocale('pt_PT')).toBe('pt-BR');
+    expect(resolveLocale('es-419')).toBe('es');
+    expect(resolveLocale('nl-BE')).toBe('nl');
+    expect(resolveLocale(['sv'])).toBe('en');
     expect(resolveLocale(undefined)).toBe('en');
     expect(resolveLocale('')).toBe('en');
   });

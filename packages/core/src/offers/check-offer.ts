@@ -7,7 +7,7 @@ import type {
 } from '../form/field-errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { type StageLabels, stageLabel } from '../stages/stage-labels.js';
-import { zodIssuesToFieldErrors } from '../validation/zod-issues.js';
+import { propertyLabel, zodIssuesToFieldErrors } from '../validation/zod-issues.js';
 import {
   MAX_BASIS_POINTS,
   MAX_COMMISSION_MONTHS,
@@ -36,6 +36,11 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
 const PERCENTAGE_RULE_LABEL: Readonly<Record<Locale, string>> = {
   en: 'a percentage of payments',
   de: 'einen Prozentsatz der Zahlungen',
+  fr: 'un pourcentage des paiements',
+  es: 'un porcentaje de los pagos',
+  'pt-BR': 'uma porcentagem dos pagamentos',
+  it: 'una percentuale dei pagamenti',
+  nl: 'een percentage van de betalingen',
 };
 
 export type CheckOfferOptions = { locale?: Locale; labels?: StageLabels | null };
@@ -65,7 +70,7 @@ export function checkOffer(input: unknown, options: CheckOfferOptions = {}): Che
   const stages = new Set<string>();
   let percentage = false;
   let currency: string | undefined;
-  const currencyLabel = locale === 'de' ? 'Währung' : 'Currency';
+  const currencyLabel = propertyLabel('currency', locale);
 
   parsed.data.rules.forEach((rule, index) => {
     const path = `rules.${index}`;

@@ -1,6 +1,8 @@
+import { SUPPORTED_LOCALES } from '../i18n/locale.js';
 import { checkOffer } from './check-offer.js';
 import { describeOffer } from './describe-offer.js';
 import type { Offer } from './offer.js';
+import { OFFER_TEXTS } from './offer-texts.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 
@@ -194,6 +196,30 @@ describe('describeOffer', () => {
     expect(describeOffer(offer, { locale: 'de' }).map((text) => text.replace(/\s/g, ' '))).toEqual([
       'Sie erhalten 50,00 $ für jeden Lead, der die Phase „Gewonnen“ erreicht.',
       'Sie erhalten 20 % jeder Zahlung, die ein von Ihnen vermittelter Kunde in den 12 Monaten leistet, nachdem er die Phase „Gewonnen“ erreicht hat.',
+    ]);
+  });
+});
+
+describe('offer texts in every language', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  it.each(SUPPORTED_LOCALES.filter((locale) => locale !== 'en'))(
+    '%s has every sentence, with the English placeholders',
+    (locale) => {
+      expect(Object.keys(OFFER_TEXTS[locale]).sort()).toEqual(Object.keys(OFFER_TEXTS.en).sort());
+      for (const [key, english] of Object.entries(OFFER_TEXTS.en)) {
+        const text = OFFER_TEXTS[locale][key as keyof typeof OFFER_TEXTS.en];
+        expect([key, placeholders(text)]).toEqual([key, placeholders(english)]);
+        expect(text).not.toBe(english);
+      }
+    },
+  );
+
+  it('describes an offer in French with French numbers and the stage’s French name', () => {
+    const offer: Offer = {
+      rules: [{ kind: 'flat', stage: 'closed_won', amount: { amount: 150000, currency: 'EUR' } }],
+    };
+    expect(describeOffer(offer, { locale: 'fr' }).map((text) => text.replace(/\s/g, ' '))).toEqual([
+      'Vous gagnez 1 500,00 € pour chaque lead qui atteint l’étape « Gagné ».',
     ]);
   });
 });

@@ -10,12 +10,53 @@ export const DEFAULT_STAGE_LABELS: Readonly<Record<LeadStage, string>> = {
   closed_lost: 'Closed Lost',
 };
 
-export const DEFAULT_STAGE_LABELS_DE: Readonly<Record<LeadStage, string>> = {
-  new: 'Neu',
-  qualified: 'Qualifiziert',
-  unqualified: 'Nicht qualifiziert',
-  closed_won: 'Gewonnen',
-  closed_lost: 'Verloren',
+/** Each language's names for the stages, until a program renames them. */
+export const DEFAULT_STAGE_LABELS_BY_LOCALE: Readonly<
+  Record<Locale, Readonly<Record<LeadStage, string>>>
+> = {
+  en: DEFAULT_STAGE_LABELS,
+  de: {
+    new: 'Neu',
+    qualified: 'Qualifiziert',
+    unqualified: 'Nicht qualifiziert',
+    closed_won: 'Gewonnen',
+    closed_lost: 'Verloren',
+  },
+  fr: {
+    new: 'Nouveau',
+    qualified: 'Qualifié',
+    unqualified: 'Non qualifié',
+    closed_won: 'Gagné',
+    closed_lost: 'Perdu',
+  },
+  es: {
+    new: 'Nuevo',
+    qualified: 'Calificado',
+    unqualified: 'No calificado',
+    closed_won: 'Ganado',
+    closed_lost: 'Perdido',
+  },
+  'pt-BR': {
+    new: 'Novo',
+    qualified: 'Qualificado',
+    unqualified: 'Não qualificado',
+    closed_won: 'Ganho',
+    closed_lost: 'Perdido',
+  },
+  it: {
+    new: 'Nuovo',
+    qualified: 'Qualificato',
+    unqualified: 'Non qualificato',
+    closed_won: 'Vinto',
+    closed_lost: 'Perso',
+  },
+  nl: {
+    new: 'Nieuw',
+    qualified: 'Gekwalificeerd',
+    unqualified: 'Niet gekwalificeerd',
+    closed_won: 'Gewonnen',
+    closed_lost: 'Verloren',
+  },
 };
 
 export const STAGE_LABEL_MAX_LENGTH = 40;
@@ -38,7 +79,7 @@ export const stageLabelsSchema = /* @__PURE__ */ (() =>
   }))();
 
 export function defaultStageLabels(locale: Locale = 'en'): Readonly<Record<LeadStage, string>> {
-  return locale === 'de' ? DEFAULT_STAGE_LABELS_DE : DEFAULT_STAGE_LABELS;
+  return DEFAULT_STAGE_LABELS_BY_LOCALE[locale] ?? DEFAULT_STAGE_LABELS;
 }
 
 /**

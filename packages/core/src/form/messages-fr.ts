@@ -1,0 +1,45 @@
+import type { FieldErrorCatalog } from './field-error-catalog.js';
+
+export const FIELD_ERRORS_FR: FieldErrorCatalog = {
+  label: 'Ce champ',
+  generic: 'Cette valeur n’est pas valide',
+  lead: 'Lead',
+  messages: {
+    required: '{label} est obligatoire',
+    invalid_type: '{label} contient une valeur non valide',
+    invalid_characters: '{label} contient des caractères non autorisés',
+    too_long: '{label} ne doit pas dépasser {max} caractères',
+    too_short: '{label} doit comporter au moins {min} caractères',
+    too_many: '{label} ne peut pas comporter plus de {max} éléments',
+    invalid_email: '{label} doit être une adresse e-mail valide',
+    invalid_phone: '{label} doit être un numéro de téléphone de 7 à 20 chiffres',
+    invalid_url: '{label} doit être une adresse web (http ou https)',
+    invalid_number: '{label} doit être un nombre',
+    invalid_option: '{label} : « {value} » ne fait pas partie des options',
+    invalid_checkbox: '{label} doit valoir oui ou non',
+    invalid_date: '{label} doit être une date au format AAAA-MM-JJ',
+    invalid_format: '{label} n’est pas au bon format',
+    unknown_field: '« {label} » n’est pas un champ de ce formulaire',
+    empty_row: 'Cette ligne est vide',
+    extra_cells: 'Cette ligne compte {actual} cellules, mais l’en-tête en compte {expected}',
+    missing_cells:
+      'Cette ligne ne compte que {actual} cellules, mais l’en-tête en compte {expected}',
+    invalid_key:
+      '{label} doit commencer par une lettre minuscule et ne contenir que des lettres, des chiffres et des tirets bas (50 caractères au maximum)',
+    duplicate_key: 'La clé « {value} » est utilisée par plusieurs champs',
+    duplicate_label: 'Le libellé « {value} » est utilisé par plusieurs champs',
+    options_required: '{label} doit proposer au moins une option',
+    options_forbidden:
+      '{label} ne peut pas proposer d’options (seuls les champs à choix unique ou multiple le peuvent)',
+    duplicate_option: '{label} contient plusieurs fois l’option « {value} »',
+    builtin_missing: 'Le champ standard {label} ne peut pas être supprimé',
+    builtin_retyped: 'Le type du champ standard {label} ne peut pas être modifié',
+    builtin_optional: '{label} est toujours obligatoire',
+    out_of_range: '{label} doit se situer entre {min} et {max}',
+    not_positive: '{label} doit dépasser zéro',
+    invalid_currency: '{label} doit être un code de devise ISO 4217 à trois lettres',
+    currency_mismatch: '{label} doit utiliser la même devise que les autres règles',
+    duplicate_rule: 'Il existe déjà une règle pour {label}',
+    stage_not_rewardable: 'Aucune commission ne peut être versée pour l’étape {label}',
+  },
+};
