@@ -6,6 +6,9 @@ import { minifyHtmlLiterals } from './scripts/minify-html-literals.mjs';
 
 const firstLoad = firstLoadChunk('src/lead-form.ts');
 
+/** A language's strings: src/i18n/<tag>.ts (first load) or src/i18n/views/<tag>.ts. */
+const LOCALE_MODULE = /[\\/]i18n[\\/](views[\\/])?([a-zA-Z]{2}(?:-[a-zA-Z]{2})?)\.ts$/;
+
 // Library build: one stable entry (`lead-form.js`, short cache) and content-hashed chunks
 // (`*-[hash].js`, cached for a year by the API), so a deploy reaches pages within minutes.
 export default defineConfig({
@@ -27,7 +30,13 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
-        chunkFileNames: '[name]-[hash].js',
+        // Language chunks are named for the size report: locale-<tag>, locale-views-<tag>.
+        chunkFileNames: (chunk) => {
+          const locale = LOCALE_MODULE.exec(chunk.facadeModuleId ?? '');
+          return locale
+            ? `locale-${locale[1] ? 'views-' : ''}${locale[2]}-[hash].js`
+            : '[name]-[hash].js';
+        },
         codeSplitting: { groups: [{ name: 'lead-form-core', test: firstLoad.test }] },
         // Vite keeps whitespace and annotations in ES library builds, for bundlers downstream.
         // These files are what browsers download from the API, so minify them fully.

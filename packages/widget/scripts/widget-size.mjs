@@ -65,7 +65,19 @@ export function measureWidget(dist = DIST) {
       };
     })
     .sort((a, b) => b.gz - a.gz);
+  // Each language's strings: `locale-<tag>` (shell and Submit view, with core's field error
+  // messages) and `locale-views-<tag>` (the other views); English's first-load strings are in
+  // the first load itself.
+  const locales = new Map();
+  for (const row of onDemand) {
+    const match = /^locale-(views-)?([a-zA-Z]{2}(?:-[a-zA-Z]{2})?)-[\w-]+\.js$/.exec(row.file);
+    if (!match) continue;
+    const entry = locales.get(match[2]) ?? { locale: match[2], core: null, views: null };
+    entry[match[1] ? 'views' : 'core'] = row.gz;
+    locales.set(match[2], entry);
+  }
   return {
+    locales: [...locales.values()].sort((a, b) => a.locale.localeCompare(b.locale)),
     firstLoad: {
       ...total(first),
       files: [...first].sort().map((file) => ({ file, gz: sizes.get(file).gz })),
@@ -81,8 +93,16 @@ export function printWidgetSize(report) {
   );
   for (const { file, gz } of report.firstLoad.files)
     console.log(`    ${file.padEnd(44)} ${kb(gz).padStart(9)} gz`);
+  console.log('  languages (on demand, per language: first-load strings + views strings):');
+  for (const { locale, core, views } of report.locales) {
+    const part = (gz) => (gz === null ? 'in the entry' : `${kb(gz)} gz`).padStart(12);
+    console.log(
+      `    ${locale.padEnd(6)} ${part(core)}  + ${part(views)}  = ${kb((core ?? 0) + (views ?? 0)).padStart(9)} gz`,
+    );
+  }
   console.log('  on demand:');
   for (const row of report.onDemand) {
+    if (row.file.startsWith('locale-')) continue;
     const note = /^csv\.worker/.test(row.file)
       ? 'CSV worker: papaparse + core row checks'
       : /^import-view/.test(row.file)

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import {
+  addFieldErrorCatalog,
   errorColumnIndex,
+  type FieldErrorCatalog,
   type HeaderMapping,
   type HeaderOverrides,
   isCsvTemplateExampleRow,
@@ -30,6 +32,7 @@ declare const self: DedicatedWorkerGlobalScope;
 interface Reading {
   schema: LeadFormSchema;
   locale: Locale;
+  fieldErrors: FieldErrorCatalog;
   text: string;
   headers: string[];
   mapping: HeaderMapping;
@@ -103,6 +106,7 @@ function stream(current: Reading, withRows: boolean): void {
       schema: current.schema,
       mapping: current.mapping,
       locale: current.locale,
+      fieldErrors: current.fieldErrors,
       generation,
     } satisfies ToHelper);
   if (!withRows) setupHelper();
@@ -180,9 +184,11 @@ async function read(message: Extract<ToWorker, { type: 'parse' }>): Promise<void
     post({ type: 'failed', code: 'not_csv', detail: 'binary' });
     return;
   }
+  addFieldErrorCatalog(message.locale, message.fieldErrors);
   reading = {
     schema: message.schema,
     locale: message.locale,
+    fieldErrors: message.fieldErrors,
     text,
     headers: [],
     mapping: {
@@ -219,6 +225,7 @@ function help(port: MessagePort): void {
   port.onmessage = (event: MessageEvent<ToHelper>) => {
     const message = event.data;
     if (message.type === 'setup') {
+      addFieldErrorCatalog(message.locale, message.fieldErrors);
       check = rowChecker(message.schema, message.mapping, message.locale);
       generation = message.generation;
     } else if (check && message.generation === generation) {

@@ -1,4 +1,4 @@
-import type { HeaderMapping, LeadFormSchema, Locale } from '@leadbridge/core';
+import type { FieldErrorCatalog, HeaderMapping, LeadFormSchema, Locale } from '@leadbridge/core';
 
 /** One problem in a row: the column it belongs to (-1: the row as a whole) and its message. */
 export interface CellIssue {
@@ -16,6 +16,8 @@ export type ToWorker =
       file: Blob;
       schema: LeadFormSchema;
       locale: Locale;
+      /** The page's messages for `locale`: a worker starts with English only. */
+      fieldErrors: FieldErrorCatalog;
       maxRows: number;
       helper: MessagePort | null;
     }
@@ -30,6 +32,7 @@ export type ToHelper =
       schema: LeadFormSchema;
       mapping: HeaderMapping;
       locale: Locale;
+      fieldErrors: FieldErrorCatalog;
       generation: number;
     }
   | { type: 'check'; start: number; rows: string[][]; generation: number };

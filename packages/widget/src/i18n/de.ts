@@ -1,7 +1,9 @@
+export { FIELD_ERRORS_DE as fieldErrors } from '@leadbridge/core';
+
 import type { CoreCatalog } from './en.js';
 
 /** The first load's strings in German (loaded only when the widget speaks German). */
-export const de: CoreCatalog = {
+export const messages: CoreCatalog = {
   'shell.loading': 'Wird geladen …',
   'shell.tabs': 'Bereiche des Partnerportals',
   'shell.tab.submit': 'Lead einreichen',
@@ -10,7 +12,8 @@ export const de: CoreCatalog = {
   'shell.tab.commissions': 'Provisionen',
   'shell.tab.summary': 'Programm',
   'shell.tab.messages': 'Nachrichten',
-  'shell.unread': '{count} ungelesen',
+  'shell.unread.one': '{count} ungelesen',
+  'shell.unread.other': '{count} ungelesen',
   'shell.signedInAs': 'Angemeldet als {name}',
   'shell.signOut': 'Abmelden',
   'shell.preview': 'Vorschau',
@@ -34,7 +37,7 @@ export const de: CoreCatalog = {
   'submit.importLeads': 'Leads importieren',
   'submit.importHistory': 'Importverlauf anzeigen',
   'submit.selectPlaceholder': 'Auswählen …',
-  'submit.fixErrors.one': '1 Feld muss korrigiert werden.',
+  'submit.fixErrors.one': '{count} Feld muss korrigiert werden.',
   'submit.fixErrors.other': '{count} Felder müssen korrigiert werden.',
   'submit.success.title': 'Lead eingereicht',
   'submit.success.body':

@@ -11,7 +11,8 @@ export const en = {
   'shell.tab.commissions': 'Commissions',
   'shell.tab.summary': 'Program',
   'shell.tab.messages': 'Messages',
-  'shell.unread': '{count} unread',
+  'shell.unread.one': '{count} unread',
+  'shell.unread.other': '{count} unread',
   'shell.signedInAs': 'Signed in as {name}',
   'shell.signOut': 'Sign out',
   'shell.preview': 'Preview',
@@ -32,7 +33,7 @@ export const en = {
   'submit.importLeads': 'Import leads',
   'submit.importHistory': 'View import history',
   'submit.selectPlaceholder': 'Choose…',
-  'submit.fixErrors.one': '1 field needs your attention.',
+  'submit.fixErrors.one': '{count} field needs your attention.',
   'submit.fixErrors.other': '{count} fields need your attention.',
   'submit.success.title': 'Lead submitted',
   'submit.success.body':
@@ -60,4 +61,17 @@ export const en = {
 } as const;
 
 export type CoreMessageKey = keyof typeof en;
-export type CoreCatalog = Readonly<Record<CoreMessageKey, string>>;
+
+/**
+ * Plural categories English does not have but other languages do (`Intl.PluralRules`): French,
+ * Spanish, Italian and Portuguese say "1 000 000 de …" ("many"). The catalogs test requires each
+ * language to have exactly the categories its rules use.
+ */
+export type PluralExtras<Key extends string> = Partial<
+  Record<
+    `${Key extends `${infer Base}.other` ? Base : never}.${'zero' | 'two' | 'few' | 'many'}`,
+    string
+  >
+>;
+
+export type CoreCatalog = Readonly<Record<CoreMessageKey, string> & PluralExtras<CoreMessageKey>>;

@@ -1,50 +1,61 @@
-import type { Locale } from '@leadbridge/core';
+import { addFieldErrorCatalog, type FieldErrorCatalog, type Locale } from '@leadbridge/core';
 import { type CoreMessageKey, en } from './en.js';
 import type { ViewMessageKey } from './views/en.js';
 
 export type MessageKey = CoreMessageKey | ViewMessageKey;
+/** A message with plural forms (`key.one`, `key.other`, …), looked up by its `{count}`. */
+export type PluralKey = MessageKey extends infer K
+  ? K extends `${infer Base}.other`
+    ? Base
+    : never
+  : never;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** Looks up and fills in a message: `{name}` placeholders, English when a key is missing. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/**
+ * Looks up and fills in a message: `{name}` placeholders (numbers formatted for the locale),
+ * the plural form `Intl.PluralRules` picks for `{count}`, English when a key is missing.
+ */
+export type Translate = (key: MessageKey | PluralKey, params?: MessageParams) => string;
 
-type Messages = Readonly<Partial<Record<MessageKey, string>>>;
+type Messages = Readonly<Partial<Record<string, string>>>;
+type LocaleModule = { messages: Messages; fieldErrors?: FieldErrorCatalog };
 
-// English first-load strings ship in the entry; other languages and the lazy views' strings
-// are chunks of their own, fetched once and kept here.
+// English first-load strings ship in the entry; every other language, and the lazy views'
+// strings, are chunks of their own (`locale-<tag>` and `locale-views-<tag>`), fetched once and
+// kept here. A language's first-load chunk also brings core's field error messages.
 const loaded = new Map<string, Messages>([['core:en', en]]);
 
-const LOADERS: Record<string, () => Promise<Messages>> = {
-  'core:de': async () => (await import('./de.js')).de,
-  'views:en': async () => (await import('./views/en.js')).enViews,
-  'views:de': async () => (await import('./views/de.js')).deViews,
+const LOADERS: Record<string, () => Promise<LocaleModule>> = {
+  'core:de': () => import('./de.js'),
+  'core:fr': () => import('./fr.js'),
+  'core:es': () => import('./es.js'),
+  'core:pt-BR': () => import('./pt-BR.js'),
+  'core:it': () => import('./it.js'),
+  'core:nl': () => import('./nl.js'),
+  'views:en': () => import('./views/en.js'),
+  'views:de': () => import('./views/de.js'),
+  'views:fr': () => import('./views/fr.js'),
+  'views:es': () => import('./views/es.js'),
+  'views:pt-BR': () => import('./views/pt-BR.js'),
+  'views:it': () => import('./views/it.js'),
+  'views:nl': () => import('./views/nl.js'),
 };
 
 async function ensure(name: string): Promise<void> {
-  if (loaded.has(name)) return;
   const load = LOADERS[name];
-  if (load) loaded.set(name, await load());
+  if (loaded.has(name) || !load) return;
+  const module = await load();
+  if (module.fieldErrors) addFieldErrorCatalog(name.slice(5) as Locale, module.fieldErrors);
+  loaded.set(name, module.messages);
 }
 
 /** Loads the strings for a locale: the first-load ones, plus the views' when `views`. */
 export async function loadMessages(locale: Locale, views: boolean): Promise<void> {
-  const names = [`core:${locale}`];
-  if (views) names.push(`views:${locale}`, 'views:en');
-  await Promise.all(names.map(ensure));
+  await Promise.all([`core:${locale}`, views ? `views:${locale}` : ''].map(ensure));
 }
 
 export function hasMessages(locale: Locale, views: boolean): boolean {
-  return (
-    loaded.has(`core:${locale}`) &&
-    (!views || (loaded.has(`views:${locale}`) && loaded.has('views:en')))
-  );
-}
-
-function fill(template: string, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : match,
-  );
+  return loaded.has(`core:${locale}`) && (!views || loaded.has(`views:${locale}`));
 }
 
 /**
@@ -55,10 +66,26 @@ export function translatorFor(locale: Locale): Translate {
   const chain = [`core:${locale}`, `views:${locale}`, 'core:en', 'views:en']
     .map((name) => loaded.get(name))
     .filter((messages): messages is Messages => !!messages);
-  return (key, params) => {
-    for (const messages of chain) {
-      const template = messages[key];
-      if (template !== undefined) return fill(template, params);
+  const plural = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale);
+  return (key, params = {}) => {
+    const count = params.count;
+    const keys =
+      typeof count === 'number' ? [`${key}.${plural.select(count)}`, `${key}.other`] : [key];
+    for (const candidate of keys) {
+      for (const messages of chain) {
+        const template = messages[candidate];
+        if (template !== undefined) {
+          return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+            const value = params[name];
+            return typeof value === 'number'
+              ? number.format(value)
+              : value === undefined
+                ? match
+                : value;
+          });
+        }
+      }
     }
     return key;
   };

@@ -1,4 +1,10 @@
-import { csvTemplate, type FormField, type HeaderMapping, writeCsv } from '@leadbridge/core';
+import {
+  csvTemplate,
+  fieldErrorCatalog,
+  type FormField,
+  type HeaderMapping,
+  writeCsv,
+} from '@leadbridge/core';
 import { ImportsResource, randomUuid } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { failureOf } from '../../api/problems.js';
@@ -212,6 +218,7 @@ export class ImportViewElement extends ContextView {
         file,
         schema: this.context.program.formSchema,
         locale: this.context.locale,
+        fieldErrors: fieldErrorCatalog(this.context.locale),
         maxRows: MAX_PREVIEW_ROWS,
         helper: helperPort,
       } satisfies ToWorker,
@@ -515,7 +522,7 @@ export class ImportViewElement extends ContextView {
       ${
         reading
           ? html`<p role="status" part="reading">
-              ${t('import.parsing', { name: this.fileName, rows: formatCount(reading.rows, this.context.locale) })}
+              ${t('import.parsing', { name: this.fileName, count: reading.rows })}
             </p>`
           : nothing
       }

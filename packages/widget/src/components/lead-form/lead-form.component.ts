@@ -137,6 +137,8 @@ export class LeadFormElement extends LitElement {
   private loadSequence = 0;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private refreshing = false;
+  /** The current language's strings loading; what is shown first waits for it (no flash of English). */
+  private localeLoad: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -219,7 +221,7 @@ export class LeadFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.hasUpdated) void this.loadLocale();
+    if (changed.has('locale') || !this.hasUpdated) this.localeLoad = this.loadLocale();
     const identity =
       changed.has('publishableKey') || changed.has('apiBase') || changed.has('preview');
     if (identity) {
@@ -262,12 +264,14 @@ export class LeadFormElement extends LitElement {
   private async start(): Promise<void> {
     this.readySent = false;
     if (this.preview) {
+      await this.localeLoad;
       this.api = null;
       this.phase = { kind: 'ready' };
       this.announceReady();
       return;
     }
     if (!this.publishableKey) {
+      await this.localeLoad;
       this.fail('missing_publishable_key', this.translator('shell.error.missingKey'), false);
       return;
     }
@@ -282,9 +286,12 @@ export class LeadFormElement extends LitElement {
     this.publicApi = createApi({ baseUrl: this.baseUrl() });
     try {
       const program = await this.publicApi.publicProgram(key, this.resolvedLocale);
+      // The program and the language's strings load side by side; neither shows without the other.
+      await this.localeLoad;
       if (sequence !== this.loadSequence) return;
       this.program = program;
     } catch (error) {
+      await this.localeLoad;
       if (sequence !== this.loadSequence) return;
       const failure = failureOf(error);
       const t = this.translator;
@@ -639,7 +646,7 @@ export class LeadFormElement extends LitElement {
     const phase = this.phase;
     if (phase.kind === 'loading') {
       return html`<div class="base" part="base" aria-busy="true">
-        <p class="muted" part="loading" role="status">${t('shell.loading')}</p>
+        <p class="muted" part="loading" role="status">${hasMessages(this.resolvedLocale, false) ? t('shell.loading') : nothing}</p>
       </div>`;
     }
     if (phase.kind === 'error') {

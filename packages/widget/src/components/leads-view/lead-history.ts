@@ -46,7 +46,7 @@ export function describeEvent(
         : t('history.stageChanged', { from, to });
     }
     default:
-      return t('history.other', { type: event.type.replace(/_/g, ' '), actor });
+      return t('history.event', { type: event.type.replace(/_/g, ' '), actor });
   }
 }
 

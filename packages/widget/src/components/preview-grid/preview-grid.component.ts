@@ -309,9 +309,7 @@ export class PreviewGridElement extends ViewElement {
       ? t('import.exampleRow')
       : issues.length === 0
         ? t('import.rowOk')
-        : issues.length === 1
-          ? t('import.rowError')
-          : t('import.rowErrors', { count: issues.length });
+        : t('import.rowErrors', { count: issues.length });
     const statusId = `issue-${row}-status`;
     const allMessages = issues.map((issue) => issue.message).join('; ');
     return html`<tr aria-rowindex=${position + 2} class=${model.edited.has(row) ? 'edited' : ''} part="preview-row">

@@ -193,7 +193,7 @@ export class SubmitViewElement extends ViewElement {
     this.serverErrors = unplaced;
     const count = Object.keys(errors).length + unplaced.length;
     this.announcement =
-      count === 1 ? this.t('submit.fixErrors.one') : this.t('submit.fixErrors.other', { count });
+      this.t('submit.fixErrors', { count });
     void this.focusFirstError();
   }
 

@@ -1,7 +1,7 @@
 import type { ViewCatalog } from './en.js';
 
 /** The on-demand views' strings in German. */
-export const deViews: ViewCatalog = {
+export const messages: ViewCatalog = {
   'signIn.title': 'Bei {program} anmelden',
   'signIn.intro':
     'Geben Sie die E-Mail-Adresse ein, mit der Sie als Partner registriert sind. Wir senden Ihnen einen 6-stelligen Code.',
@@ -41,7 +41,8 @@ export const deViews: ViewCatalog = {
   'leads.empty': 'Noch keine Leads. Eingereichte Leads erscheinen hier mit ihrem Status.',
   'leads.noMatch': 'Keine Leads passen zu dieser Suche.',
   'leads.loadMore': 'Mehr laden',
-  'leads.shown': '{count} Leads angezeigt',
+  'leads.shown.one': '{count} Lead angezeigt',
+  'leads.shown.other': '{count} Leads angezeigt',
   'leads.back': 'Zurück zu meinen Leads',
   'leads.detail.status': 'Status',
   'leads.detail.submitted': 'Eingereicht',
@@ -71,7 +72,7 @@ export const deViews: ViewCatalog = {
   'history.edited': 'Bearbeitet von {actor}: {fields}',
   'history.stageChanged': 'Status geändert von {from} zu {to}',
   'history.stageChangedReason': 'Status geändert von {from} zu {to}: „{reason}“',
-  'history.other': '{type} von {actor}',
+  'history.event': '{type} von {actor}',
   'history.someone': 'jemandem',
   'history.company': 'dem Unternehmen',
   'history.empty': 'Noch kein Verlauf.',
@@ -107,7 +108,8 @@ export const deViews: ViewCatalog = {
   'import.drop': 'CSV-Datei hierher ziehen oder',
   'import.addFile': 'Datei hinzufügen',
   'import.dropActive': 'Datei loslassen, um sie anzuzeigen',
-  'import.parsing': '{name} wird gelesen … bisher {rows} Zeilen',
+  'import.parsing.one': '{name} wird gelesen … bisher {count} Zeile',
+  'import.parsing.other': '{name} wird gelesen … bisher {count} Zeilen',
   'import.notCsv':
     '{name} ist keine CSV-Datei. Speichern Sie die Tabelle als CSV (kommagetrennte Werte) und versuchen Sie es erneut.',
   'import.empty': 'Die Datei hat unter der Kopfzeile keine Zeilen.',
@@ -129,8 +131,8 @@ export const deViews: ViewCatalog = {
   'import.rowHeader': 'Zeile',
   'import.statusHeader': 'Prüfung',
   'import.rowOk': 'OK',
-  'import.rowErrors': '{count} Probleme',
-  'import.rowError': '1 Problem',
+  'import.rowErrors.one': '{count} Problem',
+  'import.rowErrors.other': '{count} Probleme',
   'import.exampleRow': 'Beispiel der Vorlage (übersprungen)',
   'import.editHint':
     'Eingabetaste bearbeitet eine Zelle, Escape bricht ab. Mit den Pfeiltasten wechseln Sie zwischen Zellen.',
@@ -194,7 +196,8 @@ export const deViews: ViewCatalog = {
   'messages.about': 'Zu {lead}',
   'messages.you': 'Sie',
   'messages.company': 'Unternehmen',
-  'messages.unread': '{count} neu',
+  'messages.unread.one': '{count} neu',
+  'messages.unread.other': '{count} neu',
   'messages.subjectRequired': 'Bitte einen Betreff eingeben',
   'messages.bodyRequired': 'Bitte eine Nachricht eingeben',
   'messages.sent': 'Nachricht gesendet.',

@@ -1,3 +1,5 @@
+import type { PluralExtras } from '../en.js';
+
 /** The strings of the views loaded on demand (sign-in, import, leads, program, messages). */
 export const enViews = {
   'signIn.title': 'Sign in to {program}',
@@ -36,7 +38,8 @@ export const enViews = {
   'leads.empty': 'No leads yet. Submitted leads appear here with their status.',
   'leads.noMatch': 'No leads match this search.',
   'leads.loadMore': 'Load more',
-  'leads.shown': '{count} leads shown',
+  'leads.shown.one': '{count} lead shown',
+  'leads.shown.other': '{count} leads shown',
   'leads.back': 'Back to my leads',
   'leads.detail.status': 'Status',
   'leads.detail.submitted': 'Submitted',
@@ -66,7 +69,7 @@ export const enViews = {
   'history.edited': 'Edited by {actor}: {fields}',
   'history.stageChanged': 'Status changed from {from} to {to}',
   'history.stageChangedReason': 'Status changed from {from} to {to}: “{reason}”',
-  'history.other': '{type} by {actor}',
+  'history.event': '{type} by {actor}',
   'history.someone': 'someone',
   'history.company': 'the company',
   'history.empty': 'No history yet.',
@@ -101,7 +104,8 @@ export const enViews = {
   'import.drop': 'Drag and drop a CSV file here, or',
   'import.addFile': 'Add file',
   'import.dropActive': 'Drop the file to preview it',
-  'import.parsing': 'Reading {name}… {rows} rows so far',
+  'import.parsing.one': 'Reading {name}… {count} row so far',
+  'import.parsing.other': 'Reading {name}… {count} rows so far',
   'import.notCsv':
     '{name} is not a CSV file. Save the spreadsheet as CSV (comma-separated values) and try again.',
   'import.empty': 'The file has no rows below its header.',
@@ -122,8 +126,8 @@ export const enViews = {
   'import.rowHeader': 'Row',
   'import.statusHeader': 'Check',
   'import.rowOk': 'OK',
-  'import.rowErrors': '{count} problems',
-  'import.rowError': '1 problem',
+  'import.rowErrors.one': '{count} problem',
+  'import.rowErrors.other': '{count} problems',
   'import.exampleRow': 'Template example (skipped)',
   'import.editHint': 'Press Enter to edit a cell, Escape to cancel. Arrow keys move between cells.',
   'import.editCell': 'Row {row}, {column}',
@@ -184,11 +188,14 @@ export const enViews = {
   'messages.about': 'About {lead}',
   'messages.you': 'You',
   'messages.company': 'Company',
-  'messages.unread': '{count} new',
+  'messages.unread.one': '{count} new',
+  'messages.unread.other': '{count} new',
   'messages.subjectRequired': 'Write a subject',
   'messages.bodyRequired': 'Write a message',
   'messages.sent': 'Message sent.',
 } as const;
 
+export { enViews as messages };
+
 export type ViewMessageKey = keyof typeof enViews;
-export type ViewCatalog = Readonly<Record<ViewMessageKey, string>>;
+export type ViewCatalog = Readonly<Record<ViewMessageKey, string> & PluralExtras<ViewMessageKey>>;
