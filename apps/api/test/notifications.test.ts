@@ -176,6 +176,8 @@ describe('partner email notifications', () => {
       import_completed: true,
       commission: true,
       message: true,
+      emailLocale: null,
+      programLocale: 'en',
     });
     const lead = await submitLead(api, partner.token, { firstName: 'Opted', lastName: 'Out' });
     await moveLead(api, tenant, lead.id, 'qualified');

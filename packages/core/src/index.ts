@@ -185,6 +185,7 @@ export {
   commissionsForStage,
   commissionsForTransaction,
   commissionWindowEnd,
+  describeCommission,
   isWithinCommissionWindow,
   percentageOfAmount,
 } from './offers/commission-calculator.js';

@@ -10,6 +10,8 @@ export interface PartnerRecipient {
   archived: boolean;
   preferences: NotificationPreferences;
   unsubscribeToken: string;
+  /** The language the partner chose for emails; null = the program's default. */
+  emailLocale: string | null;
 }
 
 export interface ProgramContext {
@@ -22,6 +24,8 @@ export interface ProgramContext {
   slug: string;
   brandColor: string | null;
   logoVersion: string | null;
+  /** The language of emails to partners who have not chosen one. */
+  defaultLocale: string;
   /** What partners earn; an unreadable stored offer reads as none. */
   offer: Offer;
 }
@@ -85,8 +89,9 @@ export class NotificationContextRepository {
       status: string;
       notification_preferences: NotificationPreferences | null;
       unsubscribe_token: string;
+      email_locale: string | null;
     }[] = await manager.query(
-      `SELECT id, name, email, status, notification_preferences, unsubscribe_token
+      `SELECT id, name, email, status, notification_preferences, unsubscribe_token, email_locale
          FROM partners WHERE company_id = $1 AND id = $2`,
       [companyId, partnerId],
     );
@@ -99,6 +104,7 @@ export class NotificationContextRepository {
       archived: row.status === 'archived',
       preferences: row.notification_preferences ?? {},
       unsubscribeToken: row.unsubscribe_token,
+      emailLocale: row.email_locale,
     };
   }
 
@@ -131,6 +137,7 @@ export class NotificationContextRepository {
       slug: text('slug') ?? programId,
       brandColor: text('brand_color'),
       logoVersion: text('logo_version'),
+      defaultLocale: text('default_locale') ?? 'en',
       offer: offer.success ? offer.data : { rules: [] },
     };
   }

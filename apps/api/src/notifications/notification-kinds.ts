@@ -10,14 +10,6 @@ export const PARTNER_EMAIL_KINDS = [
 
 export type PartnerEmailKind = (typeof PARTNER_EMAIL_KINDS)[number];
 
-/** How each kind is named to the partner ("You will no longer get …"). */
-export const PARTNER_EMAIL_KIND_NAMES: Readonly<Record<PartnerEmailKind, string>> = {
-  lead_stage: 'lead status updates',
-  import_completed: 'import results',
-  commission: 'commission updates',
-  message: 'new messages',
-};
-
 /** Company users are emailed about partner messages; they cannot opt out per kind (yet). */
 export const COMPANY_EMAIL_KINDS = ['partner_message'] as const;
 

@@ -6,6 +6,7 @@ import type { TenantScope } from '../common/tenancy/tenant-scope';
 import {
   type NotificationPreferencesDto,
   notificationPreferencesSchema,
+  type UpdateNotificationPreferencesBody,
   updateNotificationPreferencesBody,
 } from './notification-preferences.dto';
 import { NotificationPreferencesService } from './notification-preferences.service';
@@ -20,7 +21,7 @@ export class NotificationPreferencesController {
   @ApiOperation({
     summary: 'Get your email preferences',
     description:
-      "The signed-in partner's email switches (lead stage changes, imports, commissions, messages). Partner sessions only. Read-only.",
+      "The signed-in partner's email switches (lead stage changes, imports, commissions, messages) and email language, with the program's default language it falls back to. Partner sessions only. Read-only.",
   })
   @ApiOkResponse({ standardSchema: notificationPreferencesSchema })
   getNotificationPreferences(@Scope() scope: TenantScope): Promise<NotificationPreferencesDto> {
@@ -32,13 +33,13 @@ export class NotificationPreferencesController {
   @ApiOperation({
     summary: 'Change your email preferences',
     description:
-      'Turns kinds of email on or off for the signed-in partner; omitted kinds keep their value. Partner sessions only.',
+      "Turns kinds of email on or off for the signed-in partner, and sets the language of every email the partner gets (sign-in codes, lead updates, import results, commissions, messages); `emailLocale: null` returns to the program's default. Omitted fields keep their value. Partner sessions only.",
   })
   @ApiOkResponse({ standardSchema: notificationPreferencesSchema })
   updateNotificationPreferences(
     @Scope() scope: TenantScope,
     @Body({ schema: updateNotificationPreferencesBody })
-    body: Partial<NotificationPreferencesDto>,
+    body: UpdateNotificationPreferencesBody,
   ): Promise<NotificationPreferencesDto> {
     return this.preferences.update(scope, body);
   }

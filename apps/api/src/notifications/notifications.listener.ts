@@ -1,4 +1,13 @@
-import { formatMoney, isLeadStage, shouldNotifyPartner, stageLabel } from '@leadbridge/core';
+import {
+  describeCommission,
+  isLeadStage,
+  type Locale,
+  type OfferRule,
+  offerRuleSchema,
+  type StageLabels,
+  shouldNotifyPartner,
+  stageLabel,
+} from '@leadbridge/core';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
@@ -27,6 +36,21 @@ export function refId(data: Record<string, unknown>, key: string): string | null
 /** Where company users read a thread: the admin app (served by the API, or its dev server). */
 export function adminAppUrl(config: AppConfig): string {
   return config.adminDir ? config.publicUrl : (config.adminOrigins[0] ?? config.publicUrl);
+}
+
+/** A recorded commission's description in the email's language, from its rule and payment. */
+function describeCommissionIn(
+  commission: { rule: unknown; payment_amount: string | null; payment_currency: string | null },
+  labels: StageLabels,
+  locale: Locale,
+): string | null {
+  const rule = offerRuleSchema.safeParse(commission.rule);
+  if (!rule.success) return null;
+  const payment =
+    commission.payment_amount !== null && commission.payment_currency
+      ? { amount: Number(commission.payment_amount), currency: commission.payment_currency }
+      : null;
+  return describeCommission(rule.data as OfferRule, payment, { labels, locale });
 }
 
 /** The events that can lead to an email (the cases of `handle`). */
@@ -95,19 +119,27 @@ export class NotificationsListener implements OnModuleInit {
       program,
       'lead_stage',
       `lead-stage:${event.id}`,
-      (frame) =>
-        leadStageEmail(frame, {
+      (frame) => {
+        const locale = frame.text.locale;
+        return leadStageEmail(frame, {
           leadName: lead.name,
           leadEmail: lead.email,
           leadCompany: lead.companyName,
-          fromLabel: isLeadStage(from) ? stageLabel(from, program.stageLabels) : null,
-          toLabel: stageLabel(to, program.stageLabels),
+          fromLabel: isLeadStage(from) ? stageLabel(from, program.stageLabels, locale) : null,
+          toLabel: stageLabel(to, program.stageLabels, locale),
           reason: reason || null,
           earned:
             to === 'closed_won'
-              ? winEarnings(program.offer, program.stageLabels, lead.name, program.companyName)
+              ? winEarnings(
+                  program.offer,
+                  program.stageLabels,
+                  lead.name,
+                  program.companyName,
+                  frame.text,
+                )
               : [],
-        }),
+        });
+      },
     );
   }
 
@@ -152,13 +184,18 @@ export class NotificationsListener implements OnModuleInit {
       amount: string;
       currency: string;
       description: string;
+      rule: unknown;
+      payment_amount: string | null;
+      payment_currency: string | null;
       first_name: string | null;
       last_name: string | null;
       email: string;
     }[] = await manager.query(
-      `SELECT c.id, c.program_id, c.partner_id, c.amount, c.currency, c.description,
+      `SELECT c.id, c.program_id, c.partner_id, c.amount, c.currency, c.description, c.rule,
+              t.amount AS payment_amount, t.currency AS payment_currency,
               l.first_name, l.last_name, l.email
          FROM commissions c JOIN leads l ON l.id = c.lead_id AND l.company_id = c.company_id
+         LEFT JOIN transactions t ON t.id = c.transaction_id AND t.company_id = c.company_id
         WHERE c.company_id = $1 AND c.id = $2`,
       [event.companyId, commissionId],
     );
@@ -177,8 +214,14 @@ export class NotificationsListener implements OnModuleInit {
       (frame) =>
         commissionStatusEmail(frame, {
           status: to,
-          amount: formatMoney({ amount: Number(commission.amount), currency: commission.currency }),
-          description: commission.description,
+          amount: frame.text.money({
+            amount: Number(commission.amount),
+            currency: commission.currency,
+          }),
+          // Recorded in the language of the day it was earned: said again in the partner's.
+          description:
+            describeCommissionIn(commission, program.stageLabels, frame.text.locale) ??
+            commission.description,
           leadName: leadDisplayName(commission),
         }),
     );

@@ -3,9 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { logoUrl, partnerPortalUrl } from '../programs/portal-links';
+import { emailLocaleFor, emailText } from './i18n/email-text';
 import { MailOutboxService } from './mail-outbox.service';
 import { type PartnerRecipient, type ProgramContext } from './notification-context.repository';
-import { PARTNER_EMAIL_KIND_NAMES, type PartnerEmailKind, wantsEmail } from './notification-kinds';
+import { type PartnerEmailKind, wantsEmail } from './notification-kinds';
 import type { EmailContent } from './templates/email-layout';
 import type { PartnerEmailFrame } from './templates/partner-frame';
 import { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from './unsubscribe-links';
@@ -40,7 +41,8 @@ export class PartnerEmailsService {
         this.config.publicUrl,
         unsubscribeToken(kind, partner.unsubscribeToken),
       ),
-      kindName: PARTNER_EMAIL_KIND_NAMES[kind],
+      kind,
+      text: emailText(emailLocaleFor(partner.emailLocale, program.defaultLocale)),
     };
   }
 

@@ -36,11 +36,7 @@ export class UnsubscribeController {
     const target = typeof token === 'string' ? await this.unsubscribes.describe(token) : null;
     if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));
     const action = `/v1/unsubscribe?token=${encodeURIComponent(String(token))}`;
-    return html(
-      response,
-      200,
-      unsubscribeConfirmPage(target.companyName, target.kindName, action, cspNonce(response)),
-    );
+    return html(response, 200, unsubscribeConfirmPage(target, action, cspNonce(response)));
   }
 
   @Public()
@@ -52,10 +48,6 @@ export class UnsubscribeController {
   ): Promise<string> {
     const target = typeof token === 'string' ? await this.unsubscribes.unsubscribe(token) : null;
     if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));
-    return html(
-      response,
-      200,
-      unsubscribedPage(target.companyName, target.kindName, cspNonce(response)),
-    );
+    return html(response, 200, unsubscribedPage(target, cspNonce(response)));
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { emailSchema } from '../auth/account-schemas';
 import { isoDateTimeSchema, uuidSchema } from '../common/validation/common-schemas';
+import { localeDoc } from '../programs/programs.dto';
 
 export const PARTNER_SESSION_DEFAULT_SECONDS = 3600;
 export const PARTNER_SESSION_MAX_SECONDS = 86_400;
@@ -55,7 +56,16 @@ export type PartnerSessionDto = z.infer<typeof partnerSessionSchema>;
 const publishableKeySchema = z.string().check(z.minLength(1), z.maxLength(200));
 
 export const requestSignInCodeBody = z
-  .object({ publishableKey: publishableKeySchema, email: emailSchema })
+  .object({
+    publishableKey: publishableKeySchema,
+    email: emailSchema,
+    locale: z.optional(
+      localeDoc.register(z.globalRegistry, {
+        description:
+          'The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.',
+      }),
+    ),
+  })
   .register(z.globalRegistry, { id: 'RequestSignInCodeRequest' });
 
 /** The same answer whether or not the email is a partner (no enumeration). */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Locale } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,7 @@ import { ProblemException } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { emailLocaleFor, emailText } from '../notifications/i18n/email-text';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { logoUrl } from '../programs/portal-links';
 import type { PartnerSessionDto, SignInCodeRequestedDto } from './partner-sessions.dto';
@@ -31,6 +33,7 @@ interface ProgramRow {
   company_name: string;
   brand_color: string | null;
   logo_version: string | null;
+  default_locale: string;
 }
 
 interface PartnerRow {
@@ -38,6 +41,7 @@ interface PartnerRow {
   name: string;
   email: string;
   status: 'invited' | 'active';
+  email_locale: string | null;
 }
 
 type Failure = 'invalid_code' | 'code_expired' | 'too_many_attempts';
@@ -69,7 +73,7 @@ export class PartnerSignInService {
 
   async requestCode(
     request: Request,
-    input: { publishableKey: string; email: string },
+    input: { publishableKey: string; email: string; locale?: Locale },
   ): Promise<SignInCodeRequestedDto> {
     const program = await this.program(request, input.publishableKey);
     // Limits run before the enrolment check so they answer alike for every email.
@@ -110,6 +114,10 @@ export class PartnerSignInService {
             programName: program.name,
             code,
             minutes: SIGN_IN_CODE_TTL_SECONDS / 60,
+            // The partner's own choice, else the language they are reading the widget in.
+            text: emailText(
+              emailLocaleFor(partner.email_locale, input.locale ?? program.default_locale),
+            ),
             brand: {
               name: program.company_name,
               logoUrl: logoUrl(this.config.publicUrl, {
@@ -194,7 +202,7 @@ export class PartnerSignInService {
   private async program(request: Request, publishableKey: string): Promise<ProgramRow> {
     const rows: ProgramRow[] = await this.db.query(
       `SELECT g.id, g.company_id, g.name, g.allowed_origins, g.brand_color, g.logo_version,
-              c.name AS company_name
+              g.default_locale, c.name AS company_name
          FROM programs g JOIN companies c ON c.id = g.company_id
         WHERE g.publishable_key = $1 AND g.archived_at IS NULL`,
       [publishableKey],
@@ -214,7 +222,7 @@ export class PartnerSignInService {
   /** The partner with this email, actively enrolled in the program (same rules as the resolver). */
   private async enrolledPartner(program: ProgramRow, email: string): Promise<PartnerRow | null> {
     const rows: PartnerRow[] = await this.db.query(
-      `SELECT p.id, p.name, p.email, p.status
+      `SELECT p.id, p.name, p.email, p.status, p.email_locale
          FROM partners p
          JOIN partnerships ps ON ps.partner_id = p.id AND ps.company_id = p.company_id
         WHERE p.company_id = $1 AND lower(p.email) = $2 AND ps.program_id = $3

@@ -1,3 +1,4 @@
+import type { EmailText } from '../notifications/i18n/email-text';
 import type { OutgoingEmail } from '../notifications/mail-outbox.service';
 import { type EmailBrand, renderEmail } from '../notifications/templates/email-layout';
 
@@ -11,22 +12,24 @@ export interface SignInCodeEmailInput {
   minutes: number;
   /** The program's company name, logo and colour. */
   brand: EmailBrand;
+  /** The language to write in. */
+  text: EmailText;
 }
 
 export function signInCodeEmail(input: SignInCodeEmailInput): OutgoingEmail {
+  const { t } = input.text;
+  const program = input.programName;
   const content = renderEmail({
-    subject: `${input.code} is your sign-in code for ${input.programName}`,
+    subject: t('signIn.subject', { code: input.code, program }),
+    lang: input.text.locale,
     brand: input.brand,
-    greeting: `Hi ${input.partnerName},`,
+    greeting: t('frame.greeting', { name: input.partnerName }),
     blocks: [
-      { kind: 'paragraph', text: `Your code to sign in to ${input.programName} is:` },
+      { kind: 'paragraph', text: t('signIn.body', { program }) },
       { kind: 'code', text: input.code },
-      {
-        kind: 'paragraph',
-        text: `It expires in ${input.minutes} minutes and works once. If you did not ask for it, ignore this email: nobody can sign in without the code.`,
-      },
+      { kind: 'paragraph', text: t('signIn.expires', { count: input.minutes }) },
     ],
-    footer: `You get this email because someone asked to sign in to ${input.programName} (${input.brand.name}) with this address.`,
+    footer: t('signIn.footer', { program, company: input.brand.name }),
   });
   return {
     companyId: input.companyId,

@@ -1,4 +1,5 @@
 import { describeOffer, type Offer, type StageLabels } from '@leadbridge/core';
+import type { EmailText } from '../notifications/i18n/email-text';
 import type { OutgoingEmail } from '../notifications/mail-outbox.service';
 import {
   type EmailBlock,
@@ -14,15 +15,20 @@ export interface InvitedProgram {
   stageLabels: StageLabels;
 }
 
-function programBlocks(program: InvitedProgram): EmailBlock[] {
-  const offer = describeOffer(program.offer, { labels: program.stageLabels });
+function programBlocks(program: InvitedProgram, text: EmailText): EmailBlock[] {
+  const { t, locale } = text;
+  const offer = describeOffer(program.offer, { labels: program.stageLabels, locale });
   return [
-    { kind: 'link', text: `Submit leads to ${program.name} here:`, url: program.portalUrl },
+    {
+      kind: 'link',
+      text: t('invite.submitHere', { program: program.name }),
+      url: program.portalUrl,
+    },
     ...(offer.length > 0
       ? [
           {
             kind: 'paragraph' as const,
-            text: `What you earn in ${program.name}: ${offer.join(' ')}`,
+            text: t('invite.offer', { program: program.name, offer: offer.join(' ') }),
           },
         ]
       : []),
@@ -38,39 +44,36 @@ export function partnerInviteEmail(input: {
   programs: InvitedProgram[];
   /** The (first) program's company name, logo and colour. */
   brand: EmailBrand;
+  /** The partner's language, else the (first) program's default. */
+  text: EmailText;
   dedupeKey: string;
 }): OutgoingEmail {
-  const { companyName, programs } = input;
+  const { companyName, programs, text } = input;
+  const { t } = text;
+  const company = companyName;
   const subject =
     programs.length === 1 && programs[0]
-      ? `You're now a partner in ${programs[0].name}`
-      : `${companyName} added you as a partner`;
+      ? t('invite.subjectOne', { program: programs[0].name })
+      : t('invite.subject', { company });
   const intro =
     programs.length > 0
-      ? `${companyName} has enrolled you in ${programs.map((p) => p.name).join(', ')}.`
-      : `${companyName} has added you as a partner.`;
+      ? t('invite.enrolled', { company, programs: text.list(programs.map((p) => p.name)) })
+      : t('invite.added', { company });
   const content = renderEmail({
     subject,
+    lang: text.locale,
     brand: input.brand,
-    greeting: `Hi ${input.partnerName},`,
+    greeting: t('frame.greeting', { name: input.partnerName }),
     blocks: [
       { kind: 'paragraph', text: intro },
-      ...programs.flatMap(programBlocks),
+      ...programs.flatMap((program) => programBlocks(program, text)),
       ...(programs.length > 0
-        ? [
-            {
-              kind: 'paragraph' as const,
-              text: `Sign in there with this email address (${input.partnerEmail}): you will get a one-time code by email, no password needed.`,
-            },
-          ]
+        ? [{ kind: 'paragraph' as const, text: t('invite.signIn', { email: input.partnerEmail }) }]
         : []),
-      {
-        kind: 'paragraph',
-        text: 'There you can submit leads one by one or import a CSV file, follow the status of every lead you submitted, and see the customers and commissions they bring you. We will email you when a lead you submitted moves forward.',
-      },
-      { kind: 'paragraph', text: `— ${companyName}` },
+      { kind: 'paragraph', text: t('invite.about') },
+      { kind: 'paragraph', text: t('invite.signature', { company }) },
     ],
-    footer: `You get this email because ${companyName} added you as a partner.`,
+    footer: t('invite.footer', { company }),
   });
   return {
     companyId: input.companyId,

@@ -1,3 +1,4 @@
+import type { Locale } from '@leadbridge/core';
 import {
   Column,
   CreateDateColumn,
@@ -23,6 +24,8 @@ export class Partner {
   @Column('text') status: PartnerStatus;
   @Column('jsonb') notificationPreferences: NotificationPreferences;
   @Column('text') unsubscribeToken: string;
+  /** The language the partner chose for emails; null = each program's default. */
+  @Column('text', { nullable: true }) emailLocale: Locale | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
   @Column('timestamptz', { nullable: true }) archivedAt: Date | null;

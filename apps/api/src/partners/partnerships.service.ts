@@ -7,6 +7,7 @@ import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { emailLocaleFor, emailText } from '../notifications/i18n/email-text';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { logoUrl, partnerPortalUrl } from '../programs/portal-links';
 import type { Program } from '../programs/program.entity';
@@ -171,6 +172,7 @@ export class PartnershipsService {
           logoUrl: first ? logoUrl(this.config.publicUrl, first) : null,
           accent: first?.brandColor ?? null,
         },
+        text: emailText(emailLocaleFor(partner.emailLocale, first?.defaultLocale)),
         programs: programs.map((program) => ({
           name: program.name,
           portalUrl: partnerPortalUrl(this.config.publicUrl, program),

@@ -4,6 +4,7 @@ import {
   type FieldError,
   isKnownCurrency,
   type LeadFormSchema,
+  type Locale,
   normalizeBrandColor,
   type Offer,
   PORTAL_SLUG_PATTERN,
@@ -26,6 +27,7 @@ export interface ProgramSettingsInput {
   stageLabels?: StageLabels;
   offer?: unknown;
   dedupePolicy?: DedupePolicy;
+  defaultLocale?: Locale;
   allowedOrigins?: string[];
   portalUrl?: string | null;
   slug?: string;
@@ -47,6 +49,7 @@ export type ProgramChanges = Partial<
     | 'stageLabels'
     | 'offer'
     | 'dedupePolicy'
+    | 'defaultLocale'
     | 'allowedOrigins'
     | 'portalUrl'
     | 'slug'
@@ -158,6 +161,7 @@ export function checkProgramSettings(
   }
   if (input.leadImportEnabled !== undefined) changes.leadImportEnabled = input.leadImportEnabled;
   if (input.dedupePolicy !== undefined) changes.dedupePolicy = input.dedupePolicy;
+  if (input.defaultLocale !== undefined) changes.defaultLocale = input.defaultLocale;
 
   if (input.currency !== undefined) {
     if (isKnownCurrency(input.currency)) changes.currency = input.currency;

@@ -1,4 +1,4 @@
-import type { LeadFormSchema, Offer, StageLabels } from '@leadbridge/core';
+import type { LeadFormSchema, Locale, Offer, StageLabels } from '@leadbridge/core';
 import {
   Column,
   CreateDateColumn,
@@ -24,6 +24,8 @@ export class Program {
   @Column('jsonb') offer: Offer;
   @Column('text') currency: string;
   @Column('text') dedupePolicy: DedupePolicy;
+  /** The language of emails to partners who have not chosen one. */
+  @Column('text') defaultLocale: Locale;
   @Column('text', { array: true }) allowedOrigins: string[];
   /** The company's page embedding the widget; partner emails link to it. */
   @Column('text', { nullable: true }) portalUrl: string | null;

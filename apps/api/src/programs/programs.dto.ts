@@ -7,6 +7,7 @@ import {
   leadFormSchemaSchema,
   offerSchema,
   resolveStageLabels,
+  SUPPORTED_LOCALES,
   stageLabelsSchema,
 } from '@leadbridge/core';
 import { z } from 'zod/mini';
@@ -90,6 +91,14 @@ export const resolvedStageLabelsSchema = z
     description: 'The label of every stage: the program’s own name, or the default.',
   });
 
+/** A copy of core's locale enum, named for the SDK (naming core's own would change it everywhere). */
+export const localeDoc = z.enum(SUPPORTED_LOCALES).register(z.globalRegistry, {
+  id: 'Locale',
+  description:
+    'A language Leadbridge speaks to partners: `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.',
+  examples: ['fr'],
+});
+
 const nameSchema = z
   .string()
   .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(PROGRAM_NAME_MAX_LENGTH));
@@ -106,6 +115,7 @@ const settingsShape = {
   stageLabels: z.optional(stageLabelsSchema),
   offer: z.optional(offerInput),
   dedupePolicy: z.optional(z.enum(DEDUPE_POLICIES)),
+  defaultLocale: z.optional(localeDoc),
   allowedOrigins: z.optional(
     z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
   ),
@@ -195,6 +205,10 @@ export const programSchema = z
     offerDescription: z.array(z.string()),
     currency: z.string(),
     dedupePolicy: z.enum(DEDUPE_POLICIES),
+    defaultLocale: localeDoc.register(z.globalRegistry, {
+      description:
+        'The language of emails to this program’s partners who have not chosen their own (sign-in codes, lead updates, import results, invitations…).',
+    }),
     allowedOrigins: z.array(z.string()),
     portalUrl: z.nullable(z.string()),
     slug: z.string().register(z.globalRegistry, {
@@ -234,7 +248,7 @@ export const publicProgramSchema = z
     stageLabels: resolvedStageLabelsSchema,
     leadSubmissionEnabled: z.boolean(),
     leadImportEnabled: z.boolean(),
-    locale: z.enum(['en', 'de']),
+    locale: localeDoc,
   })
   .register(z.globalRegistry, {
     id: 'PublicProgram',
@@ -272,6 +286,7 @@ export function toProgramDto(program: Program, publicUrl: string): ProgramDto {
     offerDescription: describeOffer(program.offer, { labels: program.stageLabels }),
     currency: program.currency,
     dedupePolicy: program.dedupePolicy,
+    defaultLocale: program.defaultLocale,
     allowedOrigins: program.allowedOrigins,
     portalUrl: program.portalUrl,
     slug: program.slug,

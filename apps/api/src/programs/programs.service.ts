@@ -76,6 +76,7 @@ export class ProgramsService {
               stageLabels: {},
               offer: { rules: [] },
               dedupePolicy: 'email',
+              defaultLocale: 'en',
               allowedOrigins: [],
               portalUrl: null,
               slug,

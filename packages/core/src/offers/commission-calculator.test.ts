@@ -4,6 +4,7 @@ import {
   commissionsForStage,
   commissionsForTransaction,
   commissionWindowEnd,
+  describeCommission,
   percentageOfAmount,
 } from './commission-calculator.js';
 import type { Offer } from './offer.js';
@@ -181,5 +182,24 @@ describe('commissionsForTransaction', () => {
         },
       ),
     ).toEqual([]);
+  });
+});
+
+describe('describeCommission', () => {
+  it('re-describes a recorded commission in another language', () => {
+    const flat = {
+      kind: 'flat' as const,
+      stage: 'closed_won' as const,
+      amount: { amount: 10000, currency: 'EUR' },
+    };
+    const percentage = { kind: 'percentage' as const, basisPoints: 1000, months: 12 };
+    const space = (text: string | null) => text?.replace(/\s/g, ' ');
+    expect(space(describeCommission(flat, null, { locale: 'it' }))).toBe(
+      '100,00 € per un lead arrivato alla fase «Vinto»',
+    );
+    expect(
+      space(describeCommission(percentage, { amount: -5000, currency: 'EUR' }, { locale: 'nl' })),
+    ).toBe('10% van een terugbetaling van € 50,00');
+    expect(describeCommission(percentage, null, { locale: 'fr' })).toBeNull();
   });
 });

@@ -113,3 +113,28 @@ export function commissionsForTransaction(
   });
   return drafts;
 }
+
+/**
+ * A recorded commission's description in another language: from its offer rule (and, for a
+ * percentage, the payment it was earned on), as `commissionsFor…` wrote it when it was earned.
+ * Null when a percentage commission's payment is unknown.
+ */
+export function describeCommission(
+  rule: Offer['rules'][number],
+  payment: Money | null,
+  options: CommissionTextOptions = {},
+): string | null {
+  const locale = options.locale ?? 'en';
+  if (rule.kind === 'flat') {
+    return interpolate(OFFER_TEXTS[locale].flatCommission, {
+      amount: formatMoney(rule.amount, locale),
+      stage: stageLabel(rule.stage, options.labels, locale),
+    });
+  }
+  if (!payment) return null;
+  const text = payment.amount < 0 ? 'percentageRefund' : 'percentageCommission';
+  return interpolate(OFFER_TEXTS[locale][text], {
+    percent: formatBasisPoints(rule.basisPoints, locale),
+    amount: formatMoney({ amount: Math.abs(payment.amount), currency: payment.currency }, locale),
+  });
+}

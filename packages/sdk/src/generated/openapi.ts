@@ -839,7 +839,7 @@ export interface paths {
         };
         /**
          * Get your email preferences
-         * @description The signed-in partner's email switches (lead stage changes, imports, commissions, messages). Partner sessions only. Read-only.
+         * @description The signed-in partner's email switches (lead stage changes, imports, commissions, messages) and email language, with the program's default language it falls back to. Partner sessions only. Read-only.
          */
         get: operations["getNotificationPreferences"];
         put?: never;
@@ -849,7 +849,7 @@ export interface paths {
         head?: never;
         /**
          * Change your email preferences
-         * @description Turns kinds of email on or off for the signed-in partner; omitted kinds keep their value. Partner sessions only.
+         * @description Turns kinds of email on or off for the signed-in partner, and sets the language of every email the partner gets (sign-in codes, lead updates, import results, commissions, messages); `emailLocale: null` returns to the program's default. Omitted fields keep their value. Partner sessions only.
          */
         patch: operations["updateNotificationPreferences"];
         trace?: never;
@@ -1589,6 +1589,11 @@ export interface components {
             currency: string;
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            defaultLocale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             description?: string | null;
             formSchema?: components["schemas"]["LeadFormSchemaInput"];
             leadImportEnabled?: boolean;
@@ -2274,12 +2279,19 @@ export interface components {
             nextCursor: string | null;
             unreadTotal: number;
         };
-        /** @description Which emails the partner gets: lead status updates (qualified, won, lost), import results, commission approvals and payouts, new messages. true = subscribed. */
+        /** @description Which emails the partner gets — lead status updates (qualified, won, lost), import results, commission approvals and payouts, new messages; true = subscribed — and in which language. */
         NotificationPreferences: {
             commission: boolean;
+            /** @description The language the partner chose for emails; null = the program’s default (`programLocale`). */
+            emailLocale: ("en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl") | null;
             import_completed: boolean;
             lead_stage: boolean;
             message: boolean;
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            programLocale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
         };
         Offer: {
             rules: ({
@@ -2357,8 +2369,11 @@ export interface components {
             id: string;
             leadImportEnabled: boolean;
             leadSubmissionEnabled: boolean;
-            /** @enum {string} */
-            locale: "en" | "de";
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             name: string;
             offer: components["schemas"]["Offer"];
             offerDescription: string[];
@@ -2409,6 +2424,11 @@ export interface components {
             currency: string;
             /** @enum {string} */
             dedupePolicy: "email" | "email_or_domain";
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            defaultLocale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             description: string | null;
             formSchema: components["schemas"]["LeadFormSchema"];
             /**
@@ -2467,13 +2487,21 @@ export interface components {
             id: string;
             leadImportEnabled: boolean;
             leadSubmissionEnabled: boolean;
-            /** @enum {string} */
-            locale: "en" | "de";
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             name: string;
             stageLabels: components["schemas"]["ResolvedStageLabels"];
         };
         RequestSignInCodeRequest: {
             email: string;
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            locale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             publishableKey: string;
         };
         /** @description The label of every stage: the program’s own name, or the default. */
@@ -2590,6 +2618,8 @@ export interface components {
         };
         UpdateNotificationPreferences: {
             commission?: boolean;
+            /** @description The language for emails; null returns to the program’s default. */
+            emailLocale?: ("en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl") | null;
             import_completed?: boolean;
             lead_stage?: boolean;
             message?: boolean;
@@ -2608,6 +2638,11 @@ export interface components {
             currency?: string;
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
+            /**
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @enum {string}
+             */
+            defaultLocale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
             description?: string | null;
             formSchema?: components["schemas"]["LeadFormSchemaInput"];
             leadImportEnabled?: boolean;
@@ -8753,9 +8788,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "commission": true,
+                     *       "emailLocale": "en",
                      *       "import_completed": true,
                      *       "lead_stage": true,
-                     *       "message": true
+                     *       "message": true,
+                     *       "programLocale": "en"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPreferences"];
@@ -8828,6 +8865,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "commission": true,
+                 *       "emailLocale": "en",
                  *       "import_completed": true,
                  *       "lead_stage": true,
                  *       "message": true
@@ -8845,9 +8883,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "commission": true,
+                     *       "emailLocale": "en",
                      *       "import_completed": true,
                      *       "lead_stage": true,
-                     *       "message": true
+                     *       "message": true,
+                     *       "programLocale": "en"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPreferences"];
@@ -9107,6 +9147,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "email": "ada.lovelace@example.com",
+                 *       "locale": "en",
                  *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53"
                  *     }
                  */
@@ -10314,6 +10355,7 @@ export interface operations {
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
                      *           "currency": "EUR",
                      *           "dedupePolicy": "email",
+                     *           "defaultLocale": "en",
                      *           "description": "Resellers in the DACH region",
                      *           "formSchema": {
                      *             "fields": [
@@ -10478,6 +10520,7 @@ export interface operations {
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
+                 *       "defaultLocale": "en",
                  *       "description": "Resellers in the DACH region",
                  *       "formSchema": {
                  *         "fields": [
@@ -10560,6 +10603,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
+                     *       "defaultLocale": "en",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -10768,6 +10812,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
+                     *       "defaultLocale": "en",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -11023,6 +11068,7 @@ export interface operations {
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
+                 *       "defaultLocale": "en",
                  *       "description": "Resellers in the DACH region",
                  *       "formSchema": {
                  *         "fields": [
@@ -11107,6 +11153,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
+                     *       "defaultLocale": "en",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -11785,6 +11832,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
+                     *       "defaultLocale": "en",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [

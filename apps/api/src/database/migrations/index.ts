@@ -6,6 +6,7 @@ import { LeadsUpdatedAtIndex1795617500000 } from './1795617500000-leads-updated-
 import { ProgramPortalBranding1795620000000 } from './1795620000000-program-portal-branding';
 import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cancelled-status';
 import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
+import { EmailLanguages1795670000000 } from './1795670000000-email-languages';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ProgramPortalBranding1795620000000,
   ImportCancelledStatus1795630000000,
   DistributionKeys1795650000000,
+  EmailLanguages1795670000000,
 ];

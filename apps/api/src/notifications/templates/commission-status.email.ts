@@ -3,7 +3,7 @@ import { type PartnerEmailFrame, renderPartnerEmail } from './partner-frame';
 
 export interface CommissionStatusEmail {
   status: 'approved' | 'paid';
-  /** Formatted, e.g. "$120.00". */
+  /** Formatted in the email's language, e.g. "120,00 €". */
   amount: string;
   description: string;
   leadName: string;
@@ -14,27 +14,28 @@ export function commissionStatusEmail(
   frame: PartnerEmailFrame,
   email: CommissionStatusEmail,
 ): EmailContent {
-  const verb = email.status === 'paid' ? 'paid' : 'approved';
+  const { t } = frame.text;
+  const params = {
+    amount: email.amount,
+    lead: email.leadName,
+    program: frame.programName,
+    company: frame.companyName,
+  };
+  const paid = email.status === 'paid';
   return renderPartnerEmail(
     frame,
-    `Commission ${verb}: ${email.amount} for ${email.leadName} – ${frame.programName}`,
+    t(paid ? 'commission.subjectPaid' : 'commission.subjectApproved', params),
     [
-      {
-        kind: 'paragraph',
-        text:
-          email.status === 'paid'
-            ? `${frame.companyName} has paid you a commission of ${email.amount}.`
-            : `${frame.companyName} approved a commission of ${email.amount}. It will be paid out according to the program's terms.`,
-      },
+      { kind: 'paragraph', text: t(paid ? 'commission.paid' : 'commission.approved', params) },
       {
         kind: 'facts',
         rows: [
-          ['Lead', email.leadName],
-          ['Commission', email.description],
-          ['Amount', email.amount],
+          [t('fact.lead'), email.leadName],
+          [t('commission.fact.commission'), email.description],
+          [t('commission.fact.amount'), email.amount],
         ],
       },
-      { kind: 'action', label: 'View your commissions', url: frame.portalUrl },
+      { kind: 'action', label: t('commission.action'), url: frame.portalUrl },
     ],
   );
 }

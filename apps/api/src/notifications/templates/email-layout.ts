@@ -40,6 +40,8 @@ function readableOnWhite(accent: string): string {
 
 export interface EmailLayout {
   subject: string;
+  /** The language it is written in (BCP 47), for screen readers and mail clients' translators. */
+  lang?: string;
   /** Shown above the content (HTML part); absent for Leadbridge's own emails to company users. */
   brand?: EmailBrand;
   greeting: string;
@@ -120,7 +122,7 @@ export function renderEmail(layout: EmailLayout): EmailContent {
       : '');
   const accent = layout.brand?.accent ?? DEFAULT_ACCENT;
   const html =
-    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head>` +
+    `<!doctype html><html lang="${escapeHtml(layout.lang ?? 'en')}"><head><meta charset="utf-8"><title>${escapeHtml(layout.subject)}</title></head>` +
     `<body style="margin:0;padding:24px;background:#f6f8fa;font:15px/1.5 -apple-system,Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328">` +
     `<div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #d0d7de;${layout.brand ? `border-top:4px solid ${accent};` : ''}border-radius:8px;padding:24px">` +
     brandHeader(layout.brand) +

@@ -11,47 +11,42 @@ export interface ImportCompletedEmail {
   rowsFailed: number;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
-
 /** A CSV import finished (or could not be processed). */
 export function importCompletedEmail(
   frame: PartnerEmailFrame,
   email: ImportCompletedEmail,
 ): EmailContent {
+  const { t } = frame.text;
+  const file = email.fileName;
+  const program = frame.programName;
+  const action = { kind: 'action' as const, label: t('import.action'), url: frame.portalUrl };
   if (email.failed) {
-    return renderPartnerEmail(frame, `Your import of ${email.fileName} could not be processed`, [
-      {
-        kind: 'paragraph',
-        text: `We could not import ${email.fileName} into ${frame.programName}. No leads from it were submitted.`,
-      },
+    return renderPartnerEmail(frame, t('import.failedSubject', { file }), [
+      { kind: 'paragraph', text: t('import.failedBody', { file, program }) },
       ...(email.error ? [{ kind: 'quote' as const, text: email.error }] : []),
-      { kind: 'action', label: 'Open your import history', url: frame.portalUrl },
+      action,
     ]);
   }
   const rejected = email.rowsFailed + email.rowsDuplicate;
+  const submitted = t('import.submitted', { count: email.rowsImported });
   const subject =
     rejected === 0
-      ? `Your import of ${email.fileName} is done: ${plural(email.rowsImported, 'lead', 'leads')} submitted`
-      : `Your import of ${email.fileName} is done: ${plural(email.rowsImported, 'lead', 'leads')} submitted, ${plural(rejected, 'row', 'rows')} need attention`;
-  const facts: [string, string][] = [['File', email.fileName]];
-  if (email.rowsTotal !== null)
-    facts.push(['Rows in the file', email.rowsTotal.toLocaleString('en')]);
-  facts.push(['Leads submitted', email.rowsImported.toLocaleString('en')]);
-  facts.push(['Duplicates (not submitted)', email.rowsDuplicate.toLocaleString('en')]);
-  facts.push(['Rows with errors', email.rowsFailed.toLocaleString('en')]);
+      ? t('import.subject', { file, submitted })
+      : t('import.subjectWithProblems', {
+          file,
+          submitted,
+          attention: t('import.attention', { count: rejected }),
+        });
+  const number = frame.text.number;
+  const facts: [string, string][] = [[t('import.fact.file'), file]];
+  if (email.rowsTotal !== null) facts.push([t('import.fact.rows'), number(email.rowsTotal)]);
+  facts.push([t('import.fact.imported'), number(email.rowsImported)]);
+  facts.push([t('import.fact.duplicates'), number(email.rowsDuplicate)]);
+  facts.push([t('import.fact.failed'), number(email.rowsFailed)]);
   return renderPartnerEmail(frame, subject, [
-    { kind: 'paragraph', text: `Your lead import into ${frame.programName} has finished.` },
+    { kind: 'paragraph', text: t('import.body', { program }) },
     { kind: 'facts', rows: facts },
-    ...(rejected > 0
-      ? [
-          {
-            kind: 'paragraph' as const,
-            text: 'Download the error CSV from your import history: it lists each row that was not submitted with the reason, so you can fix it and import it again.',
-          },
-        ]
-      : []),
-    { kind: 'action', label: 'Open your import history', url: frame.portalUrl },
+    ...(rejected > 0 ? [{ kind: 'paragraph' as const, text: t('import.errorFile') }] : []),
+    action,
   ]);
 }

@@ -15,25 +15,24 @@ export interface LeadStageEmail {
 
 /** A lead the partner submitted reached qualified, closed_won or closed_lost. */
 export function leadStageEmail(frame: PartnerEmailFrame, email: LeadStageEmail): EmailContent {
+  const { t } = frame.text;
   const facts: [string, string][] = [
-    ['Lead', email.leadName],
-    ['Email', email.leadEmail],
+    [t('fact.lead'), email.leadName],
+    [t('fact.email'), email.leadEmail],
   ];
-  if (email.leadCompany) facts.push(['Company', email.leadCompany]);
-  if (email.fromLabel) facts.push(['Previous status', email.fromLabel]);
-  facts.push(['New status', email.toLabel]);
+  if (email.leadCompany) facts.push([t('fact.company'), email.leadCompany]);
+  if (email.fromLabel) facts.push([t('leadStage.previous'), email.fromLabel]);
+  facts.push([t('leadStage.new'), email.toLabel]);
+  const program = frame.programName;
   return renderPartnerEmail(
     frame,
-    `${email.leadName} is now ${email.toLabel} – ${frame.programName}`,
+    t('leadStage.subject', { lead: email.leadName, status: email.toLabel, program }),
     [
-      {
-        kind: 'paragraph',
-        text: `The status of a lead you submitted to ${frame.programName} changed to ${email.toLabel}.`,
-      },
+      { kind: 'paragraph', text: t('leadStage.body', { program, status: email.toLabel }) },
       { kind: 'facts', rows: facts },
       ...email.earned.map((text) => ({ kind: 'paragraph' as const, text })),
       ...(email.reason ? [{ kind: 'quote' as const, text: email.reason }] : []),
-      { kind: 'action', label: 'View your leads', url: frame.portalUrl },
+      { kind: 'action', label: t('leadStage.action'), url: frame.portalUrl },
     ],
   );
 }

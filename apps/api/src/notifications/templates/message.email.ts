@@ -39,12 +39,19 @@ export function partnerMessageEmail(
 
 /** The company wrote to a partner. */
 export function companyMessageEmail(frame: PartnerEmailFrame, email: MessageEmail): EmailContent {
-  return renderPartnerEmail(frame, `New message from ${frame.companyName}: ${email.subject}`, [
+  const { t } = frame.text;
+  const params = {
+    author: email.authorName,
+    company: frame.companyName,
+    subject: email.subject,
+    lead: email.leadName ?? '',
+  };
+  return renderPartnerEmail(frame, t('message.subject', params), [
     {
       kind: 'paragraph',
-      text: `${email.authorName} from ${frame.companyName} sent you a message${email.leadName ? ` about the lead ${email.leadName}` : ''}.`,
+      text: t(email.leadName ? 'message.bodyAboutLead' : 'message.body', params),
     },
     { kind: 'quote', text: excerpt(email.body) },
-    { kind: 'action', label: 'Read and reply', url: frame.portalUrl },
+    { kind: 'action', label: t('message.action'), url: frame.portalUrl },
   ]);
 }

@@ -1,3 +1,5 @@
+import type { EmailText } from '../i18n/email-text';
+import type { PartnerEmailKind } from '../notification-kinds';
 import type { EmailBlock, EmailBrand, EmailContent } from './email-layout';
 import { renderEmail } from './email-layout';
 
@@ -11,8 +13,10 @@ export interface PartnerEmailFrame {
   /** The company's name, logo and colour, from the program. */
   brand: EmailBrand;
   unsubscribeUrl: string;
-  /** e.g. "lead status updates": names what the unsubscribe link stops. */
-  kindName: string;
+  /** Names what the unsubscribe link stops. */
+  kind: PartnerEmailKind;
+  /** The partner's language: their own choice, else the program's default. */
+  text: EmailText;
 }
 
 export function renderPartnerEmail(
@@ -20,12 +24,15 @@ export function renderPartnerEmail(
   subject: string,
   blocks: EmailBlock[],
 ): EmailContent {
+  const { t } = frame.text;
+  const kind = t(`kind.${frame.kind}`);
   return renderEmail({
     subject,
+    lang: frame.text.locale,
     brand: frame.brand,
-    greeting: `Hi ${frame.partnerName},`,
+    greeting: t('frame.greeting', { name: frame.partnerName }),
     blocks,
-    footer: `You get ${frame.kindName} as a partner of ${frame.companyName} (${frame.programName}).`,
-    unsubscribe: { label: `Unsubscribe from ${frame.kindName}`, url: frame.unsubscribeUrl },
+    footer: t('frame.footer', { kind, company: frame.companyName, program: frame.programName }),
+    unsubscribe: { label: t('frame.unsubscribe', { kind }), url: frame.unsubscribeUrl },
   });
 }

@@ -1,3 +1,4 @@
+import type { UnsubscribeTarget } from '../unsubscribe.service';
 import { escapeHtml } from './html';
 
 // One inline stylesheet, allowed by the page's Content-Security-Policy through its nonce
@@ -6,9 +7,9 @@ const STYLE =
   'body{font:16px/1.5 -apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:480px;margin:48px auto;padding:0 16px;color:#1f2328}' +
   'h1{font-size:22px}button{font:inherit;padding:8px 16px}';
 
-function page(title: string, body: string, nonce: string): string {
+function page(title: string, body: string, nonce: string, lang = 'en'): string {
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>` +
     `<style nonce="${escapeHtml(nonce)}">${STYLE}</style></head>` +
     `<body>${body}</body></html>`
@@ -18,29 +19,34 @@ function page(title: string, body: string, nonce: string): string {
 /**
  * Shown by GET: opening a link must not unsubscribe by itself (mail scanners open links), so the
  * page asks for one click, which POSTs to the same URL like a mail client's one-click would.
+ * In the partner's email language, like the email the link came from.
  */
 export function unsubscribeConfirmPage(
-  companyName: string,
-  kindName: string,
+  target: UnsubscribeTarget,
   action: string,
   nonce: string,
 ): string {
+  const { t, locale } = target.text;
+  const params = { kind: t(`kind.${target.kind}`), company: target.companyName };
   return page(
-    'Unsubscribe',
-    `<h1>Unsubscribe from ${escapeHtml(kindName)}?</h1>` +
-      `<p>You will no longer get emails about ${escapeHtml(kindName)} from ${escapeHtml(companyName)}. Other emails are not affected.</p>` +
+    t('unsubscribe.title'),
+    `<h1>${escapeHtml(t('unsubscribe.question', params))}</h1>` +
+      `<p>${escapeHtml(t('unsubscribe.explain', params))}</p>` +
       `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click">` +
-      `<button type="submit">Unsubscribe</button></form>`,
+      `<button type="submit">${escapeHtml(t('unsubscribe.button'))}</button></form>`,
     nonce,
+    locale,
   );
 }
 
-export function unsubscribedPage(companyName: string, kindName: string, nonce: string): string {
+export function unsubscribedPage(target: UnsubscribeTarget, nonce: string): string {
+  const { t, locale } = target.text;
+  const params = { kind: t(`kind.${target.kind}`), company: target.companyName };
   return page(
-    'Unsubscribed',
-    `<h1>You are unsubscribed</h1>` +
-      `<p>You will no longer get emails about ${escapeHtml(kindName)} from ${escapeHtml(companyName)}.</p>`,
+    t('unsubscribe.doneTitle'),
+    `<h1>${escapeHtml(t('unsubscribe.done'))}</h1><p>${escapeHtml(t('unsubscribe.doneExplain', params))}</p>`,
     nonce,
+    locale,
   );
 }
 

@@ -1,11 +1,11 @@
 import {
   commissionsForStage,
   formatBasisPoints,
-  formatMoney,
   type Offer,
   type StageLabels,
   stageLabel,
 } from '@leadbridge/core';
+import type { EmailText } from '../i18n/email-text';
 
 /**
  * What a partner earns by a lead reaching closed_won under the program's offer, as sentences
@@ -17,28 +17,31 @@ export function winEarnings(
   labels: StageLabels,
   leadName: string,
   companyName: string,
+  text: EmailText,
 ): string[] {
+  const { t, locale } = text;
   const sentences: string[] = [];
-  const flat = commissionsForStage(offer, 'closed_won', { labels });
+  const flat = commissionsForStage(offer, 'closed_won', { labels, locale });
   const currencies = [...new Set(flat.map((draft) => draft.amount.currency))];
   for (const currency of currencies) {
     const total = flat
       .filter((draft) => draft.amount.currency === currency)
       .reduce((sum, draft) => sum + draft.amount.amount, 0);
     sentences.push(
-      `You earned ${formatMoney({ amount: total, currency })} for this ${stageLabel('closed_won', labels)} lead. ${companyName} approves commissions before paying them; you can follow yours under Commissions.`,
+      t('leadStage.earnedFlat', {
+        amount: text.money({ amount: total, currency }),
+        stage: stageLabel('closed_won', labels, locale),
+        company: companyName,
+      }),
     );
   }
   for (const rule of offer.rules) {
     if (rule.kind !== 'percentage') continue;
-    const period =
-      rule.months === null
-        ? 'for as long as they stay a customer'
-        : rule.months === 1
-          ? 'during the next month'
-          : `during the next ${rule.months} months`;
+    const percent = formatBasisPoints(rule.basisPoints, locale);
     sentences.push(
-      `You also earn ${formatBasisPoints(rule.basisPoints)} of every payment ${leadName} makes ${period}.`,
+      rule.months === null
+        ? t('leadStage.earnedPercentForever', { percent, lead: leadName })
+        : t('leadStage.earnedPercent', { percent, lead: leadName, count: rule.months }),
     );
   }
   return sentences;
