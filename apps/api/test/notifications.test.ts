@@ -240,6 +240,8 @@ describe('partner email notifications', () => {
       import_completed: true,
       commission: true,
       message: true,
+      emailLocale: null,
+      programLocale: 'en',
     });
 
     const lead = await submitLead(api, partner.token, { firstName: 'After', lastName: 'Unsub' });

@@ -1,7 +1,7 @@
 import {
   csvTemplate,
-  fieldErrorCatalog,
   type FormField,
+  fieldErrorCatalog,
   type HeaderMapping,
   writeCsv,
 } from '@leadbridge/core';
@@ -357,10 +357,11 @@ export class ImportViewElement extends ContextView {
     this.version++;
   };
 
+  /** "A, B and C", as the widget's language writes a list. */
   private labelsOf(keys: readonly string[]): string {
-    return keys
-      .map((key) => this.fields.find((field) => field.key === key)?.label ?? key)
-      .join(', ');
+    return new Intl.ListFormat(this.context.locale, { type: 'conjunction' }).format(
+      keys.map((key) => this.fields.find((field) => field.key === key)?.label ?? key),
+    );
   }
 
   // ── importing ─────────────────────────────────────────────────────────────────
@@ -554,7 +555,10 @@ export class ImportViewElement extends ContextView {
       ${
         mapping?.missingRequired.length
           ? html`<p class="warning" part="warning" role="alert">
-              ${t('import.missingRequired', { fields: this.labelsOf(mapping.missingRequired) })}
+              ${t('import.missingRequired', {
+                fields: this.labelsOf(mapping.missingRequired),
+                count: mapping.missingRequired.length,
+              })}
             </p>`
           : nothing
       }

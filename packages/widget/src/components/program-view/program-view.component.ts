@@ -6,6 +6,7 @@ import type { PartnerProgram } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
 import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
 import { ContextView } from '../context-view.js';
+import './email-settings.js';
 
 const programStyles = css`
   .offer {
@@ -24,7 +25,10 @@ const programStyles = css`
   }
 `;
 
-/** The program summary: what it is, what a partner earns (the offer in words), lead statuses. */
+/**
+ * The program summary: what it is, what a partner earns (the offer in words), lead statuses, and
+ * the partner's email settings.
+ */
 export class ProgramViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, programStyles];
   static override properties = {
@@ -101,7 +105,15 @@ export class ProgramViewElement extends ContextView {
               html`<li><span class="badge status-${stage}" part="status-badge">${program.stageLabels[stage]}</span></li>`,
           )}
         </ul>
-      </section>`;
+      </section>
+      ${
+        this.context.api
+          ? html`<section class="stack" aria-labelledby="program-emails">
+              <h4 id="program-emails">${t('settings.title')}</h4>
+              <lead-form-email-settings .context=${this.context}></lead-form-email-settings>
+            </section>`
+          : nothing
+      }`;
   }
 }
 

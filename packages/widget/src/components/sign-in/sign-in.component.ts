@@ -110,6 +110,8 @@ export class SignInElement extends ViewElement {
       await new PartnerSignInResource(this.api.core).requestCode({
         publishableKey: this.publishableKey,
         email,
+        // The code's email is written in the language the partner reads here (unless they chose one).
+        locale: this.locale,
       });
       this.step = 'code';
       this.code = '';

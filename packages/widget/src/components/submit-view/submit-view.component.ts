@@ -192,8 +192,7 @@ export class SubmitViewElement extends ViewElement {
     this.errors = errors;
     this.serverErrors = unplaced;
     const count = Object.keys(errors).length + unplaced.length;
-    this.announcement =
-      this.t('submit.fixErrors', { count });
+    this.announcement = this.t('submit.fixErrors', { count });
     void this.focusFirstError();
   }
 

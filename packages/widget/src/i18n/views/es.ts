@@ -121,7 +121,11 @@ export const messages: ViewCatalog = {
     'Cada columna del archivo se asocia a un campo del formulario. Cambia la asociación si no es correcta.',
   'import.column': 'Columna «{header}»',
   'import.ignore': 'Ignorar esta columna',
-  'import.missingRequired': 'Ninguna columna está asociada al campo obligatorio {fields}.',
+  'import.missingRequired.one': 'Ninguna columna está asociada al campo obligatorio {fields}.',
+  'import.missingRequired.many':
+    'Ninguna columna está asociada a los campos obligatorios {fields}.',
+  'import.missingRequired.other':
+    'Ninguna columna está asociada a los campos obligatorios {fields}.',
   'import.duplicated': 'Hay más de una columna asociada a {fields}; solo se usa la primera.',
   'import.preview': 'Vista previa',
   'import.counts': '{valid} listas para importar, {invalid} con problemas, {total} filas en total',
@@ -182,6 +186,20 @@ export const messages: ViewCatalog = {
   'program.stages': 'Estados de los leads',
   'program.stagesHelp':
     'Tus leads pasan por estos estados. Recibirás un correo cuando un lead se califique, se gane o se pierda.',
+  'settings.title': 'Tus correos',
+  'settings.language': 'Idioma de los correos',
+  'settings.languageDefault': 'Idioma del programa ({language})',
+  'settings.languageHelp':
+    'Los códigos de inicio de sesión, las novedades de tus leads, los resultados de importación y todos los demás correos de este programa te llegarán en este idioma.',
+  'settings.kinds': 'Correos que recibes',
+  'settings.kind.lead_stage': 'Cambios de estado de tus leads (calificado, ganado, perdido)',
+  'settings.kind.import_completed': 'Resultados de importación',
+  'settings.kind.commission': 'Aprobación y pago de comisiones',
+  'settings.kind.message': 'Mensajes nuevos de la empresa',
+  'settings.saving': 'Guardando…',
+  'settings.saved': 'Guardado.',
+  'settings.failed': 'No se ha podido guardar: {detail}',
+  'settings.loadFailed': 'No se han podido cargar tus ajustes de correo.',
   'messages.title': 'Mensajes',
   'messages.new': 'Nuevo mensaje',
   'messages.subject': 'Asunto',
