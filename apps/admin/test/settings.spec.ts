@@ -104,6 +104,7 @@ test('offer, stage labels and switches are edited with live feedback and saved',
 
   await page.getByRole('link', { name: 'General' }).click();
   await page.getByText('Lead import', { exact: true }).click();
+  await page.getByLabel('Email language').selectOption({ label: 'Français' });
   await page.getByLabel('Allowed origins').fill('https://partners.example.com\nnot a url');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.locator('.field-error').first()).toBeVisible();
@@ -115,6 +116,7 @@ test('offer, stage labels and switches are edited with live feedback and saved',
 
   const program = await tenant.lb.programs.get(tenant.program.id);
   expect(program.leadImportEnabled).toBe(false);
+  expect(program.defaultLocale).toBe('fr');
   expect(program.allowedOrigins).toEqual(['https://partners.example.com']);
   expect(program.resolvedStageLabels.closed_won).toBe('Signed');
   expect(program.offer.rules).toEqual(

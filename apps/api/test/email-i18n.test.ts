@@ -347,6 +347,27 @@ describe('the language partners get their emails in', () => {
     expect(page.text).toContain('Afmelden voor ‘Statusupdates van leads’?');
   });
 
+  it('shows the hosted portal in the browser’s language, else the program’s default', async () => {
+    const program = await api.http.get(`/v1/programs/${tenant.programId}`, {
+      token: tenant.apiKey,
+    });
+    const address = `/p/${program.body.slug}`;
+    const dutch = await api.http.get(address, {
+      headers: { 'accept-language': 'sv-SE, nl-BE;q=0.9, en;q=0.5' },
+    });
+    expect(dutch.headers.get('vary')).toContain('Accept-Language');
+    expect(dutch.text).toContain('<html lang="nl">');
+    expect(dutch.text).toContain('Nog geen partner? Vraag ');
+    const fallback = await api.http.get(address, { headers: { 'accept-language': 'sv-SE' } });
+    expect(fallback.text).toContain('<html lang="es">');
+    expect(fallback.text).toContain('¿Todavía no eres partner?');
+    const missing = await api.http.get('/p/no-such-portal', {
+      headers: { 'accept-language': 'pt-BR,pt;q=0.9' },
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('Este portal de parceiros não existe');
+  });
+
   it('writes invitations in the program’s default language', async () => {
     const created = await api.http.post(
       '/v1/partners',

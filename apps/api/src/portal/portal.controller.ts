@@ -1,10 +1,31 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { resolveLocale } from '@leadbridge/core';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators';
+import { emailText } from '../notifications/i18n/email-text';
 import { FormFirstLoads } from '../programs/form-first-loads';
 import { portalNotFoundPage, portalPage, portalStylesheet } from './portal.page';
 import { PortalRepository } from './portal.repository';
+
+/** An Accept-Language header's tags, most preferred first (`fr-CH, fr;q=0.9, en;q=0.8`). */
+export function browserLanguages(header: string | undefined): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.tag && entry.tag !== '*' && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((entry) => entry.tag);
+}
 
 /**
  * The hosted partner portal: a page per program at /p/<slug> for companies without a website
@@ -23,13 +44,24 @@ export class PortalController {
   @Get(':address')
   async showPortal(
     @Param('address') address: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
     const program = await this.portals.find(address);
     response.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
+    response.setHeader('Vary', 'Accept-Language');
+    // The browser's languages, as the embedded widget follows them; else the program's default.
+    const preferred = browserLanguages(acceptLanguage);
+    const text = emailText(
+      resolveLocale(
+        preferred.length > 0
+          ? [...preferred, program?.defaultLocale ?? 'en']
+          : program?.defaultLocale,
+      ),
+    );
     if (!program || program.archived) {
       response.status(404);
-      return portalNotFoundPage();
+      return portalNotFoundPage(text);
     }
     if (address !== program.slug) {
       // By id or in capitals: one address per portal, the one the company chose.
@@ -37,7 +69,7 @@ export class PortalController {
       return '';
     }
     if (!program.formFirstLoaded) await this.firstLoads.record(program.id, 'portal');
-    return portalPage(program);
+    return portalPage(program, text);
   }
 
   @Public()

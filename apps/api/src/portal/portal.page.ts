@@ -1,4 +1,5 @@
 import { textColorOn } from '@leadbridge/core';
+import type { EmailText } from '../notifications/i18n/email-text';
 import { escapeHtml } from '../notifications/templates/html';
 import type { PortalProgram } from './portal.repository';
 
@@ -20,7 +21,8 @@ function initials(name: string): string {
  * the page's stylesheet both come from this origin, by root-relative links that work under any
  * host name the API answers to.
  */
-export function portalPage(program: PortalProgram): string {
+export function portalPage(program: PortalProgram, text: EmailText): string {
+  const { t } = text;
   const company = escapeHtml(program.companyName);
   const name = escapeHtml(program.name);
   const address = `/p/${encodeURIComponent(program.slug)}`;
@@ -32,14 +34,15 @@ export function portalPage(program: PortalProgram): string {
     : `<span class="portal-monogram" aria-hidden="true">${escapeHtml(initials(program.companyName))}</span>`;
   const intro = program.description
     ? escapeHtml(program.description)
-    : `Submit the leads you bring to ${company}, follow each one through the sales process and see what you earn.`;
+    : escapeHtml(t('portal.intro', { company: program.companyName }));
+  // The page's language is the widget's too (it follows its page's lang attribute).
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(text.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${name} · ${company}</title>
-<meta name="description" content="The partner portal of ${company}: submit leads and follow them.">
+<meta name="description" content="${escapeHtml(t('portal.description', { company: program.companyName }))}">
 <meta name="referrer" content="no-referrer">
 ${logo ? `<link rel="icon" href="${escapeHtml(logo)}">` : ''}
 <link rel="stylesheet" href="${escapeHtml(`${address}/portal.css?v=${program.version}`)}">
@@ -48,20 +51,20 @@ ${logo ? `<link rel="icon" href="${escapeHtml(logo)}">` : ''}
 <body>
 <header class="portal-bar">
   <div class="portal-brand">${mark}<span class="portal-company">${company}</span></div>
-  <span class="portal-tag">Partner portal</span>
+  <span class="portal-tag">${escapeHtml(t('portal.tag'))}</span>
 </header>
 <main class="portal-main">
   <section class="portal-intro" aria-labelledby="portal-title">
     <h1 id="portal-title">${name}</h1>
     <p>${intro}</p>
-    <p class="portal-note">Not a partner yet? Ask ${company} to invite you. Partners sign in with a one-time code sent to the address their invitation went to.</p>
+    <p class="portal-note">${escapeHtml(t('portal.note', { company: program.companyName }))}</p>
   </section>
   <div class="portal-card">
     <lead-form publishable-key="${escapeHtml(program.publishableKey)}"></lead-form>
-    <noscript><p>This portal needs JavaScript to show the form. Turn it on for this page and reload.</p></noscript>
+    <noscript><p>${escapeHtml(t('portal.noscript'))}</p></noscript>
   </div>
 </main>
-<footer class="portal-footer">${company} partner portal · powered by Leadbridge</footer>
+<footer class="portal-footer">${escapeHtml(t('portal.footer', { company: program.companyName }))}</footer>
 </body>
 </html>
 `;
@@ -93,15 +96,16 @@ lead-form::part(title){display:none}
 }
 
 /** When the address leads to no open portal. */
-export function portalNotFoundPage(): string {
+export function portalNotFoundPage(text: EmailText): string {
+  const { t } = text;
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(text.locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Partner portal not found</title></head>
+<title>${escapeHtml(t('portal.notFoundTitle'))}</title></head>
 <body>
 <main>
-<h1>This partner portal does not exist</h1>
-<p>The address may be mistyped, or the company closed this program. Ask the company that invited you for the current link.</p>
+<h1>${escapeHtml(t('portal.notFound'))}</h1>
+<p>${escapeHtml(t('portal.notFoundExplain'))}</p>
 </main>
 </body>
 </html>

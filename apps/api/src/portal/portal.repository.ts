@@ -15,6 +15,8 @@ export interface PortalProgram {
   version: number;
   archived: boolean;
   formFirstLoaded: boolean;
+  /** The language for visitors whose browser asks for none Leadbridge speaks. */
+  defaultLocale: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,9 +45,10 @@ export class PortalRepository {
       version: number;
       archived: boolean;
       form_first_loaded: boolean;
+      default_locale: string;
     }[] = await this.db.query(
       `SELECT g.id, g.slug, g.name, g.description, c.name AS company_name, g.publishable_key,
-              g.brand_color, g.logo_type, g.logo_version, g.version,
+              g.brand_color, g.logo_type, g.logo_version, g.version, g.default_locale,
               g.archived_at IS NOT NULL AS archived,
               g.form_first_loaded_at IS NOT NULL AS form_first_loaded
          FROM programs g JOIN companies c ON c.id = g.company_id
@@ -67,6 +70,7 @@ export class PortalRepository {
       version: row.version,
       archived: row.archived,
       formFirstLoaded: row.form_first_loaded,
+      defaultLocale: row.default_locale,
     };
   }
 

@@ -1,3 +1,4 @@
+import { isLocale, LOCALE_NAMES, SUPPORTED_LOCALES } from '@leadbridge/core';
 import type { Program } from '@leadbridge/sdk';
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
@@ -14,6 +15,7 @@ const fromProgram = (p: Program) => ({
   leadSubmissionEnabled: p.leadSubmissionEnabled,
   leadImportEnabled: p.leadImportEnabled,
   dedupePolicy: p.dedupePolicy,
+  defaultLocale: p.defaultLocale,
   allowedOrigins: p.allowedOrigins.join('\n'),
   portalUrl: p.portalUrl ?? '',
   slug: p.slug,
@@ -36,7 +38,7 @@ function useSectionFromHash() {
   return origins;
 }
 
-/** Name, the submission and import switches, duplicate rule, where the form may run. */
+/** Name, the submission and import switches, partner email language, duplicate rule, where the form may run. */
 export function GeneralSettings({ program }: { program: Program }) {
   const state = useProgramDraft(program, fromProgram);
   const { draft, setDraft } = state;
@@ -55,6 +57,7 @@ export function GeneralSettings({ program }: { program: Program }) {
       leadSubmissionEnabled: draft.leadSubmissionEnabled,
       leadImportEnabled: draft.leadImportEnabled,
       dedupePolicy: draft.dedupePolicy,
+      defaultLocale: draft.defaultLocale,
       allowedOrigins: draft.allowedOrigins
         .split(/[\s,]+/)
         .map((o) => o.trim())
@@ -134,6 +137,32 @@ export function GeneralSettings({ program }: { program: Program }) {
               readOnly
               style={{ maxWidth: 120 }}
             />
+          )}
+        </Field>
+      </section>
+      <section className="card card-body stack">
+        <h2 className="section-title">Partner emails</h2>
+        <Field
+          label="Email language"
+          hint="Sign-in codes, invitations, lead status updates, import results, commission and message emails reach partners in this language, unless a partner chooses their own in the form’s Program tab. The form itself follows each partner’s page or browser."
+          error={errors.defaultLocale}
+        >
+          {(c) => (
+            <select
+              {...c}
+              className="select"
+              value={draft.defaultLocale}
+              style={{ maxWidth: 280 }}
+              onChange={(e) => {
+                if (isLocale(e.target.value)) set('defaultLocale', e.target.value);
+              }}
+            >
+              {SUPPORTED_LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {LOCALE_NAMES[locale]}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </section>

@@ -92,4 +92,18 @@ export const de: EmailCatalog = {
   'unsubscribe.doneTitle': 'Abbestellt',
   'unsubscribe.done': 'Abbestellung bestätigt',
   'unsubscribe.doneExplain': 'Sie erhalten von {company} keine E-Mails der Art „{kind}“ mehr.',
+
+  'portal.tag': 'Partnerportal',
+  'portal.intro':
+    'Reichen Sie die Leads ein, die Sie {company} vermitteln, verfolgen Sie jeden einzelnen durch den Vertriebsprozess und sehen Sie, was Sie verdienen.',
+  'portal.description': 'Das Partnerportal von {company}: Leads einreichen und verfolgen.',
+  'portal.note':
+    'Noch kein Partner? Bitten Sie {company}, Sie einzuladen. Partner melden sich mit einem Einmalcode an, der an die Adresse ihrer Einladung gesendet wird.',
+  'portal.noscript':
+    'Dieses Portal benötigt JavaScript, um das Formular anzuzeigen. Aktivieren Sie es für diese Seite und laden Sie sie neu.',
+  'portal.footer': 'Partnerportal von {company} · bereitgestellt von Leadbridge',
+  'portal.notFoundTitle': 'Partnerportal nicht gefunden',
+  'portal.notFound': 'Dieses Partnerportal gibt es nicht',
+  'portal.notFoundExplain':
+    'Die Adresse ist vielleicht falsch geschrieben, oder das Unternehmen hat dieses Programm beendet. Fragen Sie das Unternehmen, das Sie eingeladen hat, nach dem aktuellen Link.',
 };

@@ -1,6 +1,6 @@
 /**
- * Every text of every email a partner gets, and of the unsubscribe pages its links open, in
- * English: the reference the other languages translate (same keys, same `{placeholders}`, the
+ * Every text of every email a partner gets, of the unsubscribe pages its links open and of the
+ * hosted portal page, in English: the reference the other languages translate (same keys, same `{placeholders}`, the
  * plural forms their `Intl.PluralRules` use; test/email-i18n.test.ts checks all of it).
  * `{count}` picks a plural form; numbers and amounts arrive formatted for the language.
  */
@@ -94,6 +94,20 @@ export const en = {
   'unsubscribe.doneTitle': 'Unsubscribed',
   'unsubscribe.done': 'You are unsubscribed',
   'unsubscribe.doneExplain': 'You will no longer get emails about {kind} from {company}.',
+
+  'portal.tag': 'Partner portal',
+  'portal.intro':
+    'Submit the leads you bring to {company}, follow each one through the sales process and see what you earn.',
+  'portal.description': 'The partner portal of {company}: submit leads and follow them.',
+  'portal.note':
+    'Not a partner yet? Ask {company} to invite you. Partners sign in with a one-time code sent to the address their invitation went to.',
+  'portal.noscript':
+    'This portal needs JavaScript to show the form. Turn it on for this page and reload.',
+  'portal.footer': '{company} partner portal · powered by Leadbridge',
+  'portal.notFoundTitle': 'Partner portal not found',
+  'portal.notFound': 'This partner portal does not exist',
+  'portal.notFoundExplain':
+    'The address may be mistyped, or the company closed this program. Ask the company that invited you for the current link.',
 } as const;
 
 export type EmailMessageKey = keyof typeof en;

@@ -96,4 +96,18 @@ export const es: EmailCatalog = {
   'unsubscribe.doneTitle': 'Baja confirmada',
   'unsubscribe.done': 'Te has dado de baja',
   'unsubscribe.doneExplain': 'Ya no recibirás correos de «{kind}» de {company}.',
+
+  'portal.tag': 'Portal de partners',
+  'portal.intro':
+    'Envía los leads que aportas a {company}, sigue cada uno durante todo el proceso de venta y consulta lo que ganas.',
+  'portal.description': 'El portal de partners de {company}: envía leads y haz su seguimiento.',
+  'portal.note':
+    '¿Todavía no eres partner? Pide a {company} que te invite. Los partners inician sesión con un código de un solo uso que se envía a la dirección a la que llegó su invitación.',
+  'portal.noscript':
+    'Este portal necesita JavaScript para mostrar el formulario. Actívalo para esta página y vuelve a cargarla.',
+  'portal.footer': 'Portal de partners de {company} · con tecnología de Leadbridge',
+  'portal.notFoundTitle': 'No se ha encontrado el portal de partners',
+  'portal.notFound': 'Este portal de partners no existe',
+  'portal.notFoundExplain':
+    'Puede que la dirección esté mal escrita o que la empresa haya cerrado este programa. Pide el enlace actual a la empresa que te invitó.',
 };

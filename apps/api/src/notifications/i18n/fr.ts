@@ -99,4 +99,18 @@ export const fr: EmailCatalog = {
   'unsubscribe.doneTitle': 'Désabonnement confirmé',
   'unsubscribe.done': 'Vous êtes désabonné',
   'unsubscribe.doneExplain': 'Vous ne recevrez plus d’e-mails « {kind} » de {company}.',
+
+  'portal.tag': 'Portail partenaire',
+  'portal.intro':
+    'Soumettez les leads que vous apportez à {company}, suivez chacun d’eux tout au long du processus de vente et voyez ce que vous gagnez.',
+  'portal.description': 'Le portail partenaire de {company} : soumettez vos leads et suivez-les.',
+  'portal.note':
+    'Pas encore partenaire ? Demandez à {company} de vous inviter. Les partenaires se connectent avec un code à usage unique envoyé à l’adresse qui a reçu leur invitation.',
+  'portal.noscript':
+    'Ce portail a besoin de JavaScript pour afficher le formulaire. Activez-le pour cette page, puis rechargez-la.',
+  'portal.footer': 'Portail partenaire de {company} · propulsé par Leadbridge',
+  'portal.notFoundTitle': 'Portail partenaire introuvable',
+  'portal.notFound': 'Ce portail partenaire n’existe pas',
+  'portal.notFoundExplain':
+    'L’adresse contient peut-être une faute de frappe, ou l’entreprise a fermé ce programme. Demandez le lien actuel à l’entreprise qui vous a invité.',
 };

@@ -96,4 +96,18 @@ export const it: EmailCatalog = {
   'unsubscribe.doneTitle': 'Iscrizione annullata',
   'unsubscribe.done': 'La tua iscrizione è stata annullata',
   'unsubscribe.doneExplain': 'Non riceverai più email di tipo «{kind}» da {company}.',
+
+  'portal.tag': 'Portale partner',
+  'portal.intro':
+    'Invia i lead che porti a {company}, seguine ognuno lungo tutto il processo di vendita e scopri quanto guadagni.',
+  'portal.description': 'Il portale partner di {company}: invia i lead e seguili.',
+  'portal.note':
+    'Non sei ancora partner? Chiedi a {company} di invitarti. I partner accedono con un codice monouso inviato all’indirizzo a cui è arrivato l’invito.',
+  'portal.noscript':
+    'Questo portale ha bisogno di JavaScript per mostrare il modulo. Attivalo per questa pagina e ricaricala.',
+  'portal.footer': 'Portale partner di {company} · realizzato con Leadbridge',
+  'portal.notFoundTitle': 'Portale partner non trovato',
+  'portal.notFound': 'Questo portale partner non esiste',
+  'portal.notFoundExplain':
+    'L’indirizzo potrebbe contenere un errore di battitura, oppure l’azienda ha chiuso questo programma. Chiedi il link aggiornato all’azienda che ti ha invitato.',
 };

@@ -92,4 +92,18 @@ export const nl: EmailCatalog = {
   'unsubscribe.doneTitle': 'Afgemeld',
   'unsubscribe.done': 'Je bent afgemeld',
   'unsubscribe.doneExplain': 'Je ontvangt geen e-mails over ‘{kind}’ meer van {company}.',
+
+  'portal.tag': 'Partnerportaal',
+  'portal.intro':
+    'Dien de leads in die je aan {company} aanbrengt, volg elke lead door het verkoopproces en zie wat je verdient.',
+  'portal.description': 'Het partnerportaal van {company}: leads indienen en volgen.',
+  'portal.note':
+    'Nog geen partner? Vraag {company} om je uit te nodigen. Partners loggen in met een eenmalige code die naar het adres van hun uitnodiging wordt gestuurd.',
+  'portal.noscript':
+    'Dit portaal heeft JavaScript nodig om het formulier te tonen. Zet het aan voor deze pagina en laad de pagina opnieuw.',
+  'portal.footer': 'Partnerportaal van {company} · mogelijk gemaakt door Leadbridge',
+  'portal.notFoundTitle': 'Partnerportaal niet gevonden',
+  'portal.notFound': 'Dit partnerportaal bestaat niet',
+  'portal.notFoundExplain':
+    'Misschien is het adres verkeerd getypt, of heeft het bedrijf dit programma gesloten. Vraag het bedrijf dat je heeft uitgenodigd om de actuele link.',
 };

@@ -97,4 +97,18 @@ export const ptBR: EmailCatalog = {
   'unsubscribe.doneTitle': 'Inscrição cancelada',
   'unsubscribe.done': 'Sua inscrição foi cancelada',
   'unsubscribe.doneExplain': 'Você não receberá mais e-mails de “{kind}” de {company}.',
+
+  'portal.tag': 'Portal de parceiros',
+  'portal.intro':
+    'Envie os leads que você traz para {company}, acompanhe cada um durante todo o processo de vendas e veja quanto você ganha.',
+  'portal.description': 'O portal de parceiros de {company}: envie leads e acompanhe cada um.',
+  'portal.note':
+    'Ainda não é parceiro? Peça a {company} para convidar você. Os parceiros entram com um código de uso único enviado para o endereço que recebeu o convite.',
+  'portal.noscript':
+    'Este portal precisa de JavaScript para exibir o formulário. Ative-o para esta página e recarregue.',
+  'portal.footer': 'Portal de parceiros de {company} · com tecnologia Leadbridge',
+  'portal.notFoundTitle': 'Portal de parceiros não encontrado',
+  'portal.notFound': 'Este portal de parceiros não existe',
+  'portal.notFoundExplain':
+    'O endereço pode estar digitado errado, ou a empresa encerrou este programa. Peça o link atual à empresa que convidou você.',
 };
