@@ -6,7 +6,7 @@ import type { PartnerProgram } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
 import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
 import { ContextView } from '../context-view.js';
-import './email-settings.js';
+import './email-settings.component.js';
 
 const programStyles = css`
   .offer {
