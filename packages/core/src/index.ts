@@ -157,12 +157,12 @@ export {
 export {
   DEFAULT_LOCALE,
   isLocale,
-  LOCALE_NAMES,
   type Locale,
   localeSchema,
   resolveLocale,
   SUPPORTED_LOCALES,
 } from './i18n/locale.js';
+export { LOCALE_NAMES } from './i18n/locale-names.js';
 export {
   addMoney,
   CURRENCY_PATTERN,

@@ -11,17 +11,6 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** Each language's own name, for pickers ("Français", not "French"). */
-export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
-  en: 'English',
-  de: 'Deutsch',
-  fr: 'Français',
-  es: 'Español',
-  'pt-BR': 'Português (Brasil)',
-  it: 'Italiano',
-  nl: 'Nederlands',
-};
-
 export const localeSchema = /* @__PURE__ */ z.enum(SUPPORTED_LOCALES);
 
 export function isLocale(value: unknown): value is Locale {
