@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { localeDoc } from '../programs/programs.dto';
+import { localeField } from '../programs/programs.dto';
 
 export const notificationPreferencesSchema = z
   .object({
@@ -7,14 +7,14 @@ export const notificationPreferencesSchema = z
     import_completed: z.boolean(),
     commission: z.boolean(),
     message: z.boolean(),
-    emailLocale: z.nullable(localeDoc).register(z.globalRegistry, {
-      description:
+    emailLocale: z.nullable(
+      localeField(
         'The language the partner chose for emails; null = the program’s default (`programLocale`).',
-    }),
-    programLocale: localeDoc.register(z.globalRegistry, {
-      description:
-        'The program’s default email language, set by the company: what emails are written in while `emailLocale` is null. Read-only.',
-    }),
+      ),
+    ),
+    programLocale: localeField(
+      'The program’s default email language, set by the company: what emails are written in while `emailLocale` is null. Read-only.',
+    ),
   })
   .register(z.globalRegistry, {
     id: 'NotificationPreferences',
@@ -29,9 +29,7 @@ export const updateNotificationPreferencesBody = z
     commission: z.optional(z.boolean()),
     message: z.optional(z.boolean()),
     emailLocale: z.optional(
-      z.nullable(localeDoc).register(z.globalRegistry, {
-        description: 'The language for emails; null returns to the program’s default.',
-      }),
+      z.nullable(localeField('The language for emails; null returns to the program’s default.')),
     ),
   })
   .register(z.globalRegistry, { id: 'UpdateNotificationPreferences' });

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { emailSchema } from '../auth/account-schemas';
 import { isoDateTimeSchema, uuidSchema } from '../common/validation/common-schemas';
-import { localeDoc } from '../programs/programs.dto';
+import { localeField } from '../programs/programs.dto';
 
 export const PARTNER_SESSION_DEFAULT_SECONDS = 3600;
 export const PARTNER_SESSION_MAX_SECONDS = 86_400;
@@ -60,10 +60,9 @@ export const requestSignInCodeBody = z
     publishableKey: publishableKeySchema,
     email: emailSchema,
     locale: z.optional(
-      localeDoc.register(z.globalRegistry, {
-        description:
-          'The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.',
-      }),
+      localeField(
+        'The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.',
+      ),
     ),
   })
   .register(z.globalRegistry, { id: 'RequestSignInCodeRequest' });

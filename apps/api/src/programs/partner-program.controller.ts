@@ -18,7 +18,7 @@ export class PartnerProgramController {
   @ApiOperation({
     summary: 'Get your program',
     description:
-      "The signed-in partner's program: form, stage labels and offer, the offer also in plain words (`?locale=de`). Partner sessions only. Read-only.",
+      "The signed-in partner's program: form, stage labels and offer, the offer also in plain words, in the language `?locale=` names (`fr`, `pt-BR`, …). Partner sessions only. Read-only.",
   })
   @ApiOkResponse({ standardSchema: partnerProgramSchema })
   getPartnerProgram(

@@ -91,13 +91,17 @@ export const resolvedStageLabelsSchema = z
     description: 'The label of every stage: the program’s own name, or the default.',
   });
 
-/** A copy of core's locale enum, named for the SDK (naming core's own would change it everywhere). */
-export const localeDoc = z.enum(SUPPORTED_LOCALES).register(z.globalRegistry, {
-  id: 'Locale',
-  description:
-    'A language Leadbridge speaks to partners: `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.',
-  examples: ['fr'],
-});
+/**
+ * A language Leadbridge speaks to partners, described for where it is used. Each call makes a
+ * schema of its own: registering a description on one shared schema would give every use the
+ * last description.
+ */
+export function localeField(description: string) {
+  return z.enum(SUPPORTED_LOCALES).register(z.globalRegistry, {
+    description: `${description} One of \`en\`, \`de\`, \`fr\`, \`es\`, \`pt-BR\` (Brazilian Portuguese), \`it\`, \`nl\`.`,
+    examples: ['fr'],
+  });
+}
 
 const nameSchema = z
   .string()
@@ -115,7 +119,9 @@ const settingsShape = {
   stageLabels: z.optional(stageLabelsSchema),
   offer: z.optional(offerInput),
   dedupePolicy: z.optional(z.enum(DEDUPE_POLICIES)),
-  defaultLocale: z.optional(localeDoc),
+  defaultLocale: z.optional(
+    localeField('The language of emails to this program’s partners who have not chosen their own.'),
+  ),
   allowedOrigins: z.optional(
     z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
   ),
@@ -205,10 +211,9 @@ export const programSchema = z
     offerDescription: z.array(z.string()),
     currency: z.string(),
     dedupePolicy: z.enum(DEDUPE_POLICIES),
-    defaultLocale: localeDoc.register(z.globalRegistry, {
-      description:
-        'The language of emails to this program’s partners who have not chosen their own (sign-in codes, lead updates, import results, invitations…).',
-    }),
+    defaultLocale: localeField(
+      'The language of emails to this program’s partners who have not chosen their own (sign-in codes, lead updates, import results, invitations…).',
+    ),
     allowedOrigins: z.array(z.string()),
     portalUrl: z.nullable(z.string()),
     slug: z.string().register(z.globalRegistry, {
@@ -248,7 +253,9 @@ export const publicProgramSchema = z
     stageLabels: resolvedStageLabelsSchema,
     leadSubmissionEnabled: z.boolean(),
     leadImportEnabled: z.boolean(),
-    locale: localeDoc,
+    locale: localeField(
+      'The language the labels are in (from `?locale=`; English when none fits).',
+    ),
   })
   .register(z.globalRegistry, {
     id: 'PublicProgram',

@@ -19,7 +19,7 @@ export class PublicProgramController {
   @ApiOperation({
     summary: 'Get a program by publishable key',
     description:
-      "The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.",
+      "The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=` (a BCP 47 tag such as `fr` or `pt-BR`) gives the default stage labels in that language. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.",
   })
   @ApiProblems('not_found', 'origin_not_allowed')
   // Revalidated on every use: open widgets ask every few seconds whether the settings changed,

@@ -963,7 +963,7 @@ export interface paths {
         };
         /**
          * Get your program
-         * @description The signed-in partner's program: form, stage labels and offer, the offer also in plain words (`?locale=de`). Partner sessions only. Read-only.
+         * @description The signed-in partner's program: form, stage labels and offer, the offer also in plain words, in the language `?locale=` names (`fr`, `pt-BR`, …). Partner sessions only. Read-only.
          */
         get: operations["getPartnerProgram"];
         put?: never;
@@ -1171,7 +1171,7 @@ export interface paths {
         };
         /**
          * Get a program by publishable key
-         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=de` gives German default stage labels. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.
+         * @description The form schema and stage labels of the program with this publishable key, for `<lead-form>`. Public; browsers may call it only from the program's allowed origins (403 `origin_not_allowed`); archived or unknown keys are 404. `?locale=` (a BCP 47 tag such as `fr` or `pt-BR`) gives the default stage labels in that language. Sent with `Cache-Control: no-cache` and an ETag, so a client revalidates on every use and an unchanged answer is a bodiless 304. Read-only.
          */
         get: operations["getPublicProgram"];
         put?: never;
@@ -1590,7 +1590,8 @@ export interface components {
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language of emails to this program’s partners who have not chosen their own. One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             defaultLocale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2282,13 +2283,13 @@ export interface components {
         /** @description Which emails the partner gets — lead status updates (qualified, won, lost), import results, commission approvals and payouts, new messages; true = subscribed — and in which language. */
         NotificationPreferences: {
             commission: boolean;
-            /** @description The language the partner chose for emails; null = the program’s default (`programLocale`). */
             emailLocale: ("en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl") | null;
             import_completed: boolean;
             lead_stage: boolean;
             message: boolean;
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The program’s default email language, set by the company: what emails are written in while `emailLocale` is null. Read-only. One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             programLocale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2370,7 +2371,8 @@ export interface components {
             leadImportEnabled: boolean;
             leadSubmissionEnabled: boolean;
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language the labels are in (from `?locale=`; English when none fits). One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2425,7 +2427,8 @@ export interface components {
             /** @enum {string} */
             dedupePolicy: "email" | "email_or_domain";
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language of emails to this program’s partners who have not chosen their own (sign-in codes, lead updates, import results, invitations…). One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             defaultLocale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2488,7 +2491,8 @@ export interface components {
             leadImportEnabled: boolean;
             leadSubmissionEnabled: boolean;
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language the labels are in (from `?locale=`; English when none fits). One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             locale: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2498,7 +2502,8 @@ export interface components {
         RequestSignInCodeRequest: {
             email: string;
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default. One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             locale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -2618,7 +2623,6 @@ export interface components {
         };
         UpdateNotificationPreferences: {
             commission?: boolean;
-            /** @description The language for emails; null returns to the program’s default. */
             emailLocale?: ("en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl") | null;
             import_completed?: boolean;
             lead_stage?: boolean;
@@ -2639,7 +2643,8 @@ export interface components {
             /** @enum {string} */
             dedupePolicy?: "email" | "email_or_domain";
             /**
-             * @description The language the person is reading (the widget sends its own): the email with the code is written in it, unless the partner chose an email language. Without it, the program’s default.
+             * @description The language of emails to this program’s partners who have not chosen their own. One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
              * @enum {string}
              */
             defaultLocale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
@@ -8788,11 +8793,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "commission": true,
-                     *       "emailLocale": "en",
+                     *       "emailLocale": "fr",
                      *       "import_completed": true,
                      *       "lead_stage": true,
                      *       "message": true,
-                     *       "programLocale": "en"
+                     *       "programLocale": "fr"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPreferences"];
@@ -8865,7 +8870,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "commission": true,
-                 *       "emailLocale": "en",
+                 *       "emailLocale": "fr",
                  *       "import_completed": true,
                  *       "lead_stage": true,
                  *       "message": true
@@ -8883,11 +8888,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "commission": true,
-                     *       "emailLocale": "en",
+                     *       "emailLocale": "fr",
                      *       "import_completed": true,
                      *       "lead_stage": true,
                      *       "message": true,
-                     *       "programLocale": "en"
+                     *       "programLocale": "fr"
                      *     }
                      */
                     "application/json": components["schemas"]["NotificationPreferences"];
@@ -9147,7 +9152,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "email": "ada.lovelace@example.com",
-                 *       "locale": "en",
+                 *       "locale": "fr",
                  *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53"
                  *     }
                  */
@@ -9619,7 +9624,7 @@ export interface operations {
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "locale": "en",
+                     *       "locale": "fr",
                      *       "name": "Northwind Partners",
                      *       "offer": {
                      *         "rules": [
@@ -10355,7 +10360,7 @@ export interface operations {
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
                      *           "currency": "EUR",
                      *           "dedupePolicy": "email",
-                     *           "defaultLocale": "en",
+                     *           "defaultLocale": "fr",
                      *           "description": "Resellers in the DACH region",
                      *           "formSchema": {
                      *             "fields": [
@@ -10520,7 +10525,7 @@ export interface operations {
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
-                 *       "defaultLocale": "en",
+                 *       "defaultLocale": "fr",
                  *       "description": "Resellers in the DACH region",
                  *       "formSchema": {
                  *         "fields": [
@@ -10603,7 +10608,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
-                     *       "defaultLocale": "en",
+                     *       "defaultLocale": "fr",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -10812,7 +10817,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
-                     *       "defaultLocale": "en",
+                     *       "defaultLocale": "fr",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -11068,7 +11073,7 @@ export interface operations {
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
-                 *       "defaultLocale": "en",
+                 *       "defaultLocale": "fr",
                  *       "description": "Resellers in the DACH region",
                  *       "formSchema": {
                  *         "fields": [
@@ -11153,7 +11158,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
-                     *       "defaultLocale": "en",
+                     *       "defaultLocale": "fr",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -11832,7 +11837,7 @@ export interface operations {
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
                      *       "currency": "EUR",
                      *       "dedupePolicy": "email",
-                     *       "defaultLocale": "en",
+                     *       "defaultLocale": "fr",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
                      *         "fields": [
@@ -12063,7 +12068,7 @@ export interface operations {
                      *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
                      *       "leadImportEnabled": true,
                      *       "leadSubmissionEnabled": true,
-                     *       "locale": "en",
+                     *       "locale": "fr",
                      *       "name": "Northwind Partners",
                      *       "stageLabels": {
                      *         "closed_lost": "closed_lost",
