@@ -74,9 +74,7 @@ export class LeadsViewElement extends ContextView {
   private leads: LeadsResource | null = null;
   private fields: FormField[] = [];
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly menu = new ActionsMenu(this, 'leads-menu', (to) =>
-    this.context.navigate({ view: 'import', history: to === 'history' }),
-  );
+  private readonly menu = new ActionsMenu(this, 'leads-menu', (to) => this.context.navigate(to));
   private readonly list = new PagedList<Lead>(
     this,
     (cursor) =>
