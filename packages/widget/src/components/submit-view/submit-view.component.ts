@@ -265,28 +265,20 @@ export class SubmitViewElement extends ViewElement {
     } else if (failure.code === 'validation_failed' && failure.errors.length > 0) {
       this.placeErrors(failure.errors);
       message = this.announcement;
-    } else if (failure.code === 'duplicate_lead') {
-      const date = formatDate(String(failure.problem.firstRegisteredAt ?? ''), this.locale);
-      message = t(
-        failure.problem.reason === 'domain' ? 'submit.duplicate.domain' : 'submit.duplicate.email',
-        { date },
-      );
-      this.formError = message;
-      this.errors = { ...this.errors, email: t('submit.duplicate.field') };
-    } else if (failure.code === 'lead_submission_disabled') {
-      // Turned off since the form was loaded: say so, keep every value, and fetch the settings.
-      message = `${t('submit.disabled')} ${t('submit.kept')}`;
-      this.formError = message;
-      this.refused = true;
-      this.onRefused();
-    } else if (failure.status === 429) {
-      message = t('submit.rateLimited');
-      this.formError = message;
-    } else if (failure.status === 0) {
-      message = t('shell.error.network');
-      this.formError = message;
     } else {
-      message = t('submit.failed', { detail: failure.detail || failure.code });
+      if (failure.code === 'duplicate_lead') {
+        const date = formatDate(String(failure.problem.firstRegisteredAt ?? ''), this.locale);
+        const reason = failure.problem.reason === 'domain' ? 'domain' : 'email';
+        message = t(`submit.duplicate.${reason}`, { date });
+        this.errors = { ...this.errors, email: t('submit.duplicate.field') };
+      } else if (failure.code === 'lead_submission_disabled') {
+        // Turned off since the form was loaded: say so, keep every value, fetch the settings.
+        message = `${t('submit.disabled')} ${t('submit.kept')}`;
+        this.refused = true;
+        this.onRefused();
+      } else if (failure.status === 429) message = t('submit.rateLimited');
+      else if (failure.status === 0) message = t('shell.error.network');
+      else message = t('submit.failed', { detail: failure.detail || failure.code });
       this.formError = message;
     }
     emitLeadFormEvent(this, 'lead-form:error', { code: failure.code, message });
