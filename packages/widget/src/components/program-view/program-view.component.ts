@@ -24,7 +24,14 @@ const programStyles = css`
   }
 `;
 
-/** The program summary: what it is, what a partner earns (the offer in words), lead statuses. */
+/**
+ * The program summary: what it is, what a partner earns (the offer in words), lead statuses.
+ *
+ * @csspart description - The program's description.
+ * @csspart submit-lead - "Submit a lead".
+ * @csspart offer - What a partner earns.
+ * @csspart stages - The lead statuses, explained.
+ */
 export class ProgramViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, programStyles];
   static override properties = {
