@@ -144,3 +144,26 @@ test('a partner is invited and enrolled, and their message is answered', async (
   );
   expect(replies.data[0]?.body).toBe('Yes! Let us pick a date.');
 });
+
+test('the program filter narrows a list and stays in its address', async ({ page, tenant }) => {
+  const agency = await tenant.lb.programs.create({ name: 'Agency program', currency: 'USD' });
+  const only = await tenant.lb.partners.create({
+    name: 'Agency Only Partner',
+    email: `agency-only-${agency.id.slice(0, 8)}@example.com`,
+    programIds: [agency.id],
+  });
+  await signIn(page, tenant);
+  await page.goto('/partners');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel('Program').selectOption({ label: 'Agency program' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(only.name);
+  await expect(page).toHaveURL(new RegExp(`[?&]program=${agency.id}`));
+  await page.reload();
+  await expect(page.getByLabel('Program')).toHaveValue(agency.id);
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Program').selectOption({ label: 'All programs' });
+  await expect(rows).toHaveCount(3);
+  await expect(page).not.toHaveURL(/program=/);
+});

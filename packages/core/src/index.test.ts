@@ -8,7 +8,6 @@ const CONTRACT = [
   'canTransition',
   'allowedTransitions',
   'nextStage',
-  'isFinalStage',
   'DEFAULT_STAGE_LABELS',
   'stageLabelsSchema',
   'stageLabel',

@@ -51,17 +51,13 @@ export {
   isFreeMailDomain,
 } from './duplicates/free-mail-domains.js';
 export {
-  createLeadDeduper,
-  type DuplicateMatch,
-  type LeadDeduper,
-} from './duplicates/lead-deduper.js';
-export {
   companyDomain,
   DEDUPE_POLICIES,
   type DedupePolicy,
+  type DuplicateMatch,
   type DuplicateReason,
   dedupePolicySchema,
-  duplicateReason,
+  type LeadDeduper,
   type LeadIdentity,
   leadIdentity,
   normalizeEmail,
@@ -133,7 +129,6 @@ export {
   leadPatchInputSchema,
 } from './form/lead-data.js';
 export {
-  fieldForError,
   type LeadValidationResult,
   type ValidateLeadOptions,
   validateLead,
@@ -174,7 +169,6 @@ export {
   minorUnitDigits,
   moneySchema,
   parseMoney,
-  sumMoney,
 } from './money/money.js';
 export { addCalendarMonthsUtc } from './offers/calendar.js';
 export { type CheckOfferOptions, checkOffer, isKnownCurrency } from './offers/check-offer.js';
@@ -234,7 +228,6 @@ export {
 export {
   allowedTransitions,
   canTransition,
-  isFinalStage,
   isLeadStage,
   isPartnerEditableStage,
   LEAD_STAGES,

@@ -1,12 +1,5 @@
 import { isFreeMailDomain } from './free-mail-domains.js';
-import { createLeadDeduper } from './lead-deduper.js';
-import {
-  companyDomain,
-  DEDUPE_POLICIES,
-  duplicateReason,
-  leadIdentity,
-  normalizeEmail,
-} from './lead-identity.js';
+import { companyDomain, DEDUPE_POLICIES, leadIdentity, normalizeEmail } from './lead-identity.js';
 
 describe('normalizeEmail', () => {
   it('trims and lower-cases, nothing else', () => {
@@ -88,50 +81,6 @@ describe('leadIdentity', () => {
     expect(leadIdentity({ email: 'ada@gmail.com' }, 'email_or_domain')).toEqual({
       email: 'ada@gmail.com',
       domain: null,
-    });
-  });
-
-  it('explains why two identities clash', () => {
-    const ada = leadIdentity({ email: 'ada@acme.com' }, 'email_or_domain');
-    expect(duplicateReason(leadIdentity({ email: 'ADA@acme.com' }, 'email_or_domain'), ada)).toBe(
-      'email',
-    );
-    expect(duplicateReason(leadIdentity({ email: 'bob@acme.com' }, 'email_or_domain'), ada)).toBe(
-      'domain',
-    );
-    expect(
-      duplicateReason(
-        leadIdentity({ email: 'bob@acme.com' }, 'email'),
-        leadIdentity({ email: 'ada@acme.com' }, 'email'),
-      ),
-    ).toBeNull();
-    expect(
-      duplicateReason(
-        leadIdentity({ email: 'a@gmail.com' }, 'email_or_domain'),
-        leadIdentity({ email: 'b@gmail.com' }, 'email_or_domain'),
-      ),
-    ).toBeNull();
-  });
-});
-
-describe('createLeadDeduper', () => {
-  it('reports repeated emails within a file', () => {
-    const deduper = createLeadDeduper('email');
-    expect(deduper.add({ email: 'ada@acme.com' }, 1)).toBeNull();
-    expect(deduper.add({ email: 'bob@acme.com' }, 2)).toBeNull();
-    expect(deduper.add({ email: ' ADA@acme.com' }, 3)).toEqual({ row: 1, reason: 'email' });
-    expect(deduper.add({ email: 'ada@acme.com' }, 4)).toEqual({ row: 1, reason: 'email' });
-  });
-
-  it('reports repeated company domains under email_or_domain', () => {
-    const deduper = createLeadDeduper('email_or_domain');
-    expect(deduper.add({ email: 'ada@acme.com' }, 1)).toBeNull();
-    expect(deduper.add({ email: 'bob@acme.com' }, 2)).toEqual({ row: 1, reason: 'domain' });
-    expect(deduper.add({ email: 'x@gmail.com' }, 3)).toBeNull();
-    expect(deduper.add({ email: 'y@gmail.com' }, 4)).toBeNull();
-    expect(deduper.add({ email: 'z@gmail.com', company: 'acme.com' }, 5)).toEqual({
-      row: 1,
-      reason: 'domain',
     });
   });
 });

@@ -55,12 +55,13 @@ export function leadIdentity(
 
 export type DuplicateReason = 'email' | 'domain';
 
-/** Why `candidate` duplicates `existing`, or null when they are different leads. */
-export function duplicateReason(
-  candidate: LeadIdentity,
-  existing: LeadIdentity,
-): DuplicateReason | null {
-  if (candidate.email === existing.email) return 'email';
-  if (candidate.domain !== null && candidate.domain === existing.domain) return 'domain';
-  return null;
-}
+export type DuplicateMatch = { row: number; reason: DuplicateReason };
+
+/**
+ * Finds repeated leads within one file or batch by their identity (leadIdentity), so they are
+ * reported instead of inserted twice. The API's import implements it.
+ */
+export type LeadDeduper = {
+  /** Records the lead at `row`, or returns the earlier row it repeats (and records nothing). */
+  add(lead: { email: string; company?: string | null }, row: number): DuplicateMatch | null;
+};

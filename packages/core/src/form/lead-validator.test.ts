@@ -5,7 +5,7 @@ import { fieldErrorMessage } from './field-error-messages.js';
 import { isFieldErrorCode } from './field-errors.js';
 import type { LeadFormSchema } from './form-schema.js';
 import type { LeadData, LeadPatch } from './lead-data.js';
-import { fieldForError, validateLead } from './lead-validator.js';
+import { validateLead } from './lead-validator.js';
 
 function errorsOf(result: ReturnType<typeof validateLead>) {
   if (result.ok) throw new Error('expected errors');
@@ -234,19 +234,6 @@ describe('validateLead', () => {
       const errors = errorsOf(validateLead(SAMPLE_SCHEMA, { email: 'nope' }, { partial: true }));
       expect(errors.map((error) => error.code)).toEqual(['invalid_email']);
     });
-  });
-
-  it('finds the field an error points at', () => {
-    const errors = errorsOf(validateLead(SAMPLE_SCHEMA, { email: '', fields: { budget: 'x' } }));
-    expect(errors.map((error) => fieldForError(SAMPLE_SCHEMA, error)?.label)).toEqual([
-      'Email',
-      'First name',
-      'Budget',
-      'Consent',
-    ]);
-    expect(
-      fieldForError(SAMPLE_SCHEMA, { field: 'fields.email', code: 'unknown_field', message: '' }),
-    ).toBeUndefined();
   });
 
   it('never throws on arbitrary JSON input', () => {

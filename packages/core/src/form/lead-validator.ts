@@ -4,7 +4,7 @@ import { compileLeadFormSchema } from './compiled-schema.js';
 import { fieldError, fieldErrorCatalog } from './field-error-messages.js';
 import type { FieldError } from './field-errors.js';
 import { validateCompiledField } from './field-validator.js';
-import type { FormField, LeadFormSchema } from './form-schema.js';
+import type { LeadFormSchema } from './form-schema.js';
 import type { LeadData, LeadFieldValue, LeadPatch } from './lead-data.js';
 
 export type ValidateLeadOptions = {
@@ -126,12 +126,4 @@ function toPatch(
   if ('company' in builtIns) patch.company = asText(builtIns.company);
   if (isRecord(input.fields)) patch.fields = custom;
   return patch;
-}
-
-/** The field definition an error points at, e.g. to focus its input or find its CSV column. */
-export function fieldForError(schema: LeadFormSchema, error: FieldError): FormField | undefined {
-  const key = error.field.startsWith('fields.') ? error.field.slice(7) : error.field;
-  const field = compileLeadFormSchema(schema).byKey.get(key);
-  if (!field) return undefined;
-  return field.builtIn === !error.field.startsWith('fields.') ? field.field : undefined;
 }

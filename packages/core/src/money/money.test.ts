@@ -6,7 +6,6 @@ import {
   minorUnitDigits,
   moneySchema,
   parseMoney,
-  sumMoney,
 } from './money.js';
 
 describe('money', () => {
@@ -51,20 +50,6 @@ describe('money', () => {
     expect(isSameCurrency({ amount: 1, currency: 'EUR' }, { amount: 1, currency: 'GBP' })).toBe(
       false,
     );
-  });
-
-  it('sums a list', () => {
-    expect(sumMoney([], 'USD')).toEqual({ amount: 0, currency: 'USD' });
-    expect(
-      sumMoney(
-        [
-          { amount: 100, currency: 'USD' },
-          { amount: 250, currency: 'USD' },
-        ],
-        'USD',
-      ),
-    ).toEqual({ amount: 350, currency: 'USD' });
-    expect(() => sumMoney([{ amount: 100, currency: 'EUR' }], 'USD')).toThrow();
   });
 
   it('parses decimal text into minor units exactly', () => {

@@ -64,12 +64,6 @@ export function addMoney(a: Money, b: Money): Money {
   return { amount: assertSafeAmount(a.amount + b.amount), currency: a.currency };
 }
 
-export function sumMoney(items: readonly Money[], currency: string): Money {
-  let total: Money = { amount: 0, currency };
-  for (const item of items) total = addMoney(total, item);
-  return total;
-}
-
 /**
  * Parses a decimal amount typed by a person (`49.99`, `-5`, `1000`) into minor units without
  * going through floating point. Returns null when it has more decimals than the currency.

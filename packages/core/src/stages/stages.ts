@@ -53,10 +53,6 @@ export function canTransition(from: LeadStage, to: LeadStage): boolean {
   return isLeadStage(to) && allowedTransitions(from).includes(to);
 }
 
-export function isFinalStage(stage: LeadStage): boolean {
-  return isLeadStage(stage) && STAGE_TRANSITIONS[stage].length === 0;
-}
-
 export function shouldNotifyPartner(stage: LeadStage): boolean {
   return (NOTIFY_PARTNER_STAGES as readonly string[]).includes(stage);
 }

@@ -6,8 +6,9 @@ import {
 } from 'lit';
 import type { Translate } from '../i18n/i18n.js';
 import { kebabIcon } from './icons.js';
+import type { Navigation } from './navigation.js';
 
-export type MenuChoice = 'import' | 'history';
+type MenuChoice = 'import' | 'history';
 
 /**
  * The "⋮" menu beside a view's title (Submit a lead, My leads): import leads, import history.
@@ -20,7 +21,7 @@ export class ActionsMenu implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly id: string,
-    private readonly onChoose: (to: MenuChoice) => void,
+    private readonly navigate: (to: Navigation) => void,
   ) {
     host.addController(this);
   }
@@ -85,7 +86,7 @@ export class ActionsMenu implements ReactiveController {
 
   private choose(to: MenuChoice): void {
     this.close(false);
-    this.onChoose(to);
+    this.navigate({ view: 'import', history: to === 'history' });
   }
 
   render(t: Translate): TemplateResult {

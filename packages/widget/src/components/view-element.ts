@@ -1,16 +1,7 @@
-import { type CSSResult, LitElement, supportsAdoptingStyleSheets } from 'lit';
+import { adoptStyles, type CSSResult, LitElement, supportsAdoptingStyleSheets } from 'lit';
 
-const styleIds = new WeakMap<CSSResult, string>();
-let nextStyleId = 0;
-
-function styleId(style: CSSResult): string {
-  let id = styleIds.get(style);
-  if (!id) {
-    id = String(++nextStyleId);
-    styleIds.set(style, id);
-  }
-  return id;
-}
+/** The view styles each shadow root holds already (lazy-loaded views add theirs once). */
+const adopted = new WeakMap<ShadowRoot, Set<CSSResult>>();
 
 /**
  * Base of the views inside `<lead-form>`. A view renders into the lead-form's shadow root (no
@@ -28,25 +19,20 @@ export class ViewElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const root = this.getRootNode();
-    const styles = (this.constructor as typeof ViewElement).viewStyles;
-    if (!(root instanceof ShadowRoot) || styles.length === 0) return;
-    if (!supportsAdoptingStyleSheets) {
-      // Browsers without constructable stylesheets get one <style> per sheet, as Lit does.
-      for (const style of styles) {
-        const id = styleId(style);
-        if (root.querySelector(`style[data-view-style="${id}"]`)) continue;
-        const element = document.createElement('style');
-        element.dataset.viewStyle = id;
-        element.textContent = style.cssText;
-        root.append(element);
-      }
-      return;
-    }
-    const sheets = styles
-      .map((style) => style.styleSheet)
-      .filter(
-        (sheet): sheet is CSSStyleSheet => !!sheet && !root.adoptedStyleSheets.includes(sheet),
-      );
-    if (sheets.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+    if (!(root instanceof ShadowRoot)) return;
+    const has = adopted.get(root) ?? new Set();
+    adopted.set(root, has);
+    const styles = (this.constructor as typeof ViewElement).viewStyles.filter(
+      (style) => !has.has(style),
+    );
+    for (const style of styles) has.add(style);
+    if (!styles.length) return;
+    // Without constructable stylesheets, Lit's adoptStyles appends a <style> per sheet.
+    if (supportsAdoptingStyleSheets) {
+      root.adoptedStyleSheets = [
+        ...root.adoptedStyleSheets,
+        ...styles.map((style) => style.styleSheet as CSSStyleSheet),
+      ];
+    } else adoptStyles(root, styles);
   }
 }

@@ -1,9 +1,13 @@
 import {
+  type FieldError,
   type FormField,
+  fieldErrorMessage,
   isBuiltInFieldKey,
+  isFieldErrorCode,
   type LeadFormSchema,
   type LeadInput,
   type LeadPatchInput,
+  type Locale,
   normalizeLeadFormSchema,
 } from '@leadbridge/core';
 import type { Lead } from '../api/types.js';
@@ -121,6 +125,21 @@ export function toLeadPatch(
 /** The form field an error path points at: `email` → email, `fields.budget` → budget. */
 export function fieldKeyOfPath(path: string): string {
   return path.startsWith('fields.') ? path.slice('fields.'.length) : path;
+}
+
+/** An error from core or the API in the reader's language, naming its field by its label. */
+export function localizeFieldError(
+  error: FieldError,
+  fields: readonly FormField[],
+  locale: Locale,
+): string {
+  if (!isFieldErrorCode(error.code)) return error.message;
+  const field = fields.find((candidate) => candidate.key === fieldKeyOfPath(error.field));
+  return fieldErrorMessage(
+    error.code,
+    { label: field?.label ?? error.field, ...error.params },
+    locale,
+  );
 }
 
 /** A value as a person reads it: option labels, yes/no, dates as typed. */

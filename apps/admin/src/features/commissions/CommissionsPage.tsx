@@ -2,10 +2,9 @@ import type { Commission } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Coins } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { usePartnerOptions, usePrograms } from '../../api/programs';
 import { invalidateArea, queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { downloadText } from '../../lib/download';
@@ -15,6 +14,7 @@ import { useTitle } from '../../lib/use-title';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { FilterBar, PartnerFilter, ProgramFilter, useUrlFilters } from '../../ui/Filters';
 import { PageHeader } from '../../ui/PageHeader';
 import { ReadOnlyNotice } from '../../ui/ReadOnlyNotice';
 import { StatusBadge } from '../../ui/StageBadge';
@@ -44,16 +44,13 @@ const ACTIONS: Record<Status, { to: 'approved' | 'paid' | 'declined'; label: str
 
 export function CommissionsPage() {
   useTitle('Commissions');
-  const [params, setParams] = useSearchParams();
-  const status = (TABS.find((t) => t.status === params.get('status'))?.status ??
-    'pending') as Status;
-  const programId = params.get('program') ?? '';
-  const partnerId = params.get('partner') ?? '';
+  const { params, get, set } = useUrlFilters();
+  const status = (TABS.find((t) => t.status === get('status'))?.status ?? 'pending') as Status;
+  const programId = get('program');
+  const partnerId = get('partner');
   const canWrite = useCanWrite();
   const toast = useToast();
   const client = useQueryClient();
-  const programs = usePrograms();
-  const partners = usePartnerOptions();
   const filters = useMemo(
     () => ({ ...(programId ? { programId } : {}), ...(partnerId ? { partnerId } : {}) }),
     [programId, partnerId],
@@ -113,12 +110,6 @@ export function CommissionsPage() {
     onError: (error) => toast.show(`Export failed: ${errorMessage(error)}`, { kind: 'error' }),
   });
 
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const totalsFor = (s: Status) =>
     totals.data?.data
       .map((t) => ({ amount: t[s], currency: t.currency }))
@@ -138,42 +129,18 @@ export function CommissionsPage() {
         }
       />
       <ReadOnlyNotice what="approve or pay commissions" />
-      <div className="card row" style={{ padding: 'var(--space-3) var(--space-4)' }}>
-        <label className="visually-hidden" htmlFor="com-program">
-          Program
-        </label>
-        <select
+      <FilterBar>
+        <ProgramFilter
           id="com-program"
-          className="select"
-          style={{ width: 'auto' }}
           value={programId}
-          onChange={(e) => set('program', e.target.value)}
-        >
-          <option value="">All programs</option>
-          {programs.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor="com-partner">
-          Partner
-        </label>
-        <select
+          onChange={(value) => set('program', value)}
+        />
+        <PartnerFilter
           id="com-partner"
-          className="select"
-          style={{ width: 'auto' }}
           value={partnerId}
-          onChange={(e) => set('partner', e.target.value)}
-        >
-          <option value="">All partners</option>
-          {partners.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+          onChange={(value) => set('partner', value)}
+        />
+      </FilterBar>
       <nav className="tabs" aria-label="Commission status">
         {TABS.map((tab) => (
           <Link

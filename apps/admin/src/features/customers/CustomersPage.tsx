@@ -1,12 +1,18 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { BadgeCheck } from 'lucide-react';
-import { Link, useSearchParams } from 'react-router';
-import { usePartnerOptions, usePrograms } from '../../api/programs';
+import { Link } from 'react-router';
 import { queries } from '../../api/queries';
 import { formatDate, leadName } from '../../lib/format';
 import { money } from '../../lib/money';
 import { useTitle } from '../../lib/use-title';
 import { Button } from '../../ui/Button';
+import {
+  FilterBar,
+  PartnerFilter,
+  ProgramFilter,
+  SelectFilter,
+  useUrlFilters,
+} from '../../ui/Filters';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StageBadge';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/States';
@@ -15,15 +21,13 @@ const STATUS_LABEL = { signed_up: 'Signed up', paid: 'Paid' } as const;
 
 export function CustomersPage() {
   useTitle('Customers');
-  const [params, setParams] = useSearchParams();
+  const { get, set } = useUrlFilters();
   const status =
-    params.get('status') === 'paid' || params.get('status') === 'signed_up'
-      ? (params.get('status') as 'paid' | 'signed_up')
+    get('status') === 'paid' || get('status') === 'signed_up'
+      ? (get('status') as 'paid' | 'signed_up')
       : undefined;
-  const programId = params.get('program') ?? '';
-  const partnerId = params.get('partner') ?? '';
-  const programs = usePrograms();
-  const partners = usePartnerOptions();
+  const programId = get('program');
+  const partnerId = get('partner');
   const query = useInfiniteQuery(
     queries.customerPages({
       ...(status ? { status } : {}),
@@ -32,68 +36,35 @@ export function CustomersPage() {
     }),
   );
   const customers = query.data?.pages.flatMap((p) => p.data) ?? [];
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <div className="page">
       <PageHeader
         title="Customers"
         description="Won leads, their status and the revenue they bring."
       />
-      <div className="card row" style={{ padding: 'var(--space-3) var(--space-4)' }}>
-        <label className="visually-hidden" htmlFor="customers-status">
-          Status
-        </label>
-        <select
+      <FilterBar>
+        <SelectFilter
           id="customers-status"
-          className="select"
-          style={{ width: 'auto' }}
+          label="Status"
+          anyLabel="Any status"
           value={status ?? ''}
-          onChange={(e) => set('status', e.target.value)}
-        >
-          <option value="">Any status</option>
-          <option value="signed_up">Signed up</option>
-          <option value="paid">Paid</option>
-        </select>
-        <label className="visually-hidden" htmlFor="customers-program">
-          Program
-        </label>
-        <select
+          onChange={(value) => set('status', value)}
+          options={[
+            { value: 'signed_up', label: 'Signed up' },
+            { value: 'paid', label: 'Paid' },
+          ]}
+        />
+        <ProgramFilter
           id="customers-program"
-          className="select"
-          style={{ width: 'auto' }}
           value={programId}
-          onChange={(e) => set('program', e.target.value)}
-        >
-          <option value="">All programs</option>
-          {programs.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor="customers-partner">
-          Partner
-        </label>
-        <select
+          onChange={(value) => set('program', value)}
+        />
+        <PartnerFilter
           id="customers-partner"
-          className="select"
-          style={{ width: 'auto' }}
           value={partnerId}
-          onChange={(e) => set('partner', e.target.value)}
-        >
-          <option value="">All partners</option>
-          {partners.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+          onChange={(value) => set('partner', value)}
+        />
+      </FilterBar>
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : !query.isPending && customers.length === 0 ? (

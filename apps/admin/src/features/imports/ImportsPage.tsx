@@ -1,15 +1,15 @@
 import type { Import } from '@leadbridge/sdk';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { FileUp } from 'lucide-react';
-import { useSearchParams } from 'react-router';
 import { lb } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { useProgramMap, usePrograms } from '../../api/programs';
+import { useProgramMap } from '../../api/programs';
 import { queries } from '../../api/queries';
 import { downloadText } from '../../lib/download';
 import { formatBytes, formatDateTime, formatNumber, formatRelative } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
 import { Button } from '../../ui/Button';
+import { FilterBar, ProgramFilter, SelectFilter, useUrlFilters } from '../../ui/Filters';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StageBadge';
 import { EmptyState, ErrorState, ProgressBar, SkeletonRows } from '../../ui/States';
@@ -62,12 +62,11 @@ function Progress({ item }: { item: Import }) {
 /** Every CSV import in the company's programs, live while any is running. */
 export function ImportsPage() {
   useTitle('Imports');
-  const [params, setParams] = useSearchParams();
-  const programId = params.get('program') ?? '';
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
-    ? (params.get('status') as Import['status'])
+  const { get, set } = useUrlFilters();
+  const programId = get('program');
+  const status = (STATUSES as readonly string[]).includes(get('status'))
+    ? (get('status') as Import['status'])
     : undefined;
-  const programs = usePrograms();
   const programMap = useProgramMap();
   const query = useInfiniteQuery({
     ...queries.importPages({
@@ -79,55 +78,30 @@ export function ImportsPage() {
       q.state.data?.pages.some((p) => p.data.some(isRunning)) ? 2000 : false,
   });
   const imports = query.data?.pages.flatMap((p) => p.data) ?? [];
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <div className="page">
       <PageHeader
         title="Imports"
         description="CSV files your partners uploaded, with their results and error files."
       />
-      <div className="card row" style={{ padding: 'var(--space-3) var(--space-4)' }}>
-        <label className="visually-hidden" htmlFor="imports-program">
-          Program
-        </label>
-        <select
+      <FilterBar>
+        <ProgramFilter
           id="imports-program"
-          className="select"
-          style={{ width: 'auto' }}
           value={programId}
-          onChange={(e) => set('program', e.target.value)}
-        >
-          <option value="">All programs</option>
-          {programs.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor="imports-status">
-          Status
-        </label>
-        <select
+          onChange={(value) => set('program', value)}
+        />
+        <SelectFilter
           id="imports-status"
-          className="select"
-          style={{ width: 'auto' }}
+          label="Status"
+          anyLabel="Any status"
           value={status ?? ''}
-          onChange={(e) => set('status', e.target.value)}
-        >
-          <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s[0]?.toUpperCase()}
-              {s.slice(1)}
-            </option>
-          ))}
-        </select>
-      </div>
+          onChange={(value) => set('status', value)}
+          options={STATUSES.map((s) => ({
+            value: s,
+            label: `${s[0]?.toUpperCase()}${s.slice(1)}`,
+          }))}
+        />
+      </FilterBar>
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : !query.isPending && imports.length === 0 ? (

@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Handshake } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { usePrograms } from '../../api/programs';
+import { Link } from 'react-router';
 import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { formatDate } from '../../lib/format';
 import { useTitle } from '../../lib/use-title';
 import { Button } from '../../ui/Button';
+import { FilterBar, ProgramFilter, useUrlFilters } from '../../ui/Filters';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../../ui/StageBadge';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/States';
@@ -16,18 +16,11 @@ import { InvitePartnerDialog } from './InvitePartnerDialog';
 export function PartnersPage() {
   useTitle('Partners');
   const canWrite = useCanWrite();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const programId = params.get('program') ?? '';
+  const { get, set } = useUrlFilters();
+  const q = get('q');
+  const programId = get('program');
   const [text, setText] = useState(q);
   const [inviting, setInviting] = useState(false);
-  const programs = usePrograms();
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   // biome-ignore lint/correctness/useExhaustiveDependencies: debounce the text only.
   useEffect(() => {
     if (text === q) return;
@@ -51,7 +44,7 @@ export function PartnersPage() {
           )
         }
       />
-      <div className="card row" style={{ padding: 'var(--space-3) var(--space-4)' }}>
+      <FilterBar>
         <label htmlFor="partners-q" className="visually-hidden">
           Search partners
         </label>
@@ -64,24 +57,12 @@ export function PartnersPage() {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <label className="visually-hidden" htmlFor="partners-program">
-          Program
-        </label>
-        <select
+        <ProgramFilter
           id="partners-program"
-          className="select"
-          style={{ width: 'auto' }}
           value={programId}
-          onChange={(e) => set('program', e.target.value)}
-        >
-          <option value="">All programs</option>
-          {programs.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+          onChange={(value) => set('program', value)}
+        />
+      </FilterBar>
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => query.refetch()} />
       ) : !query.isPending && partners.length === 0 ? (

@@ -9,7 +9,11 @@ import { ContextView } from '../context-view.js';
 import { leadsViewStyles } from '../leads-view/leads-view.styles.js';
 import { PagedList, renderListFooter } from '../paged-list.js';
 
-/** What the partner earned under the offer: totals per status and each commission. */
+/**
+ * What the partner earned under the offer: totals per status and each commission.
+ *
+ * @csspart totals - The totals per status, per currency.
+ */
 export class CommissionsViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, leadsViewStyles];
   static override properties = { ...ContextView.properties, totals: { state: true } };

@@ -11,7 +11,12 @@ import { PagedList, renderListFooter } from '../paged-list.js';
 import { ViewElement } from '../view-element.js';
 import { downloadText } from './download.js';
 
-/** The partner's imports with status and counts, and each one's error CSV to download. */
+/**
+ * The partner's imports with status and counts, and each one's error CSV to download.
+ *
+ * @csspart import-history - The list of imports.
+ * @csspart error-csv - An import's error file, to download.
+ */
 export class ImportHistoryElement extends ViewElement {
   static override viewStyles = [viewsStyles, statusStyles];
   static override properties = {

@@ -1,19 +1,9 @@
-import {
-  csvTemplate,
-  type FormField,
-  fieldErrorCatalog,
-  type HeaderMapping,
-  writeCsv,
-} from '@leadbridge/core';
-import { ImportsResource, randomUuid } from '@leadbridge/sdk/partner';
+import { csvTemplate, type FormField, type HeaderMapping, writeCsv } from '@leadbridge/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { failureOf } from '../../api/problems.js';
 import type { LeadImport } from '../../api/types.js';
-import { PreviewModel } from '../../csv/preview-model.js';
-import type { FromWorker, ToWorker } from '../../csv/protocol.js';
-import { startCsvWorker } from '../../csv/start-worker.js';
+import { CsvReaderController } from '../../controllers/csv-reader.controller.js';
+import { ImportJobController } from '../../controllers/import-job.controller.js';
 import { defineOnce } from '../../define.js';
-import { emitLeadFormEvent } from '../../events/lead-form-events.js';
 import { formFields } from '../../fields/form-values.js';
 import { formatCount } from '../../i18n/i18n.js';
 import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
@@ -21,27 +11,13 @@ import { ContextView } from '../context-view.js';
 import { downloadText } from '../import-history/download.js';
 import '../import-history/import-history.component.js';
 import '../preview-grid/preview-grid.component.js';
+import './import-dropzone.component.js';
+import './import-mapping.component.js';
+import { renderProgress, renderResult } from './import-progress.js';
 import { importViewStyles } from './import-view.styles.js';
 
-/** Files with more rows than this are not previewed in the browser; the API checks them. */
-const MAX_PREVIEW_ROWS = 250_000;
-const POLL_MS = 750;
-/** How much of the file the API's dry run reads to check the mapping (cut at a line end). */
-const DRY_RUN_BYTES = 256 * 1024;
-/** Encodings this preview reads the way the API does (its worker: UTF-8, else Windows-1252). */
-const BROWSER_ENCODINGS = new Set(['utf-8', 'windows-1252']);
-const ENDED = new Set(['completed', 'failed', 'cancelled']);
-
-/** The file's first DRY_RUN_BYTES, ending after a newline (and its UTF-16 high byte). */
-async function headOf(file: File): Promise<Blob> {
-  if (file.size <= DRY_RUN_BYTES) return file;
-  const bytes = new Uint8Array(await file.slice(0, DRY_RUN_BYTES).arrayBuffer());
-  let end = bytes.lastIndexOf(0x0a) + 1;
-  if (end > 0 && bytes[end] === 0) end++;
-  return new Blob([bytes.subarray(0, end || bytes.length)], { type: 'text/csv' });
-}
-
-type Phase =
+/** Where the import is: choosing a file, reading it, its preview, and the import on the server. */
+export type ImportPhase =
   | { kind: 'choose' }
   | { kind: 'reading'; rows: number }
   | { kind: 'preview' }
@@ -55,6 +31,18 @@ type Phase =
  * CSV import, as the help article describes it: download the template, add a file (drag and
  * drop or "Add file"), check every row in the preview and fix bad cells in place, then "Import
  * and submit" and follow the progress; import history with each import's error CSV below.
+ * Reading is the CsvReaderController's, the import on the server the ImportJobController's.
+ *
+ * @summary "Import leads", inside `<lead-form>`.
+ *
+ * @csspart back - "← Back" to the form.
+ * @csspart template-button - "Download CSV template".
+ * @csspart counts - Valid, invalid and total rows.
+ * @csspart only-invalid - "Show only rows with problems".
+ * @csspart import-submit - "Import and submit".
+ * @csspart import-cancel - "Cancel import".
+ * @csspart progress - The running import's progress.
+ * @csspart progress-bar - Its progress bar.
  */
 export class ImportViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, importViewStyles];
@@ -64,38 +52,34 @@ export class ImportViewElement extends ContextView {
     startWithHistory: { attribute: false },
     showBack: { attribute: false },
     phase: { state: true },
-    version: { state: true },
     fileName: { state: true },
     problem: { state: true },
-    dragging: { state: true },
     onlyInvalid: { state: true },
     historyVersion: { state: true },
     mappingFromServer: { state: true },
-    cancelling: { state: true },
   };
 
   declare preview: boolean;
   declare startWithHistory: boolean;
   declare showBack: boolean;
-  declare phase: Phase;
-  declare version: number;
+  /** @internal */
+  declare phase: ImportPhase;
+  /** @internal */
   declare fileName: string;
+  /** @internal */
   declare problem: string | null;
-  declare dragging: boolean;
   declare onlyInvalid: boolean;
+  /** @internal Bumped when an import ends, so the history shows it. */
   declare historyVersion: number;
   /** The API's dry run mapped required columns this browser's guess missed, and was taken. */
   declare mappingFromServer: boolean;
-  declare cancelling: boolean;
 
-  private model = new PreviewModel({ fields: [] }, 'en');
-  /** The reader worker, and a helper that checks every other slice on another core. */
-  private workers: Worker[] = [];
-  /** Progress of the current reading (a new mapping starts a new generation). */
-  private reading = { generation: 0, readerDone: false, delegated: 0, helped: 0 };
-  private fields: FormField[] = [];
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private uploadKey: string | null = null;
+  /** @internal */
+  readonly reader = new CsvReaderController(this);
+  /** @internal */
+  readonly job = new ImportJobController(this);
+  /** @internal */
+  fields: FormField[] = [];
 
   constructor() {
     super();
@@ -103,14 +87,11 @@ export class ImportViewElement extends ContextView {
     this.startWithHistory = false;
     this.showBack = true;
     this.phase = { kind: 'choose' };
-    this.version = 0;
     this.fileName = '';
     this.problem = null;
-    this.dragging = false;
     this.onlyInvalid = false;
     this.historyVersion = 0;
     this.mappingFromServer = false;
-    this.cancelling = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -122,17 +103,6 @@ export class ImportViewElement extends ContextView {
       this.querySelector<HTMLElement>('#import-history-title')?.scrollIntoView({ block: 'start' });
       this.querySelector<HTMLElement>('#import-history-title')?.focus();
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWorker();
-    clearTimeout(this.pollTimer);
-  }
-
-  private stopWorker(): void {
-    for (const worker of this.workers) worker.terminate();
-    this.workers = [];
   }
 
   private get t() {
@@ -151,220 +121,45 @@ export class ImportViewElement extends ContextView {
     );
   }
 
-  // ── reading a file ────────────────────────────────────────────────────────────
-
-  private pick(): void {
-    this.querySelector<HTMLInputElement>('#import-file')?.click();
-  }
-
-  private onFileInput(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.read(file);
-  }
-
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-    this.dragging = true;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = false;
-    const file = event.dataTransfer?.files[0];
-    if (file) this.read(file);
-  }
-
-  /** Reads a file in the worker; rows arrive in slices and the preview fills as they do. */
+  /** Reads a file for the preview (dropped, or chosen with "Add file"). */
   read(file: File): void {
-    this.stopWorker();
+    this.reader.stop();
     this.problem = null;
     this.fileName = file.name;
     this.onlyInvalid = false;
     this.mappingFromServer = false;
     if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain|tab-separated/.test(file.type)) {
-      this.problem = this.t('import.notCsv', { name: file.name });
-      this.phase = { kind: 'choose' };
+      this.readFailed(this.t('import.notCsv', { name: file.name }));
       return;
     }
-    this.model = new PreviewModel(this.context.program.formSchema, this.context.locale);
     this.phase = { kind: 'reading', rows: 0 };
-    this.reading = { generation: 0, readerDone: false, delegated: 0, helped: 0 };
-    const reader = startCsvWorker();
-    this.workers = [reader];
-    let helperPort: MessagePort | null = null;
-    // A second core, when there is one, checks half of the rows while the reader parses.
-    if ((navigator.hardwareConcurrency ?? 1) > 1) {
-      const helper = startCsvWorker();
-      const channel = new MessageChannel();
-      helper.postMessage({ type: 'help', port: channel.port2 } satisfies ToWorker, [channel.port2]);
-      helperPort = channel.port1;
-      this.workers.push(helper);
-    }
-    this.workers.forEach((worker, index) => {
-      worker.onmessage = (event: MessageEvent<FromWorker>) =>
-        this.onWorkerMessage(event.data, file, index > 0);
-      worker.onerror = (event) => {
-        this.problem = this.t('import.readFailed', { detail: event.message || 'worker' });
-        this.phase = { kind: 'choose' };
-        this.stopWorker();
-      };
-    });
-    reader.postMessage(
-      {
-        type: 'parse',
-        file,
-        schema: this.context.program.formSchema,
-        locale: this.context.locale,
-        fieldErrors: fieldErrorCatalog(this.context.locale),
-        maxRows: MAX_PREVIEW_ROWS,
-        helper: helperPort,
-      } satisfies ToWorker,
-      helperPort ? [helperPort] : [],
+    this.reader.read(file, this.context.program.formSchema, this.context.locale);
+  }
+
+  /** @internal */
+  readProgress(rows: number): void {
+    if (this.phase.kind === 'reading') this.phase = { kind: 'reading', rows };
+  }
+
+  /** @internal The whole file is read and checked: show the preview. */
+  readDone(): void {
+    if (this.phase.kind !== 'reading') return;
+    this.phase = { kind: 'preview' };
+    void this.updateComplete.then(() =>
+      this.querySelector<HTMLElement>('#import-preview-title')?.focus(),
     );
   }
 
-  private send(message: ToWorker): void {
-    this.workers[0]?.postMessage(message);
+  /** @internal */
+  readFailed(problem: string): void {
+    this.phase = { kind: 'choose' };
+    this.problem = problem;
   }
 
-  /** Done when the reader is through the file and the helper has reported every slice it got. */
-  private maybeFinished(): void {
-    const reading = this.reading;
-    if (!reading.readerDone || reading.helped < reading.delegated) return;
-    this.model.done = true;
-    if (this.phase.kind === 'reading') {
-      this.phase = { kind: 'preview' };
-      void this.updateComplete.then(() =>
-        this.querySelector<HTMLElement>('#import-preview-title')?.focus(),
-      );
-    }
-  }
-
-  private onWorkerMessage(message: FromWorker, file: File, fromHelper: boolean): void {
-    const model = this.model;
-    const reading = this.reading;
-    if (
-      'generation' in message &&
-      message.type !== 'header' &&
-      message.generation !== reading.generation
-    )
-      return;
-    switch (message.type) {
-      case 'header':
-        this.reading = {
-          generation: message.generation,
-          readerDone: false,
-          delegated: 0,
-          helped: 0,
-        };
-        model.headers = message.headers;
-        model.mapping = message.mapping;
-        model.done = false;
-        if (message.generation === 0 && !fromHelper) void this.checkWithDryRun(file);
-        break;
-      case 'rows':
-        model.addRows(
-          message.start,
-          message.rows,
-          message.checked ? message.issues : null,
-          message.examples,
-        );
-        if (this.phase.kind === 'reading') this.phase = { kind: 'reading', rows: model.total };
-        break;
-      case 'issues':
-        model.setIssues(message.start, message.end, message.issues, message.examples);
-        if (fromHelper) reading.helped++;
-        this.maybeFinished();
-        break;
-      case 'done':
-        reading.readerDone = true;
-        reading.delegated = message.delegated;
-        this.maybeFinished();
-        break;
-      case 'too-large':
-        this.stopWorker();
-        this.phase = { kind: 'unpreviewed', rows: message.rows, file };
-        break;
-      case 'failed':
-        this.stopWorker();
-        this.phase = { kind: 'choose' };
-        this.problem =
-          message.code === 'not_csv'
-            ? this.t('import.notCsv', { name: file.name })
-            : message.code === 'empty'
-              ? this.t('import.empty')
-              : this.t('import.readFailed', { detail: message.detail });
-        // Not text to this browser (UTF-16 has NUL bytes) may still be a CSV the API reads.
-        if (message.code === 'not_csv') void this.checkWithDryRun(file);
-        break;
-    }
-    this.version++;
-  }
-
-  // ── mapping and fixing ────────────────────────────────────────────────────────
-
-  private onMap(column: number, key: string): void {
+  private onMap = (column: number, key: string) => {
     this.mappingFromServer = false;
-    this.model.overrides = { ...this.model.overrides, [column]: key === '' ? null : key };
-    this.send({ type: 'remap', overrides: this.model.overrides });
-  }
-
-  /**
-   * Asks the API's dry run how it maps this file (its first 256 kB). Both sides map with core's
-   * mapHeaders over the program's form, so they agree unless this browser read the file
-   * differently (an encoding its reader does not know, like UTF-16) or holds an older copy of
-   * the form. The API's mapping is taken when it leaves fewer required fields without a column
-   * and the partner has not changed the mapping yet; a file the preview cannot read as the API
-   * does is imported as it is, with the API's mapping. Any failure leaves the local preview.
-   */
-  private async checkWithDryRun(file: File): Promise<void> {
-    const api = this.context.api;
-    if (!api || this.preview) return;
-    let answer: Awaited<ReturnType<ImportsResource['dryRun']>>;
-    try {
-      answer = await new ImportsResource(api.core).dryRun(await headOf(file), {
-        fileName: file.name,
-      });
-    } catch {
-      return;
-    }
-    const local = this.model.mapping;
-    const untouched = Object.keys(this.model.overrides).length === 0;
-    if (this.fileName !== file.name || this.reading.generation !== 0 || !untouched) return;
-    if (!BROWSER_ENCODINGS.has(answer.encoding)) {
-      if (answer.missingRequired.length > 0) return;
-      this.stopWorker();
-      this.problem = null;
-      this.phase = { kind: 'unpreviewed', rows: answer.rowsTotal, file, encoding: answer.encoding };
-      return;
-    }
-    if (!local) return;
-    const known = new Set(this.fields.map((field) => field.key));
-    const usable = Object.values(answer.mapping).every((key) => key === null || known.has(key));
-    if (!usable || answer.missingRequired.length >= local.missingRequired.length) return;
-    this.model.overrides = Object.fromEntries(
-      Object.entries(answer.mapping).map(([index, key]) => [Number(index), key]),
-    );
-    this.mappingFromServer = true;
-    this.send({ type: 'remap', overrides: this.model.overrides });
-  }
-
-  private onEdit = (row: number, column: number, value: string) => {
-    this.model.editCell(row, column, value);
-    this.version++;
+    this.reader.remap({ ...this.reader.model.overrides, [column]: key === '' ? null : key });
   };
-
-  /** "A, B and C", as the widget's language writes a list. */
-  private labelsOf(keys: readonly string[]): string {
-    return new Intl.ListFormat(this.context.locale, { type: 'conjunction' }).format(
-      keys.map((key) => this.fields.find((field) => field.key === key)?.label ?? key),
-    );
-  }
-
-  // ── importing ─────────────────────────────────────────────────────────────────
 
   private fullMapping(mapping: HeaderMapping | null): Record<string, string | null> {
     const result: Record<string, string | null> = {};
@@ -380,119 +175,21 @@ export class ImportViewElement extends ContextView {
       this.phase = { kind: 'previewSent' };
       return;
     }
-    const api = this.context.api;
-    if (!api) return;
+    if (!this.context.api) return;
     this.problem = null;
-    let body: Blob;
-    let mapping: Record<string, string | null> | undefined;
-    if (phase.kind === 'unpreviewed') {
-      body = phase.file;
-    } else {
-      // The file as the partner fixed it, in core's CSV dialect, and the columns as mapped.
-      body = new Blob([writeCsv([this.model.headers, ...this.model.rows])], { type: 'text/csv' });
-      mapping = this.fullMapping(this.model.mapping);
-    }
-    this.uploadKey ??= randomUuid();
-    this.phase = { kind: 'uploading' };
-    try {
-      const item = await new ImportsResource(api.core).create(
-        body,
-        { fileName: this.fileName, ...(mapping ? { mapping } : {}) },
-        { idempotencyKey: this.uploadKey },
+    const model = this.reader.model;
+    if (phase.kind === 'unpreviewed') await this.job.upload(phase.file, undefined);
+    // The file as the partner fixed it, in core's CSV dialect, and the columns as mapped.
+    else
+      await this.job.upload(
+        new Blob([writeCsv([model.headers, ...model.rows])], { type: 'text/csv' }),
+        this.fullMapping(model.mapping),
       );
-      this.uploadKey = null;
-      this.stopWorker();
-      this.follow(item);
-    } catch (error) {
-      const failure = failureOf(error);
-      if (failure.status === 401) this.context.sessionExpired();
-      this.uploadKey = null;
-      this.phase = phase.kind === 'unpreviewed' ? phase : { kind: 'preview' };
-      this.problem =
-        failure.code === 'import_already_running'
-          ? this.t('import.running')
-          : failure.code === 'lead_import_disabled'
-            ? this.t('import.disabled')
-            : failure.status === 0
-              ? this.t('shell.error.network')
-              : failure.detail || this.t('shell.error.generic');
-      emitLeadFormEvent(this, 'lead-form:error', { code: failure.code, message: this.problem });
-    }
   }
 
-  /** Polls the import until it has finished, showing its progress. */
-  private follow(item: LeadImport): void {
-    this.phase = { kind: 'importing', item };
-    if (ENDED.has(item.status)) {
-      this.finish(item);
-      return;
-    }
-    this.pollTimer = setTimeout(async () => {
-      const api = this.context.api;
-      if (!api || !this.isConnected) return;
-      try {
-        this.follow(await new ImportsResource(api.core).get(item.id));
-      } catch (error) {
-        const failure = failureOf(error);
-        if (failure.status === 401) {
-          this.context.sessionExpired();
-          return;
-        }
-        // A dropped poll is not the import failing: keep following.
-        this.follow(item);
-      }
-    }, POLL_MS);
-  }
-
-  /** Stops the running import: what it imported so far stays, the rest is not processed. */
-  private async cancel(item: LeadImport): Promise<void> {
-    const api = this.context.api;
-    if (!api || this.cancelling) return;
-    this.cancelling = true;
-    this.problem = null;
-    try {
-      const cancelled = await new ImportsResource(api.core).cancel(item.id);
-      clearTimeout(this.pollTimer);
-      this.follow(cancelled);
-    } catch (error) {
-      const failure = failureOf(error);
-      if (failure.status === 401) this.context.sessionExpired();
-      // It finished before the cancel arrived: the next poll shows how it ended.
-      else if (failure.code !== 'import_not_running') {
-        this.problem =
-          failure.status === 0
-            ? this.t('shell.error.network')
-            : failure.detail || this.t('shell.error.generic');
-      }
-    } finally {
-      this.cancelling = false;
-    }
-  }
-
-  private finish(item: LeadImport): void {
-    this.phase = { kind: 'done', item };
-    this.historyVersion++;
-    if (item.status === 'cancelled') {
-      // The partner stopped it; the result and the history say so, it is no error.
-    } else if (item.status === 'completed') {
-      emitLeadFormEvent(this, 'lead-form:imported', {
-        importId: item.id,
-        rowsImported: item.rowsImported,
-        rowsFailed: item.rowsFailed,
-        rowsDuplicate: item.rowsDuplicate,
-      });
-    } else {
-      emitLeadFormEvent(this, 'lead-form:error', {
-        code: 'import_failed',
-        message: item.error ?? '',
-      });
-    }
-    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#import-result')?.focus());
-  }
-
-  private reset(): void {
-    this.stopWorker();
-    this.model = new PreviewModel(this.context.program.formSchema, this.context.locale);
+  /** @internal Back to choosing a file (after an import, or "Choose another file"). */
+  reset(): void {
+    this.reader.clear(this.context.program.formSchema, this.context.locale);
     this.phase = { kind: 'choose' };
     this.problem = null;
     this.fileName = '';
@@ -502,81 +199,21 @@ export class ImportViewElement extends ContextView {
     );
   }
 
-  // ── rendering ─────────────────────────────────────────────────────────────────
-
-  private renderChooser(): TemplateResult {
-    const t = this.t;
-    const reading = this.phase.kind === 'reading' ? this.phase : null;
-    return html`<div
-      class="dropzone ${this.dragging ? 'dragging' : ''}"
-      part="dropzone"
-      @dragover=${this.onDragOver}
-      @dragenter=${this.onDragOver}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${this.onDrop}
-    >
-      <p>${this.dragging ? t('import.dropActive') : t('import.drop')}</p>
-      <button type="button" id="import-add-file" part="button add-file" @click=${() => this.pick()}>
-        ${t('import.addFile')}
-      </button>
-      <input id="import-file" type="file" accept=".csv,.txt,text/csv" hidden @change=${this.onFileInput} />
-      ${
-        reading
-          ? html`<p role="status" part="reading">
-              ${t('import.parsing', { name: this.fileName, count: reading.rows })}
-            </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  private renderMapping(): TemplateResult {
-    const t = this.t;
-    const mapping = this.model.mapping;
-    const columns = mapping?.columns ?? [];
-    return html`<section class="stack" aria-labelledby="import-mapping-title">
-      <h4 id="import-mapping-title">${t('import.mapping')}</h4>
-      <p class="muted">${t('import.mappingHelp')}</p>
-      ${this.mappingFromServer ? html`<p class="muted" part="mapping-note" role="status">${t('import.mappingFromServer')}</p>` : nothing}
-      <div class="mapping" part="mapping">
-        ${this.model.headers.map(
-          (header, index) => html`<div class="field" part="field">
-            <label for="import-map-${index}" part="label">${t('import.column', { header })}</label>
-            <select id="import-map-${index}" part="select" @change=${(event: Event) => this.onMap(index, (event.target as HTMLSelectElement).value)}>
-              <option value="" ?selected=${!columns[index]}>${t('import.ignore')}</option>
-              ${this.fields.map(
-                (field) =>
-                  html`<option value=${field.key} ?selected=${columns[index] === field.key}>${field.label}${field.required ? ' *' : ''}</option>`,
-              )}
-            </select>
-          </div>`,
-        )}
-      </div>
-      ${
-        mapping?.missingRequired.length
-          ? html`<p class="warning" part="warning" role="alert">
-              ${t('import.missingRequired', {
-                fields: this.labelsOf(mapping.missingRequired),
-                count: mapping.missingRequired.length,
-              })}
-            </p>`
-          : nothing
-      }
-      ${
-        mapping?.duplicated.length
-          ? html`<p class="warning" part="warning">${t('import.duplicated', { fields: this.labelsOf(mapping.duplicated) })}</p>`
-          : nothing
-      }
-    </section>`;
-  }
-
   private renderPreview(): TemplateResult {
     const t = this.t;
-    const model = this.model;
+    const model = this.reader.model;
     const locale = this.context.locale;
     const blocked = (model.mapping?.missingRequired.length ?? 0) > 0;
     const uploading = this.phase.kind === 'uploading';
-    return html`${this.renderMapping()}
+    return html`<lead-form-import-mapping
+        .headers=${model.headers}
+        .mapping=${model.mapping}
+        .fields=${this.fields}
+        .fromServer=${this.mappingFromServer}
+        .t=${t}
+        .locale=${this.context.locale}
+        .onMap=${this.onMap}
+      ></lead-form-import-mapping>
       <section class="stack" aria-labelledby="import-preview-title">
         <h4 id="import-preview-title" tabindex="-1">${t('import.preview')} — ${this.fileName}</h4>
         <p class="counts" part="counts" role="status">
@@ -601,14 +238,14 @@ export class ImportViewElement extends ContextView {
         }
         <lead-form-preview-grid
           .model=${model}
-          .version=${this.version}
+          .version=${this.reader.version}
           .fields=${this.fields}
           .onlyInvalid=${this.onlyInvalid && model.invalidCount > 0}
           .fileName=${this.fileName}
           .t=${t}
           .locale=${locale}
           .readOnly=${uploading}
-          .onEdit=${this.onEdit}
+          .onEdit=${(row: number, column: number, value: string) => this.reader.edit(row, column, value)}
         ></lead-form-preview-grid>
         ${model.invalidCount > 0 ? html`<p class="muted">${t('import.submitInvalid')}</p>` : nothing}
         <div class="actions">
@@ -626,67 +263,17 @@ export class ImportViewElement extends ContextView {
       </section>`;
   }
 
-  private renderProgress(item: LeadImport): TemplateResult {
-    const t = this.t;
-    const locale = this.context.locale;
-    const total = item.rowsTotal ?? 0;
-    return html`<div class="stack" part="progress">
-      <label for="import-progress">
-        ${t('import.progress', { processed: formatCount(item.rowsProcessed, locale), total: formatCount(total, locale) })}
-      </label>
-      <progress id="import-progress" part="progress-bar" max=${Math.max(total, 1)} value=${item.rowsProcessed}></progress>
-      <div class="actions">
-        <button
-          type="button"
-          part="button import-cancel"
-          aria-disabled=${this.cancelling ? 'true' : 'false'}
-          @click=${() => void this.cancel(item)}
-        >
-          ${this.cancelling ? t('import.cancelling') : t('import.cancel')}
-        </button>
-      </div>
-    </div>`;
-  }
-
-  private renderResult(item: LeadImport): TemplateResult {
-    const t = this.t;
-    const locale = this.context.locale;
-    const ok = item.status === 'completed' || item.status === 'cancelled';
-    const counts = {
-      imported: formatCount(item.rowsImported, locale),
-      failed: formatCount(item.rowsFailed, locale),
-      duplicate: formatCount(item.rowsDuplicate, locale),
-    };
-    return html`<div class=${ok ? 'success' : 'alert'} part=${ok ? 'success' : 'alert'} role="status">
-      <p id="import-result" tabindex="-1">
-        ${
-          item.status === 'cancelled'
-            ? t('import.cancelledResult', counts)
-            : ok
-              ? t('import.done', counts)
-              : t('import.failed', { detail: item.error ?? '' })
-        }
-      </p>
-      <div class="actions">
-        <button type="button" part="button" @click=${() => this.reset()}>${t('import.another')}</button>
-        ${
-          ok && item.rowsImported > 0 && this.showBack
-            ? html`<button type="button" part="button" @click=${() => this.context.navigate({ view: 'leads' })}>
-                ${t('submit.success.viewLeads')}
-              </button>`
-            : nothing
-        }
-      </div>
-    </div>`;
-  }
-
   private renderBody(): TemplateResult | typeof nothing {
     const phase = this.phase;
     const t = this.t;
     switch (phase.kind) {
       case 'choose':
       case 'reading':
-        return this.renderChooser();
+        return html`<lead-form-import-dropzone
+          .t=${t}
+          .reading=${phase.kind === 'reading' ? t('import.parsing', { name: this.fileName, count: phase.rows }) : null}
+          .onFile=${(file: File) => this.read(file)}
+        ></lead-form-import-dropzone>`;
       case 'preview':
       case 'uploading':
         return this.renderPreview();
@@ -703,9 +290,9 @@ export class ImportViewElement extends ContextView {
             <button type="button" part="button" @click=${() => this.reset()}>${t('import.chooseOther')}</button>
           </div>`;
       case 'importing':
-        return this.renderProgress(phase.item);
+        return renderProgress(this, phase.item);
       case 'done':
-        return this.renderResult(phase.item);
+        return renderResult(this, phase.item);
       case 'previewSent':
         return html`<div class="success" part="success" role="status">
           <p>${t('import.preview.note')}</p>

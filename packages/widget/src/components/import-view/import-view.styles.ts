@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const importViewStyles = css`
+  /* The view's parts lay out as if their content stood in the view itself. */
+  lead-form-import-dropzone,
+  lead-form-import-mapping {
+    display: contents;
+  }
   .dropzone {
     display: grid;
     justify-items: center;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { baseStyles } from '../../styles/base.styles.js';
+import { tokenStyles } from '../../styles/tokens.styles.js';
+import { submitViewStyles } from '../submit-view/submit-view.styles.js';
 
-export const leadFormStyles = css`
+const shellStyles = css`
   .base {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -64,3 +67,6 @@ export const leadFormStyles = css`
     outline-offset: 4px;
   }
 `;
+
+/** The element's shadow root: tokens, shared controls, the shell, and the Submit view (first load). */
+export const leadFormStyles = [tokenStyles, baseStyles, shellStyles, submitViewStyles];

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
 export const leadsViewStyles = css`
+  /* A lead's page lays out as if it stood in the view itself. */
+  lead-form-lead-detail {
+    display: contents;
+  }
   .filters {
     display: grid;
     grid-template-columns: minmax(12rem, 2fr) minmax(10rem, 1fr);

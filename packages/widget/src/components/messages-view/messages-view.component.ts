@@ -18,7 +18,18 @@ interface Draft {
   errors: { subject?: string; body?: string; form?: string };
 }
 
-/** Conversations with the company, optionally about a lead; unread counts; send and reply. */
+/**
+ * Conversations with the company, optionally about a lead; unread counts; send and reply.
+ *
+ * @csspart threads - The list of conversations.
+ * @csspart thread-link - A conversation, which opens it.
+ * @csspart new-message - "New message".
+ * @csspart message-form - The form of a new message.
+ * @csspart thread - An open conversation.
+ * @csspart conversation - Its messages.
+ * @csspart message - One message.
+ * @csspart reply-form - The reply form.
+ */
 export class MessagesViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, messagesViewStyles];
   static override properties = {

@@ -1,14 +1,14 @@
 import type { FormField, Locale } from '@leadbridge/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import { TooltipController } from '../../controllers/tooltip.controller.js';
+import { ROW_HEIGHT, VirtualRowsController } from '../../controllers/virtual-rows.controller.js';
 import type { PreviewModel } from '../../csv/preview-model.js';
 import { defineOnce } from '../../define.js';
 import { englishTranslate, formatCount, type Translate } from '../../i18n/i18n.js';
 import { ViewElement } from '../view-element.js';
 import { previewGridStyles } from './preview-grid.styles.js';
 
-const ROW_HEIGHT = 36;
-const OVERSCAN = 8;
 /** Columns before the file's own: the row number (a row header) and the row's check result. */
 const LEAD_COLUMNS = 2;
 
@@ -22,7 +22,17 @@ interface Cell {
  * Every row of a CSV file in a virtualised ARIA grid: only the rows in view are in the DOM, bad
  * cells are marked with their message (on hover and focus, and as the cell's description), and
  * any cell of the file can be fixed in place. Arrow keys, Page Up/Down, Home/End move; Enter
- * or F2 edits, Escape cancels.
+ * or F2 edits, Escape cancels. Which rows are in the DOM is the VirtualRowsController's.
+ *
+ * @csspart help - The hint above the grid.
+ * @csspart preview-scroll - The box the grid scrolls in.
+ * @csspart preview-grid - The grid.
+ * @csspart preview-header - Its header row: each column and the field it feeds.
+ * @csspart preview-row - A row of the file.
+ * @csspart preview-cell - A cell.
+ * @csspart preview-cell-invalid - A cell with a problem.
+ * @csspart cell-input - The input of a cell being edited.
+ * @csspart tooltip - A cell's problem, on hover and focus.
  */
 export class PreviewGridElement extends ViewElement {
   static override viewStyles = [previewGridStyles];
@@ -36,11 +46,8 @@ export class PreviewGridElement extends ViewElement {
     locale: { attribute: false },
     readOnly: { attribute: false },
     onEdit: { attribute: false },
-    scrollTop: { state: true },
-    viewport: { state: true },
     active: { state: true },
     editing: { state: true },
-    tip: { state: true },
   };
 
   declare model: PreviewModel;
@@ -53,14 +60,11 @@ export class PreviewGridElement extends ViewElement {
   declare locale: Locale;
   declare readOnly: boolean;
   declare onEdit: (row: number, column: number, value: string) => void;
-  declare scrollTop: number;
-  declare viewport: number;
   declare active: Cell;
   declare editing: (Cell & { value: string }) | null;
-  declare tip: { text: string; x: number; y: number } | null;
 
-  private frame = 0;
-  private resizeObserver: ResizeObserver | null = null;
+  private readonly rows = new VirtualRowsController(this, '.grid-scroll', () => this.rowCount());
+  private readonly tip = new TooltipController(this);
 
   constructor() {
     super();
@@ -72,46 +76,20 @@ export class PreviewGridElement extends ViewElement {
     this.locale = 'en';
     this.readOnly = false;
     this.onEdit = () => {};
-    this.scrollTop = 0;
-    this.viewport = 400;
     this.active = { position: 0, column: LEAD_COLUMNS };
     this.editing = null;
-    this.tip = null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.frame);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-  }
-
-  protected override firstUpdated(): void {
-    const scroller = this.scroller();
-    if (!scroller) return;
-    this.viewport = scroller.clientHeight || this.viewport;
-    this.resizeObserver = new ResizeObserver(
-      () => (this.viewport = scroller.clientHeight || this.viewport),
-    );
-    this.resizeObserver.observe(scroller);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('onlyInvalid')) {
       this.active = { position: 0, column: this.active.column };
       this.editing = null;
-      const scroller = this.scroller();
-      if (scroller) scroller.scrollTop = 0;
-      this.scrollTop = 0;
+      this.rows.scrollTo(0);
     }
     const count = this.rowCount();
     if (this.active.position >= count && count > 0) {
       this.active = { position: count - 1, column: this.active.column };
     }
-  }
-
-  private scroller(): HTMLElement | null {
-    return this.querySelector<HTMLElement>('.grid-scroll');
   }
 
   private columnCount(): number {
@@ -127,50 +105,25 @@ export class PreviewGridElement extends ViewElement {
     return this.onlyInvalid ? (this.model.invalidRows()[position] ?? -1) : position;
   }
 
-  private window(): { first: number; last: number } {
-    const count = this.rowCount();
-    const first = Math.max(0, Math.floor(this.scrollTop / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(count, first + Math.ceil(this.viewport / ROW_HEIGHT) + OVERSCAN * 2);
-    return { first, last };
-  }
+  private onScroll = () => this.rows.onScroll(this.onScrolled);
 
-  private onScroll = () => {
-    cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => {
-      const scroller = this.scroller();
-      if (!scroller) return;
-      this.scrollTop = scroller.scrollTop;
-      this.tip = null;
-      // Keep the grid reachable with Tab: the focusable cell must be one that is rendered.
-      const { first, last } = this.window();
-      const position = this.active.position;
-      const root = this.getRootNode() as Document | ShadowRoot;
-      const focused = root.activeElement;
-      if ((position < first || position >= last) && !(focused && this.contains(focused))) {
-        this.active = {
-          position: Math.min(last - 1, first + OVERSCAN),
-          column: this.active.column,
-        };
-      }
-    });
+  /** Keeps the grid reachable with Tab after a scroll: the focusable cell is a rendered one. */
+  private onScrolled = (first: number, last: number) => {
+    this.tip.hide();
+    const position = this.active.position;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const focused = root.activeElement;
+    if ((position < first || position >= last) && !(focused && this.contains(focused))) {
+      this.active = {
+        position: Math.min(last - 1, first + this.rows.overscan),
+        column: this.active.column,
+      };
+    }
   };
-
-  /** Scrolls so that a position is in view (rows are rendered on the next update). */
-  private reveal(position: number): void {
-    const scroller = this.scroller();
-    if (!scroller) return;
-    const header = this.querySelector('thead')?.getBoundingClientRect().height ?? ROW_HEIGHT;
-    const top = position * ROW_HEIGHT;
-    const visible = scroller.clientHeight - header;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + ROW_HEIGHT > scroller.scrollTop + visible)
-      scroller.scrollTop = top + ROW_HEIGHT - visible;
-    this.scrollTop = scroller.scrollTop;
-  }
 
   private async focusCell(cell: Cell): Promise<void> {
     this.active = cell;
-    this.reveal(cell.position);
+    this.rows.reveal(cell.position);
     await this.updateComplete;
     this.querySelector<HTMLElement>(`[data-cell="${cell.position}:${cell.column}"]`)?.focus();
   }
@@ -188,7 +141,7 @@ export class PreviewGridElement extends ViewElement {
   private onKeyDown = (event: KeyboardEvent) => {
     if (this.editing) return;
     const { position, column } = this.active;
-    const page = Math.max(1, Math.floor(this.viewport / ROW_HEIGHT) - 1);
+    const page = this.rows.page();
     switch (event.key) {
       case 'ArrowDown':
         return this.move(event, position + 1, column);
@@ -226,7 +179,7 @@ export class PreviewGridElement extends ViewElement {
     const row = this.rowAt(cell.position);
     const value = this.model.rows[row]?.[cell.column - LEAD_COLUMNS] ?? '';
     this.active = cell;
-    this.tip = null;
+    this.tip.hide();
     this.editing = { ...cell, value };
     void this.updateComplete.then(() => {
       const input = this.querySelector<HTMLInputElement>('.editing input');
@@ -256,21 +209,6 @@ export class PreviewGridElement extends ViewElement {
       this.finishEdit(false);
     }
     event.stopPropagation();
-  };
-
-  private showTip(event: Event, text: string): void {
-    const cell = event.currentTarget as HTMLElement;
-    const box = cell.getBoundingClientRect();
-    const origin = this.getBoundingClientRect();
-    // Kept inside the grid's own box (the tooltip is at most 22rem wide), so a tip on the last
-    // column never reaches past the page's edge.
-    const widest = Math.min(22 * Number.parseFloat(getComputedStyle(this).fontSize), origin.width);
-    const x = Math.max(0, Math.min(box.left - origin.left, origin.width - widest));
-    this.tip = { text, x, y: box.bottom - origin.top + 4 };
-  }
-
-  private hideTip = () => {
-    this.tip = null;
   };
 
   private renderHeader(): TemplateResult {
@@ -326,8 +264,8 @@ export class PreviewGridElement extends ViewElement {
         class=${example ? 'status-skip' : issues.length ? 'status-bad' : 'status-ok'}
         aria-describedby=${issues.length ? statusId : nothing}
         @focus=${focus(1)}
-        @mouseenter=${rowIssues.length ? (event: Event) => this.showTip(event, allMessages) : nothing}
-        @mouseleave=${this.hideTip}
+        @mouseenter=${rowIssues.length ? (event: Event) => this.tip.show(event, allMessages) : nothing}
+        @mouseleave=${this.tip.hide}
       >
         ${statusText}${issues.length ? html`<span hidden id=${statusId}>${allMessages}</span>` : nothing}
       </td>
@@ -365,11 +303,11 @@ export class PreviewGridElement extends ViewElement {
           title=${value.length > 24 ? value : nothing}
           @focus=${(event: Event) => {
             this.active = { position, column };
-            if (issue) this.showTip(event, issue.message);
+            if (issue) this.tip.show(event, issue.message);
           }}
-          @blur=${this.hideTip}
-          @mouseenter=${issue ? (event: Event) => this.showTip(event, issue.message) : nothing}
-          @mouseleave=${issue ? this.hideTip : nothing}
+          @blur=${this.tip.hide}
+          @mouseenter=${issue ? (event: Event) => this.tip.show(event, issue.message) : nothing}
+          @mouseleave=${issue ? this.tip.hide : nothing}
           @dblclick=${this.readOnly ? nothing : () => this.startEdit({ position, column })}
         >${value}${issue ? html`<span hidden id=${id}>${issue.message}</span>` : nothing}</td>`;
       })}
@@ -379,7 +317,7 @@ export class PreviewGridElement extends ViewElement {
   protected override render(): TemplateResult {
     const t = this.t;
     const count = this.rowCount();
-    const { first, last } = this.window();
+    const { first, last } = this.rows.window();
     const positions: number[] = [];
     for (let position = first; position < last; position++) positions.push(position);
     return html`<p class="help" part="help" id="grid-help">${this.readOnly ? '' : t('import.editHint')}</p>
@@ -402,11 +340,7 @@ export class PreviewGridElement extends ViewElement {
           </tbody>
         </table>
       </div>
-      ${
-        this.tip
-          ? html`<div class="grid-tooltip" part="tooltip" role="tooltip" style=${styleMap({ left: `${this.tip.x}px`, top: `${this.tip.y}px` })}>${this.tip.text}</div>`
-          : nothing
-      }`;
+      ${this.tip.render()}`;
   }
 }
 

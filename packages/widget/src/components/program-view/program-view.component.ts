@@ -28,6 +28,14 @@ const programStyles = css`
 /**
  * The program summary: what it is, what a partner earns (the offer in words), lead statuses, and
  * the partner's email settings.
+ *
+ * @csspart description - The program's description.
+ * @csspart submit-lead - "Submit a lead".
+ * @csspart offer - What a partner earns.
+ * @csspart stages - The lead statuses, explained.
+ * @csspart email-settings - The partner's email language and which emails they get.
+ * @csspart email-language - The email language picker.
+ * @csspart status - Whether the last change of the email settings was saved.
  */
 export class ProgramViewElement extends ContextView {
   static override viewStyles = [viewsStyles, statusStyles, programStyles];

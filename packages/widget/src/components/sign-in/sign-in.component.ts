@@ -15,6 +15,8 @@ const CODE_MINUTES = 10;
 /**
  * Email sign-in for partners on sites without a backend: the API emails a 6-digit code to a
  * partner enrolled in the program, and the code is exchanged for a partner session.
+ *
+ * @csspart sign-in - The sign-in form (email, then code).
  */
 export class SignInElement extends ViewElement {
   static override viewStyles = [signInStyles];

@@ -1,17 +1,15 @@
 import {
   type FieldError,
   type FormField,
-  fieldErrorMessage,
-  isFieldErrorCode,
   type LeadFormSchema,
   type Locale,
   validateField,
   validateLead,
 } from '@leadbridge/core';
-import { randomUuid } from '@leadbridge/sdk/partner';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { WidgetApi } from '../../api/api.js';
-import { type CallFailure, failureOf } from '../../api/problems.js';
+import type { CallFailure } from '../../api/problems.js';
+import { LeadSubmitController } from '../../controllers/lead-submit.controller.js';
 import { defineOnce } from '../../define.js';
 import { emitLeadFormEvent } from '../../events/lead-form-events.js';
 import { fieldId, renderField } from '../../fields/field-controls.js';
@@ -21,18 +19,44 @@ import {
   fieldKeyOfPath,
   formFields,
   initialValues,
+  localizeFieldError,
   toLeadInput,
 } from '../../fields/form-values.js';
 import { englishTranslate, formatDate, type Translate } from '../../i18n/i18n.js';
 import { ActionsMenu } from '../actions-menu.js';
+import type { Navigation } from '../navigation.js';
 import { ViewElement } from '../view-element.js';
+import { renderSubmitResult } from './submit-result.js';
 import { submitViewStyles } from './submit-view.styles.js';
-
-export type SubmitNavigation = 'import' | 'history' | 'leads';
 
 /**
  * The lead form built from the program's schema: core's validateField when a field is left,
  * validateLead on submit, the server's field errors placed next to their inputs.
+ *
+ * @summary "Submit a lead", inside `<lead-form>`.
+ *
+ * @csspart view-header - The view's title row, with the "⋮" menu.
+ * @csspart view-title - A view's title.
+ * @csspart menu-button - The "⋮" button that opens the import menu.
+ * @csspart menu - The menu it opens.
+ * @csspart menu-item - An entry of the menu.
+ * @csspart notice - A note: submission switched off, the values kept.
+ * @csspart form - A form.
+ * @csspart intro - The line above a view's content.
+ * @csspart field - A field: its label, input, help and error.
+ * @csspart label - A field's label.
+ * @csspart required - The required marker of a label.
+ * @csspart input - A text, email, number, date or search input.
+ * @csspart textarea - A multi-line input.
+ * @csspart select - A drop-down.
+ * @csspart checkbox - A checkbox (also each option of a multiselect).
+ * @csspart choice - A checkbox with its label.
+ * @csspart help - A field's help text.
+ * @csspart field-error - A field's error message.
+ * @csspart button-primary - The main button of a view or form.
+ * @csspart button-link - A button that looks like a link.
+ * @csspart submit-button - The form's submit button.
+ * @csspart success - A success message.
  */
 export class SubmitViewElement extends ViewElement {
   static override viewStyles = [submitViewStyles];
@@ -53,7 +77,6 @@ export class SubmitViewElement extends ViewElement {
     errors: { state: true },
     formError: { state: true },
     serverErrors: { state: true },
-    sending: { state: true },
     submitted: { state: true },
     announcement: { state: true },
   };
@@ -67,7 +90,7 @@ export class SubmitViewElement extends ViewElement {
   declare importEnabled: boolean;
   declare submissionEnabled: boolean;
   declare showLeadsLink: boolean;
-  declare onNavigate: (to: SubmitNavigation) => void;
+  declare onNavigate: (to: Navigation) => void;
   declare onSessionExpired: () => void;
   /** The API refused a lead because of the program's settings: they changed, fetch them again. */
   declare onRefused: () => void;
@@ -75,7 +98,6 @@ export class SubmitViewElement extends ViewElement {
   declare errors: Record<string, string>;
   declare formError: string | null;
   declare serverErrors: string[];
-  declare sending: boolean;
   declare submitted: { leadId: string | null; name: string } | null;
   declare announcement: string;
 
@@ -83,7 +105,7 @@ export class SubmitViewElement extends ViewElement {
   /** The API refused a lead because submission was off; the message goes when settings arrive. */
   private refused = false;
   private readonly menu = new ActionsMenu(this, 'submit-menu', (to) => this.onNavigate(to));
-  private attempt: { key: string; body: string } | null = null;
+  private readonly sender = new LeadSubmitController(this);
 
   constructor() {
     super();
@@ -103,7 +125,6 @@ export class SubmitViewElement extends ViewElement {
     this.errors = {};
     this.formError = null;
     this.serverErrors = [];
-    this.sending = false;
     this.submitted = null;
     this.announcement = '';
   }
@@ -137,7 +158,7 @@ export class SubmitViewElement extends ViewElement {
     this.formError = null;
     this.serverErrors = [];
     this.submitted = null;
-    this.attempt = null;
+    this.sender.reset();
   }
 
   private revalidateShownErrors(): void {
@@ -173,12 +194,6 @@ export class SubmitViewElement extends ViewElement {
     this.errors = errors;
   }
 
-  private localized(error: FieldError, field: FormField | undefined): string {
-    if (!isFieldErrorCode(error.code)) return error.message;
-    const params = { label: field?.label ?? error.field, ...error.params };
-    return fieldErrorMessage(error.code, params, this.locale);
-  }
-
   /** Puts errors next to their fields; those that name no field are listed above the button. */
   private placeErrors(list: readonly FieldError[]): void {
     const errors: Record<string, string> = {};
@@ -186,8 +201,9 @@ export class SubmitViewElement extends ViewElement {
     for (const error of list) {
       const key = fieldKeyOfPath(error.field);
       const field = this.fields.find((candidate) => candidate.key === key);
-      if (field && !errors[key]) errors[key] = this.localized(error, field);
-      else if (!field) unplaced.push(this.localized(error, undefined));
+      const message = localizeFieldError(error, this.fields, this.locale);
+      if (!field) unplaced.push(message);
+      else errors[key] ??= message;
     }
     this.errors = errors;
     this.serverErrors = unplaced;
@@ -215,7 +231,7 @@ export class SubmitViewElement extends ViewElement {
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
-    if (this.sending || !this.submissionEnabled) return;
+    if (this.sender.sending || !this.submissionEnabled) return;
     this.formError = null;
     this.serverErrors = [];
     const input = toLeadInput(this.fields, this.values);
@@ -232,27 +248,11 @@ export class SubmitViewElement extends ViewElement {
       void this.focusResult();
       return;
     }
-    // One key per distinct body: a retry of the same lead is replayed, never doubled, while a
-    // corrected lead is a new request (the API refuses a reused key with another body).
-    const body = JSON.stringify(input);
-    if (this.attempt?.body !== body) this.attempt = { key: randomUuid(), body };
-    this.sending = true;
-    try {
-      const lead = await this.api.createLead(input, this.attempt.key);
-      this.attempt = null;
-      this.submitted = { leadId: lead.id, name: shownName };
-      emitLeadFormEvent(this, 'lead-form:submitted', { leadId: lead.id });
-      void this.focusResult();
-    } catch (error) {
-      const failure = failureOf(error);
-      // A refusal created nothing, and its answer is what the key replays: the next try (say,
-      // once submission is switched back on) needs a key of its own. Network errors and 5xx
-      // keep the key, so a retry can never make the lead twice.
-      if (failure.status >= 400 && failure.status < 500) this.attempt = null;
-      this.handleFailure(failure);
-    } finally {
-      this.sending = false;
-    }
+    const sent = await this.sender.send(this.api, input);
+    if ('failure' in sent) return this.handleFailure(sent.failure);
+    this.submitted = { leadId: sent.lead.id, name: shownName };
+    emitLeadFormEvent(this, 'lead-form:submitted', { leadId: sent.lead.id });
+    void this.focusResult();
   }
 
   private handleFailure(failure: CallFailure): void {
@@ -264,28 +264,20 @@ export class SubmitViewElement extends ViewElement {
     } else if (failure.code === 'validation_failed' && failure.errors.length > 0) {
       this.placeErrors(failure.errors);
       message = this.announcement;
-    } else if (failure.code === 'duplicate_lead') {
-      const date = formatDate(String(failure.problem.firstRegisteredAt ?? ''), this.locale);
-      message = t(
-        failure.problem.reason === 'domain' ? 'submit.duplicate.domain' : 'submit.duplicate.email',
-        { date },
-      );
-      this.formError = message;
-      this.errors = { ...this.errors, email: t('submit.duplicate.field') };
-    } else if (failure.code === 'lead_submission_disabled') {
-      // Turned off since the form was loaded: say so, keep every value, and fetch the settings.
-      message = `${t('submit.disabled')} ${t('submit.kept')}`;
-      this.formError = message;
-      this.refused = true;
-      this.onRefused();
-    } else if (failure.status === 429) {
-      message = t('submit.rateLimited');
-      this.formError = message;
-    } else if (failure.status === 0) {
-      message = t('shell.error.network');
-      this.formError = message;
     } else {
-      message = t('submit.failed', { detail: failure.detail || failure.code });
+      if (failure.code === 'duplicate_lead') {
+        const date = formatDate(String(failure.problem.firstRegisteredAt ?? ''), this.locale);
+        const reason = failure.problem.reason === 'domain' ? 'domain' : 'email';
+        message = t(`submit.duplicate.${reason}`, { date });
+        this.errors = { ...this.errors, email: t('submit.duplicate.field') };
+      } else if (failure.code === 'lead_submission_disabled') {
+        // Turned off since the form was loaded: say so, keep every value, fetch the settings.
+        message = `${t('submit.disabled')} ${t('submit.kept')}`;
+        this.refused = true;
+        this.onRefused();
+      } else if (failure.status === 429) message = t('submit.rateLimited');
+      else if (failure.status === 0) message = t('shell.error.network');
+      else message = t('submit.failed', { detail: failure.detail || failure.code });
       this.formError = message;
     }
     emitLeadFormEvent(this, 'lead-form:error', { code: failure.code, message });
@@ -294,43 +286,6 @@ export class SubmitViewElement extends ViewElement {
   private async focusResult(): Promise<void> {
     await this.updateComplete;
     this.querySelector<HTMLElement>('#submit-result')?.focus();
-  }
-
-  private renderResult() {
-    const t = this.t;
-    const submitted = this.submitted;
-    if (!submitted) return nothing;
-    if (submitted.leadId === null) {
-      return html`<div class="success" part="success" role="status">
-        <h3 id="submit-result" tabindex="-1">${t('submit.preview.title')}</h3>
-        <p>${t('submit.preview.body')}</p>
-        <div class="actions">
-          <button type="button" part="button" @click=${() => this.reset()}>${t('submit.success.another')}</button>
-        </div>
-      </div>`;
-    }
-    return html`<div class="success" part="success" role="status">
-      <h3 id="submit-result" tabindex="-1">${t('submit.success.title')}</h3>
-      <p>
-        ${
-          this.programName
-            ? t('submit.success.body', { name: submitted.name, program: this.programName })
-            : t('submit.success.bodyNoProgram', { name: submitted.name })
-        }
-      </p>
-      <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${() => this.reset()}>
-          ${t('submit.success.another')}
-        </button>
-        ${
-          this.showLeadsLink
-            ? html`<button type="button" part="button" @click=${() => this.onNavigate('leads')}>
-                ${t('submit.success.viewLeads')}
-              </button>`
-            : nothing
-        }
-      </div>
-    </div>`;
   }
 
   protected override render() {
@@ -347,7 +302,7 @@ export class SubmitViewElement extends ViewElement {
         closed && !typed
           ? nothing
           : this.submitted
-            ? this.renderResult()
+            ? renderSubmitResult(this, this.submitted)
             : html`<form part="form" novalidate @submit=${this.submit}>
               <div class="lead-form-fields">
                 <p class="muted" part="intro">${t('submit.intro')}</p>
@@ -356,7 +311,7 @@ export class SubmitViewElement extends ViewElement {
                     idPrefix: 'submit',
                     value: this.values[field.key] ?? '',
                     error: this.errors[field.key],
-                    disabled: this.sending,
+                    disabled: this.sender.sending,
                     t,
                     onValue: this.onValue,
                     onLeave: this.onLeave,
@@ -376,8 +331,8 @@ export class SubmitViewElement extends ViewElement {
                     : nothing
                 }
                 <div class="actions">
-                  <button type="submit" class="primary" part="button button-primary submit-button" aria-disabled=${this.sending || closed ? 'true' : 'false'}>
-                    ${this.sending ? t('submit.sending') : t('submit.button')}
+                  <button type="submit" class="primary" part="button button-primary submit-button" aria-disabled=${this.sender.sending || closed ? 'true' : 'false'}>
+                    ${this.sender.sending ? t('submit.sending') : t('submit.button')}
                   </button>
                 </div>
               </div>
