@@ -1,5 +1,6 @@
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CommissionsModule } from './commissions/commissions.module';
 import { CompaniesModule } from './companies/companies.module';
@@ -36,4 +37,5 @@ export const FEATURE_MODULES = [
   MessagesModule,
   PortalModule,
   OnboardingModule,
+  ApplicationsModule,
 ];

@@ -4,6 +4,10 @@ import {
   type MailCatcher,
   startMailCatcher,
 } from '@leadbridge/devkit/mail-catcher';
+import {
+  applicationCodeEmail,
+  applicationDeclinedEmail,
+} from '../src/applications/application-emails';
 import { EMAIL_CATALOGS, emailText } from '../src/notifications/i18n/email-text';
 import { en } from '../src/notifications/i18n/en';
 import { commissionStatusEmail } from '../src/notifications/templates/commission-status.email';
@@ -161,6 +165,40 @@ describe('partner emails in every language', () => {
         minutes: 10,
         brand: frame.brand,
         text,
+      }),
+      applicationCodeEmail({
+        companyId: 'c',
+        to: 'ana@example.com',
+        applicantName: 'Ana Souza',
+        programName: 'Northwind Partners',
+        code: '123456',
+        minutes: 10,
+        brand: frame.brand,
+        text,
+        dedupeKey: 'k',
+      }),
+      partnerInviteEmail({
+        companyId: 'c',
+        companyName: 'Northwind',
+        partnerName: 'Ana Souza',
+        partnerEmail: 'ana@example.com',
+        programs: [
+          { name: 'Northwind Partners', portalUrl: 'https://x.example', offer, stageLabels: {} },
+        ],
+        brand: frame.brand,
+        text,
+        dedupeKey: 'k',
+        approved: true,
+      }),
+      applicationDeclinedEmail({
+        companyId: 'c',
+        to: 'ana@example.com',
+        applicantName: 'Ana Souza',
+        programName: 'Northwind Partners',
+        brand: frame.brand,
+        text,
+        reason: 'We only work with agencies in Germany for now.',
+        dedupeKey: 'k',
       }),
     ];
   }

@@ -184,6 +184,8 @@ describe('programs', () => {
       },
       leadSubmissionEnabled: true,
       leadImportEnabled: true,
+      applications: 'closed',
+      applicationQuestions: { fields: [] },
       locale: 'en',
     });
 

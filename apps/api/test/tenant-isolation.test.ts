@@ -64,6 +64,7 @@ function targetOf(
     userId: world.user.id,
     userEmail: world.user.email,
     invitationId: world.pendingInvitationId,
+    applicationId: world.applicationId,
   };
 }
 

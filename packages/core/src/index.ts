@@ -72,7 +72,7 @@ export {
   DEFAULT_LEAD_FORM_SCHEMA,
   isBuiltInFieldKey,
 } from './form/built-in-fields.js';
-export { checkLeadFormSchema } from './form/check-form-schema.js';
+export { checkApplicationQuestions, checkLeadFormSchema } from './form/check-form-schema.js';
 export { FIELD_MAX_LENGTHS } from './form/compiled-schema.js';
 export type { FieldErrorCatalog } from './form/field-error-catalog.js';
 export {

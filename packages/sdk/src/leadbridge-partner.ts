@@ -1,5 +1,6 @@
 import { Core } from './core/core.js';
 import type { LeadbridgeOptions } from './core/options.js';
+import { ProgramApplications } from './resources/applications.js';
 import { Commissions } from './resources/commissions.js';
 import { Customers } from './resources/customers.js';
 import { Imports } from './resources/imports.js';
@@ -21,6 +22,8 @@ import { PublicPrograms } from './resources/public-programs.js';
 export class LeadbridgePartner {
   /** Sign-in with a 6-digit code emailed to the partner (no company backend needed). */
   readonly partnerSignIn: PartnerSignIn;
+  /** Applying to join a program with an emailed one-time code (by publishable key). */
+  readonly programApplications: ProgramApplications;
   /** The signed-in partner's own view: who, which program, template, email switches. */
   readonly partner: PartnerSelf;
   /** A program's public settings by publishable key (`programs.getPublic`). */
@@ -40,6 +43,7 @@ export class LeadbridgePartner {
   constructor(options: LeadbridgeOptions) {
     const core = new Core(options);
     this.partnerSignIn = new PartnerSignIn(core);
+    this.programApplications = new ProgramApplications(core);
     this.partner = new PartnerSelf(core);
     this.programs = new PublicPrograms(core);
     this.leads = new Leads(core);

@@ -2,6 +2,7 @@ import { Core } from './core/core.js';
 import type { LeadbridgeOptions } from './core/options.js';
 import { Analytics } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
+import { Applications, ProgramApplications } from './resources/applications.js';
 import { Auth } from './resources/auth.js';
 import { Commissions } from './resources/commissions.js';
 import { Company } from './resources/company.js';
@@ -52,6 +53,10 @@ export class Leadbridge {
   readonly partnerSessions: PartnerSessions;
   /** Partner sign-in with an emailed one-time code. */
   readonly partnerSignIn: PartnerSignIn;
+  /** Applying to join a program with an emailed one-time code (by publishable key). */
+  readonly programApplications: ProgramApplications;
+  /** Applications to the company's programs: list, approve, decline. */
+  readonly applications: Applications;
   /** The signed-in partner's own view: who, which program, template, email switches. */
   readonly partner: PartnerSelf;
   /** Leads, their stages and history. */
@@ -83,6 +88,8 @@ export class Leadbridge {
     this.partners = new Partners(core);
     this.partnerSessions = new PartnerSessions(core);
     this.partnerSignIn = new PartnerSignIn(core);
+    this.programApplications = new ProgramApplications(core);
+    this.applications = new Applications(core);
     this.partner = new PartnerSelf(core);
     this.leads = new Leads(core);
     this.imports = new Imports(core);

@@ -69,6 +69,13 @@ export type PartnerSession = Schemas['PartnerSession'];
 export type PartnerMe = Schemas['PartnerMe'];
 export type SignInCodeRequested = Schemas['SignInCodeRequested'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
+export type TeamNotificationPreferences = Schemas['TeamNotificationPreferences'];
+
+export type PartnerApplication = Schemas['PartnerApplication'];
+export type PartnerApplicationPage = Schemas['PartnerApplicationPage'];
+export type BulkApplicationResult = Schemas['BulkApplicationResult'];
+export type ApplicationCodeSent = Schemas['ApplicationCodeSent'];
+export type ApplicationConfirmed = Schemas['ApplicationConfirmed'];
 
 export type Lead = Schemas['Lead'];
 export type LeadPage = Schemas['LeadPage'];

@@ -1,4 +1,5 @@
 import { ApiKey } from '../api-keys/api-key.entity';
+import { PartnerApplication } from '../applications/partner-application.entity';
 import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
 import { UserSession } from '../auth/user-session.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Partner,
   Partnership,
   PartnerSignInCode,
+  PartnerApplication,
   Lead,
   LeadEvent,
   Customer,

@@ -40,6 +40,8 @@ export const DOMAIN_EVENT_TYPES = [
   'commission.updated',
   'import.completed',
   'message.created',
+  'partner.applied',
+  'partner.approved',
 ] as const;
 
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
@@ -53,4 +55,6 @@ export const WEBHOOK_EVENT_TYPES = [
   'transaction.created',
   'commission.created',
   'import.completed',
+  'partner.applied',
+  'partner.approved',
 ] as const satisfies readonly DomainEventType[];

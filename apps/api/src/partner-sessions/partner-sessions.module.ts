@@ -8,5 +8,6 @@ import { PartnerSignInService } from './partner-sign-in.service';
 @Module({
   controllers: [PartnerSessionsController, PartnerSignInController],
   providers: [PartnerSessionsService, PartnerSignInService],
+  exports: [PartnerSessionsService, PartnerSignInService],
 })
 export class PartnerSessionsModule {}

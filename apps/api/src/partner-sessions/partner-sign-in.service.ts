@@ -44,16 +44,26 @@ interface PartnerRow {
   email_locale: string | null;
 }
 
-type Failure = 'invalid_code' | 'code_expired' | 'too_many_attempts';
-type Verdict = 'ok' | Failure;
+export type CodeFailure = 'invalid_code' | 'code_expired' | 'too_many_attempts';
+type Verdict = 'ok' | CodeFailure;
 
-const FAILURES: Record<Failure, string> = {
+const FAILURES: Record<CodeFailure, string> = {
   invalid_code: 'This code is not right. Check the latest email, or ask for a new code.',
   code_expired: 'This code has expired. Ask for a new code.',
   too_many_attempts: 'Too many wrong attempts: this code no longer works. Ask for a new code.',
 };
 
-function failure(code: Failure): ProblemException {
+/** No live program has the publishable key a partner page sent. */
+export function programNotFound(): ProblemException {
+  return new ProblemException(
+    404,
+    'program_not_found',
+    'No active program has this publishable key. Check the publishable-key attribute.',
+  );
+}
+
+/** The answer to a wrong, expired or exhausted code, shared by every code-confirming route. */
+export function codeFailure(code: CodeFailure): ProblemException {
   return new ProblemException(422, code, FAILURES[code]);
 }
 
@@ -148,9 +158,9 @@ export class PartnerSignInService {
       'sign-in attempts',
     );
     const partner = await this.enrolledPartner(program, input.email);
-    if (!partner) throw failure('invalid_code');
+    if (!partner) throw codeFailure('invalid_code');
     const verdict = await this.consumeCode(program, partner.id, input.code);
-    if (verdict !== 'ok') throw failure(verdict);
+    if (verdict !== 'ok') throw codeFailure(verdict);
     if (partner.status === 'invited') {
       await this.sessions.markSignedIn(program.company_id, partner.id);
     }
@@ -208,13 +218,7 @@ export class PartnerSignInService {
       [publishableKey],
     );
     const program = rows[0];
-    if (!program) {
-      throw new ProblemException(
-        404,
-        'program_not_found',
-        'No active program has this publishable key. Check the publishable-key attribute.',
-      );
-    }
+    if (!program) throw programNotFound();
     assertOriginAllowed(request, program.allowed_origins, this.config);
     return program;
   }

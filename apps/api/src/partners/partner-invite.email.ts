@@ -47,17 +47,22 @@ export function partnerInviteEmail(input: {
   /** The partner's language, else the (first) program's default. */
   text: EmailText;
   dedupeKey: string;
+  /** Enrolled because the company approved the partner's application: says so. */
+  approved?: boolean;
 }): OutgoingEmail {
   const { companyName, programs, text } = input;
   const { t } = text;
   const company = companyName;
-  const subject =
-    programs.length === 1 && programs[0]
+  const names = text.list(programs.map((p) => p.name));
+  const subject = input.approved
+    ? t('approved.subject', { program: names })
+    : programs.length === 1 && programs[0]
       ? t('invite.subjectOne', { program: programs[0].name })
       : t('invite.subject', { company });
-  const intro =
-    programs.length > 0
-      ? t('invite.enrolled', { company, programs: text.list(programs.map((p) => p.name)) })
+  const intro = input.approved
+    ? t('approved.intro', { company, programs: names })
+    : programs.length > 0
+      ? t('invite.enrolled', { company, programs: names })
       : t('invite.added', { company });
   const content = renderEmail({
     subject,
@@ -73,12 +78,14 @@ export function partnerInviteEmail(input: {
       { kind: 'paragraph', text: t('invite.about') },
       { kind: 'paragraph', text: t('invite.signature', { company }) },
     ],
-    footer: t('invite.footer', { company }),
+    footer: input.approved
+      ? t('apply.footer', { program: names, company })
+      : t('invite.footer', { company }),
   });
   return {
     companyId: input.companyId,
     dedupeKey: input.dedupeKey,
-    kind: 'partner_invitation',
+    kind: input.approved ? 'application_approved' : 'partner_invitation',
     to: input.partnerEmail,
     ...content,
   };

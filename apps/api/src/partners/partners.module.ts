@@ -10,5 +10,6 @@ import { ProgramPartnersController } from './program-partners.controller';
   imports: [ProgramsModule],
   controllers: [PartnersController, ProgramPartnersController],
   providers: [PartnersService, PartnershipsService, PartnersRepository],
+  exports: [PartnersService, PartnershipsService, PartnersRepository],
 })
 export class PartnersModule {}

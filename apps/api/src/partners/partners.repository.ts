@@ -39,6 +39,35 @@ export class PartnersRepository {
     return manager.getRepository(Partner).findOne({ where: scope.company({ id }) });
   }
 
+  /** The company's partner with this email (case-insensitive), archived or not. */
+  async findByEmail(
+    scope: TenantScope,
+    email: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Partner | null> {
+    return manager
+      .getRepository(Partner)
+      .createQueryBuilder('p')
+      .where('p.company_id = :companyId', { companyId: scope.companyId })
+      .andWhere('lower(p.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  /** Inserts a partner; null when the company already has one with this email. */
+  async insert(
+    manager: EntityManager,
+    scope: TenantScope,
+    partner: { name: string; email: string; status: PartnerStatus; unsubscribeToken: string },
+  ): Promise<string | null> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO partners (company_id, name, email, status, unsubscribe_token)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (company_id, lower(email)) DO NOTHING RETURNING id`,
+      [scope.companyId, partner.name, partner.email, partner.status, partner.unsubscribeToken],
+    );
+    return inserted[0]?.id ?? null;
+  }
+
   /** Newest first; without `status`, archived partners are left out. */
   async list(scope: TenantScope, options: ListPartnersOptions): Promise<Page<Partner>> {
     const query = this.db

@@ -53,29 +53,49 @@ export class PartnersService {
       for (const programId of new Set(body.programIds ?? [])) {
         programs.push(await this.partnerships.enrollableProgram(scope, programId, manager));
       }
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO partners (company_id, name, email, status, unsubscribe_token)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (company_id, lower(email)) DO NOTHING RETURNING id`,
-        [
-          scope.companyId,
-          body.name,
-          body.email,
-          // Invited until the partner first signs in; either way it may submit leads.
-          body.invite ? 'invited' : 'active',
-          randomBytes(24).toString('base64url'),
-        ],
-      );
-      const id = inserted[0]?.id;
-      if (!id) throw await this.partnerExists(scope, body.email, manager);
-      const partner = await this.partners.find(scope, id, manager);
-      if (!partner) throw notFound('Partner');
+      // Invited until the partner first signs in; either way it may submit leads.
+      const partner = await this.insert(manager, scope, body, body.invite ? 'invited' : 'active');
+      if (!partner) throw await this.partnerExists(scope, body.email, manager);
       for (const program of programs) {
         await this.partnerships.enroll(manager, scope, program, partner);
       }
       if (body.invite) await this.partnerships.invite(manager, scope, partner, programs);
       return this.detail(scope, partner, manager);
     });
+  }
+
+  /**
+   * The company's partner with this email, created (`invited`) if there is none, inside the
+   * caller's transaction: how an approved application becomes a partner.
+   */
+  async findOrCreate(
+    manager: EntityManager,
+    scope: TenantScope,
+    person: { name: string; email: string },
+  ): Promise<Partner> {
+    const created = await this.insert(manager, scope, person, 'invited');
+    if (created) return created;
+    const existing = await this.partners.findByEmail(scope, person.email, manager);
+    if (!existing) throw notFound('Partner');
+    return existing;
+  }
+
+  /** Inserts the partner; null when the company already has one with this email. */
+  private async insert(
+    manager: EntityManager,
+    scope: TenantScope,
+    person: { name: string; email: string },
+    status: 'invited' | 'active',
+  ): Promise<Partner | null> {
+    const id = await this.partners.insert(manager, scope, {
+      ...person,
+      status,
+      unsubscribeToken: randomBytes(24).toString('base64url'),
+    });
+    if (!id) return null;
+    const partner = await this.partners.find(scope, id, manager);
+    if (!partner) throw notFound('Partner');
+    return partner;
   }
 
   async list(

@@ -153,6 +153,7 @@ export class PartnershipsService {
     scope: TenantScope,
     partner: Partner,
     programs: readonly Program[],
+    options: { approved?: boolean; locale?: string } = {},
   ): Promise<void> {
     const companies: { name: string }[] = await manager.query(
       `SELECT name FROM companies WHERE id = $1`,
@@ -172,7 +173,11 @@ export class PartnershipsService {
           logoUrl: first ? logoUrl(this.config.publicUrl, first) : null,
           accent: first?.brandColor ?? null,
         },
-        text: emailText(emailLocaleFor(partner.emailLocale, first?.defaultLocale)),
+        // An applicant is written to in the language they applied in, unless they chose one.
+        text: emailText(
+          emailLocaleFor(partner.emailLocale, options.locale ?? first?.defaultLocale),
+        ),
+        approved: options.approved,
         programs: programs.map((program) => ({
           name: program.name,
           portalUrl: partnerPortalUrl(this.config.publicUrl, program),

@@ -29,6 +29,8 @@ function publicConfig(program: Program, locale: Locale): PublicProgramDto {
     stageLabels: resolveStageLabels(program.stageLabels, locale),
     leadSubmissionEnabled: program.leadSubmissionEnabled,
     leadImportEnabled: program.leadImportEnabled,
+    applications: program.applications,
+    applicationQuestions: program.applicationQuestions,
     locale,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  checkApplicationQuestions,
   checkLeadFormSchema,
   checkOffer,
   type FieldError,
@@ -13,7 +14,7 @@ import {
 import type { FieldIssue } from '../common/problem/problem';
 import { validationProblem } from '../common/problem/problem';
 import { type LogoImage, parseLogo } from './logo-image';
-import type { DedupePolicy, Program } from './program.entity';
+import type { ApplicationMode, DedupePolicy, Program } from './program.entity';
 import { MAX_ALLOWED_ORIGINS } from './programs.dto';
 
 /** The settings a request may change; absent = unchanged. */
@@ -34,6 +35,9 @@ export interface ProgramSettingsInput {
   brandColor?: string | null;
   /** A `data:image/…;base64,…` URL, or null to remove the logo. */
   logo?: string | null;
+  applications?: ApplicationMode;
+  applicationDomains?: string[];
+  applicationQuestions?: unknown;
 }
 
 /** The columns a valid input changes. */
@@ -54,6 +58,9 @@ export type ProgramChanges = Partial<
     | 'portalUrl'
     | 'slug'
     | 'brandColor'
+    | 'applications'
+    | 'applicationDomains'
+    | 'applicationQuestions'
   >
 > & {
   /** A new logo, or null to remove it (written apart from the entity: the bytes are not one of its columns). */
@@ -108,6 +115,27 @@ function checkOrigins(origins: readonly string[], errors: FieldIssue[]): string[
       message: `A program can allow at most ${MAX_ALLOWED_ORIGINS} origins.`,
     });
   }
+  return normalized;
+}
+
+/** `example.com`, `@example.com` or `EXAMPLE.com.` all mean the domain `example.com`. */
+const DOMAIN_PATTERN =
+  /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+
+function checkDomains(domains: readonly string[], errors: FieldIssue[]): string[] {
+  const normalized: string[] = [];
+  domains.forEach((raw, index) => {
+    const domain = raw.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '');
+    if (!DOMAIN_PATTERN.test(domain)) {
+      errors.push({
+        field: `applicationDomains.${index}`,
+        code: 'invalid_domain',
+        message: `"${raw}" is not an email domain: write it as example.com.`,
+      });
+    } else if (!normalized.includes(domain)) {
+      normalized.push(domain);
+    }
+  });
   return normalized;
 }
 
@@ -247,6 +275,16 @@ export function checkProgramSettings(
       if ('code' in logo) errors.push({ field: 'logo', ...logo });
       else changes.logo = logo;
     }
+  }
+
+  if (input.applications !== undefined) changes.applications = input.applications;
+  if (input.applicationDomains !== undefined) {
+    changes.applicationDomains = checkDomains(input.applicationDomains, errors);
+  }
+  if (input.applicationQuestions !== undefined) {
+    const result = checkApplicationQuestions(input.applicationQuestions);
+    if (result.ok) changes.applicationQuestions = result.value;
+    else errors.push(...prefixed('applicationQuestions', result.errors));
   }
 
   if (errors.length > 0) throw validationProblem(errors);

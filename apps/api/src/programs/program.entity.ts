@@ -10,6 +10,10 @@ import {
 
 export type DedupePolicy = 'email' | 'email_or_domain';
 
+/** Whether people may apply to join: not at all, for the company to approve, or approved at once. */
+export const APPLICATION_MODES = ['closed', 'approval', 'auto'] as const;
+export type ApplicationMode = (typeof APPLICATION_MODES)[number];
+
 @Entity('programs')
 export class Program {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -38,6 +42,11 @@ export class Program {
   /** Changes with every new logo: part of its URL, so caches never show an old one. */
   @Column('text', { nullable: true }) logoVersion: string | null;
   /** When the form first loaded on an allowed origin or the hosted portal (guided setup). */
+  @Column('text') applications: ApplicationMode;
+  /** Lower-case domains an applicant's email must be at; empty = any. */
+  @Column('text', { array: true }) applicationDomains: string[];
+  /** The program's own questions to applicants: lead-form fields without the built-ins. */
+  @Column('jsonb') applicationQuestions: LeadFormSchema;
   @Column('timestamptz', { nullable: true }) formFirstLoadedAt: Date | null;
   /** Where it first loaded: the origin, or `portal`. */
   @Column('text', { nullable: true }) formFirstLoadedFrom: string | null;

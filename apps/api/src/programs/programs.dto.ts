@@ -14,7 +14,7 @@ import { z } from 'zod/mini';
 import { pageQueryShape, pageSchema } from '../common/pagination/cursor';
 import { LOGO_MAX_BYTES } from './logo-image';
 import { hostedPortalUrl, logoUrl } from './portal-links';
-import type { Program } from './program.entity';
+import { APPLICATION_MODES, type Program } from './program.entity';
 
 export const MAX_ALLOWED_ORIGINS = 20;
 export const PROGRAM_NAME_MAX_LENGTH = 200;
@@ -75,6 +75,42 @@ export const leadFormSchemaInput = checkedByCore(
   BUILT_IN_FIELD_RULES,
 );
 export const offerInput = checkedByCore(offerSchema, 'OfferInput');
+const APPLICATION_QUESTIONS_RULES = {
+  description:
+    "The program's own questions to applicants: lead-form fields (same types and rules) without the built-in keys `firstName`, `lastName`, `email`, `company` — name, email, company and website are always asked.",
+  examples: [
+    {
+      fields: [
+        {
+          key: 'audience',
+          label: 'Who do you sell to?',
+          type: 'textarea',
+          required: true,
+          order: 0,
+        },
+      ],
+    },
+  ],
+};
+export const applicationQuestionsInput = checkedByCore(
+  leadFormSchemaSchema,
+  'ApplicationQuestionsInput',
+  APPLICATION_QUESTIONS_RULES,
+);
+export const applicationQuestionsDoc = z
+  .object(leadFormSchemaSchema.shape)
+  .register(z.globalRegistry, { id: 'ApplicationQuestions', ...APPLICATION_QUESTIONS_RULES });
+
+/** Each use gets its own schema object, so each may carry its own description. */
+function applicationModeField(description: string) {
+  return z.enum(APPLICATION_MODES).register(z.globalRegistry, {
+    description: `${description} \`closed\` (default): by invitation only; \`approval\`: anyone may apply, the company approves or declines; \`auto\`: applicants are enrolled as soon as they confirm their email.`,
+    examples: ['approval'],
+  });
+}
+const APPLICATION_DOMAINS_DESCRIPTION =
+  'Applicants’ email must be at one of these domains (e.g. `example.com`); empty = any domain.';
+export const MAX_APPLICATION_DOMAINS = 50;
 
 // Copies of core's shapes, so naming them for the SDK does not touch core's schema objects.
 export const leadFormSchemaDoc = z
@@ -125,6 +161,17 @@ const settingsShape = {
   allowedOrigins: z.optional(
     z.array(z.string().check(z.maxLength(300))).check(z.maxLength(MAX_ALLOWED_ORIGINS)),
   ),
+  applications: z.optional(applicationModeField('Whether people may apply to join the program.')),
+  applicationDomains: z.optional(
+    z
+      .array(z.string().check(z.maxLength(253)))
+      .check(z.maxLength(MAX_APPLICATION_DOMAINS))
+      .register(z.globalRegistry, {
+        description: APPLICATION_DOMAINS_DESCRIPTION,
+        examples: [['example.com']],
+      }),
+  ),
+  applicationQuestions: z.optional(applicationQuestionsInput),
   portalUrl: z.optional(z.nullable(z.string().check(z.maxLength(PORTAL_URL_MAX_LENGTH)))),
   brandColor: z.optional(
     z.nullable(
@@ -215,6 +262,12 @@ export const programSchema = z
       'The language of emails to this program’s partners who have not chosen their own (sign-in codes, lead updates, import results, invitations…).',
     ),
     allowedOrigins: z.array(z.string()),
+    applications: applicationModeField('Whether people may apply to join the program.'),
+    applicationDomains: z.array(z.string()).register(z.globalRegistry, {
+      description: APPLICATION_DOMAINS_DESCRIPTION,
+      examples: [['example.com']],
+    }),
+    applicationQuestions: applicationQuestionsDoc,
     portalUrl: z.nullable(z.string()),
     slug: z.string().register(z.globalRegistry, {
       description: 'The hosted partner portal is at `/p/<slug>` on the API’s public URL.',
@@ -253,6 +306,10 @@ export const publicProgramSchema = z
     stageLabels: resolvedStageLabelsSchema,
     leadSubmissionEnabled: z.boolean(),
     leadImportEnabled: z.boolean(),
+    applications: applicationModeField(
+      'Whether a visitor who is not a partner may apply to join (`applyToProgram`).',
+    ),
+    applicationQuestions: applicationQuestionsDoc,
     locale: localeField(
       'The language the labels are in (from `?locale=`; English when none fits).',
     ),
@@ -295,6 +352,9 @@ export function toProgramDto(program: Program, publicUrl: string): ProgramDto {
     dedupePolicy: program.dedupePolicy,
     defaultLocale: program.defaultLocale,
     allowedOrigins: program.allowedOrigins,
+    applications: program.applications,
+    applicationDomains: program.applicationDomains,
+    applicationQuestions: program.applicationQuestions,
     portalUrl: program.portalUrl,
     slug: program.slug,
     hostedPortalUrl: hostedPortalUrl(publicUrl, program),

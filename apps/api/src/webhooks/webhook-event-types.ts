@@ -16,4 +16,6 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Readonly<Record<WebhookEventType, strin
   'transaction.created': "A customer's payment or refund was recorded.",
   'commission.created': 'A partner earned a commission.',
   'import.completed': 'A CSV import finished.',
+  'partner.applied': 'Someone applied to join a program and confirmed their email.',
+  'partner.approved': 'An application was approved (by the team or automatically): a new partner.',
 };

@@ -1,9 +1,11 @@
 import { LEAD_STAGES } from '@leadbridge/core';
 import { z } from 'zod/mini';
+import { applicationSchema } from '../applications/applications.dto';
 import { commissionSchema } from '../commissions/commissions.dto';
 import { customerSchema, customerTransactionSchema } from '../customers/customer.dto';
 import { importSchema } from '../imports/imports.dto';
 import { leadSchema } from '../leads/lead.dto';
+import { partnerSchema } from '../partners/partners.dto';
 import { type WEBHOOK_EVENT_TYPES, type WebhookEventType } from './webhook-event-types';
 
 /**
@@ -70,6 +72,18 @@ export const WEBHOOK_EVENT_SCHEMAS = {
     'ImportCompletedWebhookEvent',
     'A CSV import finished (status completed) or could not be processed (status failed).',
     z.object({ import: importSchema }),
+  ),
+  'partner.applied': event(
+    'partner.applied',
+    'PartnerAppliedWebhookEvent',
+    'Someone applied to join a program and confirmed their email (status `pending`, or about to be approved in programs with automatic approval).',
+    z.object({ application: applicationSchema }),
+  ),
+  'partner.approved': event(
+    'partner.approved',
+    'PartnerApprovedWebhookEvent',
+    'An application was approved, by the team or automatically: `partner` is enrolled in the program.',
+    z.object({ application: applicationSchema, partner: partnerSchema }),
   ),
 } satisfies Record<(typeof WEBHOOK_EVENT_TYPES)[number], z.ZodMiniType>;
 

@@ -25,6 +25,7 @@ export interface Target {
   userId: string;
   userEmail: string;
   invitationId: string;
+  applicationId: string;
 }
 
 /** The attacker's own ids, for requests that mix own and foreign references. */
@@ -274,6 +275,40 @@ export const OPERATIONS: Record<string, Entry> = {
   verifySignInCode: {
     access: 'public',
     why: 'Needs the 6-digit code emailed to the partner: attempts per code and per IP are limited.',
+    probes: [
+      {
+        what: 'own publishable key, another company’s partner email, a guessed code',
+        request: (t, me) => ({
+          body: { publishableKey: me.publishableKey, email: t.partnerEmail, code: '123456' },
+        }),
+        expect: [422],
+      },
+    ],
+  },
+  applyToProgram: {
+    access: 'public',
+    why: 'Answers the same 202 for any email (a partner of THAT program gets a sign-in code instead); what it creates is an unconfirmed application in the program of the key. Rate-limited per IP and email.',
+    probes: [
+      {
+        what: 'own publishable key, another company’s partner email',
+        request: (t, me) => ({
+          body: { publishableKey: me.publishableKey, name: 'Probe', email: t.partnerEmail },
+        }),
+        expect: [202],
+        sameAsUnknown: false,
+        check: async (_body, me, { db }) => {
+          const { rows } = await db.query(
+            `SELECT 1 FROM partner_applications WHERE company_id <> $1 AND name = 'Probe'`,
+            [me.companyId],
+          );
+          return rows.length > 0 ? 'an application landed in another company' : null;
+        },
+      },
+    ],
+  },
+  confirmApplication: {
+    access: 'public',
+    why: 'Needs the 6-digit code emailed to the applicant: attempts per code and per IP are limited.',
     probes: [
       {
         what: 'own publishable key, another company’s partner email, a guessed code',
@@ -557,6 +592,57 @@ export const OPERATIONS: Record<string, Entry> = {
     ],
   },
   listPrograms: { access: 'company', probes: [ownList()] },
+  listApplications: {
+    access: 'company',
+    probes: [
+      ownList(),
+      filtered('programId of the other side', (t) => ({ programId: t.programId })),
+    ],
+  },
+  getApplication: {
+    access: 'company',
+    probes: [byId('another company’s application', (t) => t.applicationId)],
+  },
+  approveApplication: {
+    access: 'company',
+    probes: [byId('approve another company’s application', (t) => t.applicationId)],
+  },
+  declineApplication: {
+    access: 'company',
+    probes: [
+      withBody(
+        'decline another company’s application',
+        (t) => t.applicationId,
+        () => ({ reason: 'probe' }),
+      ),
+    ],
+  },
+  bulkDecideApplications: {
+    access: 'company',
+    probes: [
+      {
+        what: 'approve another company’s application',
+        request: (t) => ({ body: { ids: [t.applicationId], decision: 'approve' } }),
+        expect: [200],
+        check: (body) =>
+          body?.results?.some((r: Json) => r.ok) ? 'a foreign application was decided' : null,
+      },
+    ],
+  },
+  getTeamNotificationPreferences: {
+    access: 'company',
+    probes: [{ what: 'own company', request: () => ({}), expect: [200] }],
+  },
+  updateTeamNotificationPreferences: {
+    access: 'company',
+    probes: [
+      {
+        what: 'switch (no ids: always the caller’s company)',
+        request: () => ({ body: { partnerApplied: true } }),
+        expect: [200],
+      },
+    ],
+  },
   createProgram: {
     access: 'company',
     probes: [

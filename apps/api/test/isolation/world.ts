@@ -59,6 +59,8 @@ export interface CompanyWorld {
   createdApiKeyId: string;
   pendingInvitationId: string;
   pendingInvitationToken: string;
+  /** A confirmed application to program 1, waiting for the company's decision. */
+  applicationId: string;
 }
 
 /** Answers 204 to every webhook: deliveries settle as `succeeded`. */
@@ -301,6 +303,21 @@ export async function buildCompany(
     },
     markers.p1InProgram2,
   );
+  // Applications open in program 1; the applicant's emailed code is covered by the
+  // applications suite, so the confirmed row is written as confirming leaves it.
+  await must(api, company, 'PATCH', `/v1/programs/${tenant.programId}`, {
+    body: { applications: 'approval' },
+  });
+  const { rows: applications } = await api.db.query<{ id: string }>(
+    `INSERT INTO partner_applications (company_id, program_id, status, name, email, locale, confirmed_at)
+     VALUES ($1, $2, 'pending', $3, $4, 'en', now()) RETURNING id`,
+    [
+      tenant.companyId,
+      tenant.programId,
+      `Applicant ${markers.company}`,
+      `applicant.${markers.company}@example.com`,
+    ],
+  );
   const deliveries = await until('webhook deliveries', async () => {
     const page = await must(api, company, 'GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`);
     return page.data.length > 0 ? page.data : null;
@@ -324,6 +341,7 @@ export async function buildCompany(
     createdApiKeyId: createdKey.id,
     pendingInvitationId: pending.id,
     pendingInvitationToken: new URL(pending.acceptUrl).searchParams.get('token') ?? '',
+    applicationId: applications[0]?.id ?? '',
   };
 }
 

@@ -1,6 +1,6 @@
 import { SAMPLE_SCHEMA } from '../../test/fixtures.js';
 import { createDefaultLeadFormSchema, DEFAULT_LEAD_FORM_SCHEMA } from './built-in-fields.js';
-import { checkLeadFormSchema } from './check-form-schema.js';
+import { checkApplicationQuestions, checkLeadFormSchema } from './check-form-schema.js';
 import type { FormField, LeadFormSchema } from './form-schema.js';
 import { normalizeLeadFormSchema } from './normalize-form-schema.js';
 
@@ -266,6 +266,46 @@ describe('normalizeLeadFormSchema', () => {
         builtIn: true,
       },
       { key: 'company', label: 'Company', type: 'text', required: false, order: 4, builtIn: true },
+    ]);
+  });
+});
+
+describe('checkApplicationQuestions', () => {
+  const question = (key: string, order: number) => ({
+    key,
+    label: `Question ${key}`,
+    type: 'text' as const,
+    required: false,
+    order,
+  });
+
+  it('accepts no questions, and sorts and renumbers the ones given', () => {
+    expect(checkApplicationQuestions({ fields: [] })).toEqual({ ok: true, value: { fields: [] } });
+    const result = checkApplicationQuestions({
+      fields: [question('second', 5), question('first', 2)],
+    });
+    expect(result.ok && result.value.fields.map((f) => [f.key, f.order])).toEqual([
+      ['first', 0],
+      ['second', 1],
+    ]);
+  });
+
+  it('refuses the built-in keys (asked apart) and the lead form’s own mistakes, by field', () => {
+    const result = checkApplicationQuestions({
+      fields: [
+        { ...question('email', 0), type: 'textarea' },
+        question('dup', 1),
+        question('dup', 2),
+        { ...question('pick', 3), type: 'select' },
+      ],
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.field, e.code])).toEqual([
+      ['fields.2.key', 'duplicate_key'],
+      ['fields.2.label', 'duplicate_label'],
+      ['fields.3.options', 'options_required'],
+      ['fields.0.key', 'invalid_key'],
     ]);
   });
 });

@@ -35,18 +35,75 @@ export function checkLeadFormSchema(
   input: unknown,
   options: CheckOptions = {},
 ): CheckResult<LeadFormSchema> {
-  const locale = options.locale ?? 'en';
+  const checked = checkFormFields(input, options.locale ?? 'en', true);
+  if (!('schema' in checked)) return checked;
+  const { schema, keys, errors, add } = checked;
+  for (const key of BUILT_IN_FIELD_KEYS) {
+    if (!keys.has(key))
+      add('fields', 'builtin_missing', { label: createBuiltInField(key, 0).label });
+  }
+
+  return errors.length > 0
+    ? { ok: false, errors }
+    : { ok: true, value: normalizeLeadFormSchema(schema) };
+}
+
+/**
+ * Validates a program's application questions: the same field types and rules as the lead form,
+ * without built-in fields (the applicant's name, email and company are asked apart). An empty
+ * list is valid.
+ */
+export function checkApplicationQuestions(
+  input: unknown,
+  options: CheckOptions = {},
+): CheckResult<LeadFormSchema> {
+  const checked = checkFormFields(input, options.locale ?? 'en', false);
+  if (!('schema' in checked)) return checked;
+  const { schema, errors, add } = checked;
+  schema.fields.forEach((field, index) => {
+    if (isBuiltInFieldKey(field.key))
+      add(`fields.${index}.key`, 'invalid_key', { label: field.key });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  const fields = schema.fields
+    .map((field, index) => ({ field, index }))
+    .sort((a, b) => a.field.order - b.field.order || a.index - b.index)
+    .map(({ field: { builtIn: _never, ...field } }, order) => ({ ...field, order }));
+  return { ok: true, value: { fields } };
+}
+
+type AddError = (field: string, code: FieldErrorCode, params: FieldErrorParams) => void;
+
+/** The shape (zod), then the rules between fields; `errors` collects what `add` reports. */
+function checkFormFields(
+  input: unknown,
+  locale: Locale,
+  builtIns: boolean,
+):
+  | { ok: false; errors: FieldError[] }
+  | { schema: LeadFormSchema; keys: Set<string>; errors: FieldError[]; add: AddError } {
   const parsed = leadFormSchemaSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: zodIssuesToFieldErrors(parsed.error.issues, input, locale) };
   }
   const errors: FieldError[] = [];
-  const add = (field: string, code: FieldErrorCode, params: FieldErrorParams) =>
+  const add: AddError = (field, code, params) =>
     errors.push(fieldError(field, code, params, locale));
+  const keys = checkFields(parsed.data, add, locale, builtIns);
+  return { schema: parsed.data, keys, errors, add };
+}
+
+/** The rules between fields shared by lead forms and application questions; returns the keys. */
+function checkFields(
+  schema: LeadFormSchema,
+  add: AddError,
+  locale: Locale,
+  builtIns: boolean,
+): Set<string> {
   const keys = new Set<string>();
   const labels = new Set<string>();
 
-  parsed.data.fields.forEach((field, index) => {
+  schema.fields.forEach((field, index) => {
     const path = `fields.${index}`;
     const label = field.label.trim() || field.key;
     if (RESERVED_KEYS.has(field.key)) add(`${path}.key`, 'invalid_key', { label: field.key });
@@ -88,7 +145,7 @@ export function checkLeadFormSchema(
       add(`${path}.options`, 'options_forbidden', { label });
     }
 
-    if (isBuiltInFieldKey(field.key) && !duplicate) {
+    if (builtIns && isBuiltInFieldKey(field.key) && !duplicate) {
       if (field.type !== BUILT_IN_FIELD_TYPES[field.key]) {
         add(`${path}.type`, 'builtin_retyped', { label });
       }
@@ -97,13 +154,5 @@ export function checkLeadFormSchema(
       }
     }
   });
-
-  for (const key of BUILT_IN_FIELD_KEYS) {
-    if (!keys.has(key))
-      add('fields', 'builtin_missing', { label: createBuiltInField(key, 0).label });
-  }
-
-  return errors.length > 0
-    ? { ok: false, errors }
-    : { ok: true, value: normalizeLeadFormSchema(parsed.data) };
+  return keys;
 }

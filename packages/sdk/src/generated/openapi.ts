@@ -148,6 +148,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List applications
+         * @description Applications whose applicants confirmed their email, newest first, keyset-paged; filter by `status` and `programId`. Unconfirmed applications are never listed. Read-only.
+         */
+        get: operations["listApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or decline many applications
+         * @description Approves or declines up to 100 pending applications; each succeeds or fails on its own (`results[]`, in the order asked), with the same effects as `approveApplication` and `declineApplication`. Owners and admins.
+         */
+        post: operations["bulkDecideApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an application
+         * @description One confirmed application with its answers and decision. Read-only.
+         */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an application
+         * @description Enrols the applicant in the program — as a new partner, or the company’s existing partner with that email — and emails them, in the language they applied in, where to sign in and submit leads (`partner.approved` webhook). Only pending applications: a decided one is 409 `application_decided`. Owners and admins.
+         */
+        post: operations["approveApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an application
+         * @description Declines a pending application and emails the applicant politely, in the language they applied in, with `reason` when given. A decided application is 409 `application_decided`. Owners and admins.
+         */
+        post: operations["declineApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -390,6 +490,30 @@ export interface paths {
          * @description Renames the company (shown to partners in emails and the widget). Owners and admins.
          */
         patch: operations["updateCompany"];
+        trace?: never;
+    };
+    "/v1/company/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the team’s email preferences
+         * @description Which emails owners and admins get about the company’s programs: `partnerApplied` (a new confirmed application). Read-only.
+         */
+        get: operations["getTeamNotificationPreferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the team’s email preferences
+         * @description Turns the team’s emails on or off; omitted switches keep their value. Owners and admins.
+         */
+        patch: operations["updateTeamNotificationPreferences"];
         trace?: never;
     };
     "/v1/company/setup-progress": {
@@ -1162,6 +1286,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/public/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to join a program
+         * @description Records an application to the program named by its publishable key and emails a 6-digit code (valid 10 minutes) that confirms it (`confirmApplication`). The program must take applications (403 `applications_closed`); an email outside the program's `applicationDomains` is a 422 naming `email`; answers are checked like a lead form's fields (422 naming `answers.<key>`). An email that already belongs to a partner of the program gets a sign-in code instead, with the same 202: nobody can find out who is a partner. Applying again before a decision updates the application. Public; browsers only from the program's allowed origins. Rate-limited per IP and email.
+         */
+        post: operations["applyToProgram"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/applications/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an application with the emailed code
+         * @description Checks the code from `applyToProgram`. The application then waits for the company (`pending`; the team is emailed and `partner.applied` sent), or — in programs with automatic approval — the applicant is enrolled at once and gets a partner session (`enrolled`). When the email already belonged to a partner, the sign-in code it was sent signs in (`signed_in`). Five wrong codes end the code. Public; browsers only from the program’s allowed origins. Rate-limited.
+         */
+        post: operations["confirmApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/programs/{publishableKey}": {
         parameters: {
             query?: never;
@@ -1387,6 +1551,113 @@ export interface components {
             data: components["schemas"]["ApiKey"][];
             nextCursor: string | null;
         };
+        /** @description The same answer whether the email is new, has applied before or is already a partner (then a sign-in code is sent instead): nobody can find out who applied. */
+        ApplicationCodeSent: {
+            detail: string;
+            expiresInSeconds: number;
+            /** @enum {string} */
+            status: "accepted";
+        };
+        ApplicationConfirmed: {
+            session?: components["schemas"]["PartnerSession"];
+            /**
+             * @description `pending`: the company will decide and email the applicant; `enrolled`: the program approves automatically and `session` is the new partner’s; `signed_in`: the email already belonged to a partner, who is signed in.
+             * @enum {string}
+             */
+            status: "pending" | "enrolled" | "signed_in";
+        };
+        /**
+         * @description The program's own questions to applicants: lead-form fields (same types and rules) without the built-in keys `firstName`, `lastName`, `email`, `company` — name, email, company and website are always asked.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "key": "audience",
+         *           "label": "Who do you sell to?",
+         *           "order": 0,
+         *           "required": true,
+         *           "type": "textarea"
+         *         }
+         *       ]
+         *     }
+         */
+        ApplicationQuestions: {
+            fields: {
+                builtIn?: boolean;
+                helpText?: string;
+                key: string;
+                label: string;
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                order: number;
+                placeholder?: string;
+                required: boolean;
+                /** @enum {string} */
+                type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
+            }[];
+        };
+        /**
+         * @description The program's own questions to applicants: lead-form fields (same types and rules) without the built-in keys `firstName`, `lastName`, `email`, `company` — name, email, company and website are always asked.
+         * @example {
+         *       "fields": [
+         *         {
+         *           "key": "audience",
+         *           "label": "Who do you sell to?",
+         *           "order": 0,
+         *           "required": true,
+         *           "type": "textarea"
+         *         }
+         *       ]
+         *     }
+         */
+        ApplicationQuestionsInput: {
+            fields: {
+                builtIn?: boolean;
+                helpText?: string;
+                key: string;
+                label: string;
+                options?: {
+                    label: string;
+                    value: string;
+                }[];
+                order: number;
+                placeholder?: string;
+                required: boolean;
+                /** @enum {string} */
+                type: "text" | "textarea" | "email" | "phone" | "url" | "number" | "select" | "multiselect" | "checkbox" | "date";
+            }[];
+        };
+        ApplyToProgramRequest: {
+            /**
+             * @description Answers to the program's `applicationQuestions`, by field key, with the values a lead form takes for each type.
+             * @example {
+             *       "audience": "Mid-size logistics companies in Benelux"
+             *     }
+             */
+            answers?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The applicant’s company, if any.
+             * @example Northwind Consulting
+             */
+            company?: string | null;
+            email: string;
+            /**
+             * @description The language the applicant is reading (the widget sends its own): their emails are written in it. Without it, the program’s default. One of `en`, `de`, `fr`, `es`, `pt-BR` (Brazilian Portuguese), `it`, `nl`.
+             * @example fr
+             * @enum {string}
+             */
+            locale?: "en" | "de" | "fr" | "es" | "pt-BR" | "it" | "nl";
+            name: string;
+            publishableKey: string;
+            /**
+             * @description The applicant’s website.
+             * @example https://northwind.example
+             */
+            website?: string | null;
+        };
         AuthSession: {
             company: components["schemas"]["Company"];
             csrfToken: string;
@@ -1395,6 +1666,13 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
             user: components["schemas"]["User"];
+        };
+        BulkApplicationResult: {
+            application?: components["schemas"]["PartnerApplication"];
+            code?: string;
+            detail?: string;
+            id: string;
+            ok: boolean;
         };
         BulkChangeLeadStageBody: {
             ids: string[];
@@ -1419,6 +1697,19 @@ export interface components {
         };
         BulkCommissionStatusResponse: {
             results: components["schemas"]["BulkCommissionResult"][];
+        };
+        BulkDecideApplicationsRequest: {
+            /** @enum {string} */
+            decision: "approve" | "decline";
+            ids: string[];
+            /**
+             * @description Told to the applicant in the email, as written.
+             * @example We only work with agencies in Germany for now.
+             */
+            reason?: string | null;
+        };
+        BulkDecideApplicationsResponse: {
+            results: components["schemas"]["BulkApplicationResult"][];
         };
         BulkLeadStageResponse: {
             results: components["schemas"]["BulkLeadStageResult"][];
@@ -1499,6 +1790,11 @@ export interface components {
             createdAt: string;
             id: string;
             name: string;
+        };
+        ConfirmApplicationRequest: {
+            code: string;
+            email: string;
+            publishableKey: string;
         };
         CreateApiKeyRequest: {
             name: string;
@@ -1585,6 +1881,20 @@ export interface components {
         };
         CreateProgramRequest: {
             allowedOrigins?: string[];
+            /**
+             * @description Applicants’ email must be at one of these domains (e.g. `example.com`); empty = any domain.
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            applicationDomains?: string[];
+            applicationQuestions?: components["schemas"]["ApplicationQuestionsInput"];
+            /**
+             * @description Whether people may apply to join the program. `closed` (default): by invitation only; `approval`: anyone may apply, the company approves or declines; `auto`: applicants are enrolled as soon as they confirm their email.
+             * @example approval
+             * @enum {string}
+             */
+            applications?: "closed" | "approval" | "auto";
             brandColor?: string | null;
             currency: string;
             /** @enum {string} */
@@ -1613,7 +1923,7 @@ export interface components {
         };
         CreateWebhookEndpoint: {
             description?: string | null;
-            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed")[];
+            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved")[];
             url: string;
         };
         CreatedApiKey: {
@@ -1695,6 +2005,13 @@ export interface components {
         CustomerTransactionPage: {
             data: components["schemas"]["CustomerTransaction"][];
             nextCursor: string | null;
+        };
+        DeclineApplicationRequest: {
+            /**
+             * @description Told to the applicant in the email, as written.
+             * @example We only work with agencies in Germany for now.
+             */
+            reason?: string | null;
         };
         /** @description `partnerKey` names the partner in this program (unique per program; generated from the name when absent). */
         EnrollPartnerRequest: {
@@ -2338,6 +2655,55 @@ export interface components {
             status: "invited" | "active" | "archived";
             updatedAt: string;
         };
+        /** @description Someone who applied to join a program and confirmed their email. */
+        PartnerApplication: {
+            /** @description Answers to the program's application questions, by field key. */
+            answers: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            appliedAt: string;
+            company: string | null;
+            decidedAt: string | null;
+            /** @description Who approved or declined: a user’s or API key’s name, or `automatic`. */
+            decidedBy: string | null;
+            declineReason: string | null;
+            email: string;
+            id: string;
+            locale: string;
+            name: string;
+            /** @description The partner an approval enrolled. */
+            partnerId: string | null;
+            programId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "declined";
+            website: string | null;
+        };
+        PartnerApplicationPage: {
+            data: components["schemas"]["PartnerApplication"][];
+            nextCursor: string | null;
+        };
+        /** @description Someone applied to join a program and confirmed their email (status `pending`, or about to be approved in programs with automatic approval). */
+        PartnerAppliedWebhookEvent: {
+            createdAt: string;
+            data: {
+                application: components["schemas"]["PartnerApplication"];
+            };
+            id: string;
+            /** @enum {string} */
+            type: "partner.applied";
+        };
+        /** @description An application was approved, by the team or automatically: `partner` is enrolled in the program. */
+        PartnerApprovedWebhookEvent: {
+            createdAt: string;
+            data: {
+                application: components["schemas"]["PartnerApplication"];
+                partner: components["schemas"]["Partner"];
+            };
+            id: string;
+            /** @enum {string} */
+            type: "partner.approved";
+        };
         PartnerDetail: {
             archivedAt: string | null;
             createdAt: string;
@@ -2364,6 +2730,13 @@ export interface components {
         };
         /** @description The program summary a signed-in partner sees, with the offer in plain words. */
         PartnerProgram: {
+            applicationQuestions: components["schemas"]["ApplicationQuestions"];
+            /**
+             * @description Whether a visitor who is not a partner may apply to join (`applyToProgram`). `closed` (default): by invitation only; `approval`: anyone may apply, the company approves or declines; `auto`: applicants are enrolled as soon as they confirm their email.
+             * @example approval
+             * @enum {string}
+             */
+            applications: "closed" | "approval" | "auto";
             currency: string;
             description: string | null;
             formSchema: components["schemas"]["LeadFormSchema"];
@@ -2420,6 +2793,20 @@ export interface components {
         };
         Program: {
             allowedOrigins: string[];
+            /**
+             * @description Applicants’ email must be at one of these domains (e.g. `example.com`); empty = any domain.
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            applicationDomains: string[];
+            applicationQuestions: components["schemas"]["ApplicationQuestions"];
+            /**
+             * @description Whether people may apply to join the program. `closed` (default): by invitation only; `approval`: anyone may apply, the company approves or declines; `auto`: applicants are enrolled as soon as they confirm their email.
+             * @example approval
+             * @enum {string}
+             */
+            applications: "closed" | "approval" | "auto";
             archivedAt: string | null;
             brandColor: string | null;
             createdAt: string;
@@ -2486,6 +2873,13 @@ export interface components {
         };
         /** @description What the <lead-form> widget needs before anyone signs in. */
         PublicProgram: {
+            applicationQuestions: components["schemas"]["ApplicationQuestions"];
+            /**
+             * @description Whether a visitor who is not a partner may apply to join (`applyToProgram`). `closed` (default): by invitation only; `approval`: anyone may apply, the company approves or declines; `auto`: applicants are enrolled as soon as they confirm their email.
+             * @example approval
+             * @enum {string}
+             */
+            applications: "closed" | "approval" | "auto";
             formSchema: components["schemas"]["LeadFormSchema"];
             id: string;
             leadImportEnabled: boolean;
@@ -2574,6 +2968,10 @@ export interface components {
             qualified?: string;
             unqualified?: string;
         };
+        TeamNotificationPreferences: {
+            /** @description Email owners and admins when someone confirms an application to one of the programs. */
+            partnerApplied: boolean;
+        };
         TopPartner: {
             commissions: {
                 amount: number;
@@ -2638,6 +3036,20 @@ export interface components {
         /** @description Only the fields sent change. Send the `version` you read to refuse overwriting a newer edit (409 version_conflict). */
         UpdateProgramRequest: {
             allowedOrigins?: string[];
+            /**
+             * @description Applicants’ email must be at one of these domains (e.g. `example.com`); empty = any domain.
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            applicationDomains?: string[];
+            applicationQuestions?: components["schemas"]["ApplicationQuestionsInput"];
+            /**
+             * @description Whether people may apply to join the program. `closed` (default): by invitation only; `approval`: anyone may apply, the company approves or declines; `auto`: applicants are enrolled as soon as they confirm their email.
+             * @example approval
+             * @enum {string}
+             */
+            applications?: "closed" | "approval" | "auto";
             brandColor?: string | null;
             currency?: string;
             /** @enum {string} */
@@ -2670,6 +3082,10 @@ export interface components {
             };
             version?: number;
         };
+        /** @description Only the switches sent change. */
+        UpdateTeamNotificationPreferencesRequest: {
+            partnerApplied?: boolean;
+        };
         UpdateUserRequest: {
             /** @enum {string} */
             role: "owner" | "admin" | "member";
@@ -2677,7 +3093,7 @@ export interface components {
         UpdateWebhookEndpoint: {
             description?: string | null;
             enabled?: boolean;
-            events?: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed")[];
+            events?: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved")[];
             url?: string;
         };
         User: {
@@ -2715,7 +3131,7 @@ export interface components {
             endpointId: string;
             eventId: string;
             /** @enum {string} */
-            eventType: "lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed";
+            eventType: "lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved";
             id: string;
             lastStatusCode: number | null;
             nextAttemptAt: string | null;
@@ -2732,7 +3148,7 @@ export interface components {
             createdAt: string;
             description: string | null;
             enabled: boolean;
-            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed")[];
+            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved")[];
             id: string;
             updatedAt: string;
             url: string;
@@ -2744,19 +3160,19 @@ export interface components {
             createdAt: string;
             description: string | null;
             enabled: boolean;
-            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed")[];
+            events: ("lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved")[];
             id: string;
             secret: string;
             updatedAt: string;
             url: string;
         };
         /** @description The JSON body POSTed to webhook endpoints, signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`). */
-        WebhookEvent: components["schemas"]["LeadCreatedWebhookEvent"] | components["schemas"]["LeadUpdatedWebhookEvent"] | components["schemas"]["LeadStageChangedWebhookEvent"] | components["schemas"]["CustomerCreatedWebhookEvent"] | components["schemas"]["TransactionCreatedWebhookEvent"] | components["schemas"]["CommissionCreatedWebhookEvent"] | components["schemas"]["ImportCompletedWebhookEvent"];
+        WebhookEvent: components["schemas"]["LeadCreatedWebhookEvent"] | components["schemas"]["LeadUpdatedWebhookEvent"] | components["schemas"]["LeadStageChangedWebhookEvent"] | components["schemas"]["CustomerCreatedWebhookEvent"] | components["schemas"]["TransactionCreatedWebhookEvent"] | components["schemas"]["CommissionCreatedWebhookEvent"] | components["schemas"]["ImportCompletedWebhookEvent"] | components["schemas"]["PartnerAppliedWebhookEvent"] | components["schemas"]["PartnerApprovedWebhookEvent"];
         WebhookEventTypeList: {
             data: {
                 description: string;
                 /** @enum {string} */
-                type: "lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed";
+                type: "lead.created" | "lead.updated" | "lead.stage_changed" | "customer.created" | "transaction.created" | "commission.created" | "import.completed" | "partner.applied" | "partner.approved";
             }[];
         };
     };
@@ -3594,6 +4010,670 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "pending" | "approved" | "declined";
+                programId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "answers": {},
+                     *           "appliedAt": "2026-03-02T09:30:00.000Z",
+                     *           "company": "Analytical Engines Ltd",
+                     *           "decidedAt": "2026-03-02T09:30:00.000Z",
+                     *           "decidedBy": "decidedBy",
+                     *           "declineReason": "declineReason",
+                     *           "email": "ada.lovelace@example.com",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "locale": "en",
+                     *           "name": "Northwind Partners",
+                     *           "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *           "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "status": "pending",
+                     *           "website": "website"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerApplicationPage"];
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    bulkDecideApplications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "approve",
+                 *       "ids": [
+                 *         "3f0c1e9a-52b4-4c1d-8e7a-000000000001"
+                 *       ],
+                 *       "reason": "We only work with agencies in Germany for now."
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkDecideApplicationsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "application": {
+                     *             "answers": {},
+                     *             "appliedAt": "2026-03-02T09:30:00.000Z",
+                     *             "company": "Analytical Engines Ltd",
+                     *             "decidedAt": "2026-03-02T09:30:00.000Z",
+                     *             "decidedBy": "decidedBy",
+                     *             "declineReason": "declineReason",
+                     *             "email": "ada.lovelace@example.com",
+                     *             "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *             "locale": "en",
+                     *             "name": "Northwind Partners",
+                     *             "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000004",
+                     *             "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *             "status": "pending",
+                     *             "website": "website"
+                     *           },
+                     *           "code": "123456",
+                     *           "detail": "detail",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "ok": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkDecideApplicationsResponse"];
+                };
+            };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": {},
+                     *       "appliedAt": "2026-03-02T09:30:00.000Z",
+                     *       "company": "Analytical Engines Ltd",
+                     *       "decidedAt": "2026-03-02T09:30:00.000Z",
+                     *       "decidedBy": "decidedBy",
+                     *       "declineReason": "declineReason",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "locale": "en",
+                     *       "name": "Northwind Partners",
+                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "status": "pending",
+                     *       "website": "website"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerApplication"];
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    approveApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": {},
+                     *       "appliedAt": "2026-03-02T09:30:00.000Z",
+                     *       "company": "Analytical Engines Ltd",
+                     *       "decidedAt": "2026-03-02T09:30:00.000Z",
+                     *       "decidedBy": "decidedBy",
+                     *       "declineReason": "declineReason",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "locale": "en",
+                     *       "name": "Northwind Partners",
+                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "status": "pending",
+                     *       "website": "website"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerApplication"];
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `application_decided`: The application was already approved or declined (`status` says which).
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             *     - `partner_archived`: The partner is archived.
+             *     - `program_archived`: The program is archived.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_decided" | "idempotency_conflict" | "idempotency_in_progress" | "partner_archived" | "program_archived";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    declineApplication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Any unique string (1–255 characters). A retry with the same key and body replays the first answer (with `Idempotent-Replayed: true`) instead of acting twice; the same key with another body is refused (422 `idempotency_key_reused`).
+                 * @example 4f9c2a1e-7b1d-4e53-9a51-0c7de8a2b6f1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "We only work with agencies in Germany for now."
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeclineApplicationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": {},
+                     *       "appliedAt": "2026-03-02T09:30:00.000Z",
+                     *       "company": "Analytical Engines Ltd",
+                     *       "decidedAt": "2026-03-02T09:30:00.000Z",
+                     *       "decidedBy": "decidedBy",
+                     *       "declineReason": "declineReason",
+                     *       "email": "ada.lovelace@example.com",
+                     *       "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *       "locale": "en",
+                     *       "name": "Northwind Partners",
+                     *       "partnerId": "3f0c1e9a-52b4-4c1d-8e7a-000000000003",
+                     *       "programId": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *       "status": "pending",
+                     *       "website": "website"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerApplication"];
+                };
+            };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `not_found`: No such resource for this caller (another tenant’s ids answer the same). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /**
+             * @description - `application_decided`: The application was already approved or declined (`status` says which).
+             *     - `idempotency_conflict`: The `Idempotency-Key` record changed: retry.
+             *     - `idempotency_in_progress`: A request with this `Idempotency-Key` is still running: retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_decided" | "idempotency_conflict" | "idempotency_in_progress";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `idempotency_key_reused`: This `Idempotency-Key` was already used with a different request.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "idempotency_key_reused" | "validation_failed";
                     };
                 };
             };
@@ -4973,6 +6053,195 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `csrf_failed`: A cookie-session write without the `X-CSRF-Token` header that sign-in (or `getCurrentSession`) returned.
+             *     - `insufficient_role`: The signed-in user's role may not do this (members are read-only).
+             *     - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_failed" | "insufficient_role" | "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    getTeamNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "partnerApplied": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TeamNotificationPreferences"];
+                };
+            };
+            /** @description - `unauthenticated`: No credentials, or expired/revoked ones: sign in again or send a valid key or token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthenticated";
+                    };
+                };
+            };
+            /**
+             * @description - `origin_not_allowed`: A browser call came from an origin that is not in the program's allowed origins (partner-facing operations).
+             *     - `partner_forbidden`: A partner session called an operation for company principals only.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "origin_not_allowed" | "partner_forbidden";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    updateTeamNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "partnerApplied": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateTeamNotificationPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "partnerApplied": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TeamNotificationPreferences"];
                 };
             };
             /** @description - `invalid_json`: The body is not valid JSON. */
@@ -9583,6 +10852,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "currency": "EUR",
                      *       "description": "Resellers in the DACH region",
                      *       "formSchema": {
@@ -10355,6 +11636,21 @@ export interface operations {
                      *           "allowedOrigins": [
                      *             "allowedOrigin"
                      *           ],
+                     *           "applicationDomains": [
+                     *             "example.com"
+                     *           ],
+                     *           "applicationQuestions": {
+                     *             "fields": [
+                     *               {
+                     *                 "key": "audience",
+                     *                 "label": "Who do you sell to?",
+                     *                 "order": 0,
+                     *                 "required": true,
+                     *                 "type": "textarea"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "applications": "approval",
                      *           "archivedAt": "2026-03-02T09:30:00.000Z",
                      *           "brandColor": "#0b7285",
                      *           "createdAt": "2026-03-02T09:30:00.000Z",
@@ -10522,6 +11818,21 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
+                 *       "applicationDomains": [
+                 *         "example.com"
+                 *       ],
+                 *       "applicationQuestions": {
+                 *         "fields": [
+                 *           {
+                 *             "key": "audience",
+                 *             "label": "Who do you sell to?",
+                 *             "order": 0,
+                 *             "required": true,
+                 *             "type": "textarea"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "applications": "approval",
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
@@ -10603,6 +11914,21 @@ export interface operations {
                      *       "allowedOrigins": [
                      *         "allowedOrigin"
                      *       ],
+                     *       "applicationDomains": [
+                     *         "example.com"
+                     *       ],
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
                      *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
@@ -10812,6 +12138,21 @@ export interface operations {
                      *       "allowedOrigins": [
                      *         "allowedOrigin"
                      *       ],
+                     *       "applicationDomains": [
+                     *         "example.com"
+                     *       ],
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
                      *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
@@ -11070,6 +12411,21 @@ export interface operations {
                  *       "allowedOrigins": [
                  *         "allowedOrigin"
                  *       ],
+                 *       "applicationDomains": [
+                 *         "example.com"
+                 *       ],
+                 *       "applicationQuestions": {
+                 *         "fields": [
+                 *           {
+                 *             "key": "audience",
+                 *             "label": "Who do you sell to?",
+                 *             "order": 0,
+                 *             "required": true,
+                 *             "type": "textarea"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "applications": "approval",
                  *       "brandColor": "#0b7285",
                  *       "currency": "EUR",
                  *       "dedupePolicy": "email",
@@ -11153,6 +12509,21 @@ export interface operations {
                      *       "allowedOrigins": [
                      *         "allowedOrigin"
                      *       ],
+                     *       "applicationDomains": [
+                     *         "example.com"
+                     *       ],
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
                      *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
@@ -11832,6 +13203,21 @@ export interface operations {
                      *       "allowedOrigins": [
                      *         "allowedOrigin"
                      *       ],
+                     *       "applicationDomains": [
+                     *         "example.com"
+                     *       ],
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "archivedAt": "2026-03-02T09:30:00.000Z",
                      *       "brandColor": "#0b7285",
                      *       "createdAt": "2026-03-02T09:30:00.000Z",
@@ -12009,6 +13395,266 @@ export interface operations {
             };
         };
     };
+    applyToProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "audience": "Mid-size logistics companies in Benelux"
+                 *       },
+                 *       "company": "Northwind Consulting",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "locale": "fr",
+                 *       "name": "Northwind Partners",
+                 *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53",
+                 *       "website": "https://northwind.example"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApplyToProgramRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detail": "detail",
+                     *       "expiresInSeconds": 12500,
+                     *       "status": "accepted"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicationCodeSent"];
+                };
+            };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `applications_closed`: The program does not take applications (its `applications` setting is `closed`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "applications_closed";
+                    };
+                };
+            };
+            /** @description - `program_not_found`: No program has this publishable key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "program_not_found";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    confirmApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "email": "ada.lovelace@example.com",
+                 *       "publishableKey": "pk_live_4f9c2a1e7b1d4e53"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmApplicationRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "session": {
+                     *         "expiresAt": "2026-03-02T09:30:00.000Z",
+                     *         "partner": {
+                     *           "email": "ada.lovelace@example.com",
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000001",
+                     *           "name": "Northwind Partners"
+                     *         },
+                     *         "program": {
+                     *           "id": "3f0c1e9a-52b4-4c1d-8e7a-000000000002",
+                     *           "name": "Northwind Partners"
+                     *         },
+                     *         "token": "pt_5f2d9c1b7a3e4d6f8a0b1c2e4d6f8a0b"
+                     *       },
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApplicationConfirmed"];
+                };
+            };
+            /** @description - `invalid_json`: The body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description - `program_not_found`: No program has this publishable key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "program_not_found";
+                    };
+                };
+            };
+            /** @description - `payload_too_large`: The JSON body is larger than the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /**
+             * @description - `code_expired`: The sign-in code has expired.
+             *     - `invalid_code`: The sign-in code is not right.
+             *     - `too_many_attempts`: Too many wrong codes: ask for a new one.
+             *     - `validation_failed`: Some input is invalid: `errors[]` names each field (`field`), why (`code`, `params`) and says it in words (`message`). Also an unknown `cursor` (`errors[].code` = `invalid_cursor`) and text holding NUL or broken Unicode (`invalid_text`).
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "code_expired" | "invalid_code" | "too_many_attempts" | "validation_failed";
+                    };
+                };
+            };
+            /** @description - `rate_limited`: Too many attempts: retry after `Retry-After` seconds (`retryAfterSeconds`). */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description - `service_unavailable`: The database is unreachable for a moment: retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
     getPublicProgram: {
         parameters: {
             query?: {
@@ -12029,6 +13675,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "applicationQuestions": {
+                     *         "fields": [
+                     *           {
+                     *             "key": "audience",
+                     *             "label": "Who do you sell to?",
+                     *             "order": 0,
+                     *             "required": true,
+                     *             "type": "textarea"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "applications": "approval",
                      *       "formSchema": {
                      *         "fields": [
                      *           {

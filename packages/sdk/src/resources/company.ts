@@ -1,5 +1,10 @@
 import type { RequestOptions } from '../core/options.js';
-import type { BodyOf, Company as CompanyDto, SetupProgress } from '../types.js';
+import type {
+  BodyOf,
+  Company as CompanyDto,
+  SetupProgress,
+  TeamNotificationPreferences,
+} from '../types.js';
 import { Resource } from './resource.js';
 
 /** The caller's company. */
@@ -23,6 +28,26 @@ export class Company extends Resource {
   update(body: BodyOf<'updateCompany'>, options?: RequestOptions): Promise<CompanyDto> {
     return this.core.run(
       this.core.http.PATCH('/v1/company', { body, ...this.core.init('PATCH', options) }),
+    );
+  }
+
+  /** Which emails owners and admins get (`partnerApplied`: a new application). */
+  notificationPreferences(options?: RequestOptions): Promise<TeamNotificationPreferences> {
+    return this.core.run(
+      this.core.http.GET('/v1/company/notification-preferences', this.core.init('GET', options)),
+    );
+  }
+
+  /** Turns the team's emails on or off; omitted switches keep their value. Owners and admins. */
+  updateNotificationPreferences(
+    body: BodyOf<'updateTeamNotificationPreferences'>,
+    options?: RequestOptions,
+  ): Promise<TeamNotificationPreferences> {
+    return this.core.run(
+      this.core.http.PATCH('/v1/company/notification-preferences', {
+        body,
+        ...this.core.init('PATCH', options),
+      }),
     );
   }
 }

@@ -3,6 +3,10 @@
 // (`Company`, `Health`).
 export { Analytics as AnalyticsResource } from './analytics.js';
 export { ApiKeys as ApiKeysResource } from './api-keys.js';
+export {
+  Applications as ApplicationsResource,
+  ProgramApplications as ProgramApplicationsResource,
+} from './applications.js';
 export { Auth as AuthResource } from './auth.js';
 export { Commissions as CommissionsResource } from './commissions.js';
 export { Company as CompanyResource } from './company.js';

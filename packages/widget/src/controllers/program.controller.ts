@@ -111,6 +111,8 @@ export class ProgramController implements ReactiveController {
       stageLabels: { ...host.stageLabels } as Record<LeadStage, string>,
       leadSubmissionEnabled: true,
       leadImportEnabled: true,
+      applications: 'closed',
+      applicationQuestions: { fields: [] },
       locale: host.resolvedLocale,
     };
   }

@@ -49,6 +49,10 @@ export const PROBLEM_CODES = {
     status: 403,
     meaning: 'Importing leads is switched off for the program.',
   },
+  applications_closed: {
+    status: 403,
+    meaning: 'The program does not take applications (its `applications` setting is `closed`).',
+  },
   lead_not_editable: {
     status: 403,
     meaning: 'Partners may edit their leads only while they are New or Qualified.',
@@ -88,6 +92,10 @@ export const PROBLEM_CODES = {
   partner_archived: { status: 409, meaning: 'The partner is archived.' },
   partner_key_taken: { status: 409, meaning: 'Another partner of the program has this key.' },
   already_enrolled: { status: 409, meaning: 'The partner is already enrolled in the program.' },
+  application_decided: {
+    status: 409,
+    meaning: 'The application was already approved or declined (`status` says which).',
+  },
   already_member: { status: 409, meaning: 'This person is already a member of the company.' },
   email_taken: { status: 409, meaning: 'An account with this email already exists.' },
   invitation_accepted: { status: 409, meaning: 'The invitation was already accepted.' },

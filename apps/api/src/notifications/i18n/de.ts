@@ -84,6 +84,18 @@ export const de: EmailCatalog = {
   'signIn.footer':
     'Sie erhalten diese E-Mail, weil jemand mit dieser Adresse die Anmeldung bei {program} ({company}) angefordert hat.',
 
+  'apply.subject': '{code} bestätigt Ihre Bewerbung bei {program}',
+  'apply.body':
+    'Geben Sie diesen Code ein, um Ihre E-Mail-Adresse zu bestätigen und Ihre Bewerbung an {program} zu senden:',
+  'apply.footer':
+    'Sie erhalten diese E-Mail, weil sich jemand mit dieser Adresse bei {program} ({company}) beworben hat.',
+  'approved.subject': 'Willkommen bei {program}: Ihre Bewerbung wurde angenommen',
+  'approved.intro': '{company} hat Ihre Bewerbung angenommen und Sie in {programs} aufgenommen.',
+  'declined.subject': 'Ihre Bewerbung bei {program}',
+  'declined.body':
+    'Vielen Dank für Ihre Bewerbung bei {program}. {company} hat entschieden, Ihre Bewerbung derzeit nicht weiterzuverfolgen.',
+  'declined.closing': 'Vielen Dank für Ihr Interesse an einer Zusammenarbeit mit {company}.',
+
   'unsubscribe.title': 'Abbestellen',
   'unsubscribe.question': '„{kind}“ abbestellen?',
   'unsubscribe.explain':
@@ -99,6 +111,9 @@ export const de: EmailCatalog = {
   'portal.description': 'Das Partnerportal von {company}: Leads einreichen und verfolgen.',
   'portal.note':
     'Noch kein Partner? Bitten Sie {company}, Sie einzuladen. Partner melden sich mit einem Einmalcode an, der an die Adresse ihrer Einladung gesendet wird.',
+  'portal.noteOpen':
+    'Noch kein Partner? Bewerben Sie sich bei {program}: {company} meldet sich per E-Mail, sobald Ihre Bewerbung geprüft ist.',
+  'portal.apply': 'Jetzt bewerben',
   'portal.noscript':
     'Dieses Portal benötigt JavaScript, um das Formular anzuzeigen. Aktivieren Sie es für diese Seite und laden Sie sie neu.',
   'portal.footer': 'Partnerportal von {company} · bereitgestellt von Leadbridge',

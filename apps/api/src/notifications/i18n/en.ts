@@ -86,6 +86,18 @@ export const en = {
   'signIn.footer':
     'You get this email because someone asked to sign in to {program} ({company}) with this address.',
 
+  'apply.subject': '{code} confirms your application to {program}',
+  'apply.body':
+    'Enter this code to confirm your email address and send your application to {program}:',
+  'apply.footer':
+    'You get this email because someone applied to {program} ({company}) with this address.',
+  'approved.subject': 'Welcome to {program}: your application is approved',
+  'approved.intro': '{company} approved your application and enrolled you in {programs}.',
+  'declined.subject': 'Your application to {program}',
+  'declined.body':
+    'Thank you for applying to {program}. {company} has decided not to take your application further at this time.',
+  'declined.closing': 'Thank you for your interest in working with {company}.',
+
   'unsubscribe.title': 'Unsubscribe',
   'unsubscribe.question': 'Unsubscribe from {kind}?',
   'unsubscribe.explain':
@@ -101,6 +113,9 @@ export const en = {
   'portal.description': 'The partner portal of {company}: submit leads and follow them.',
   'portal.note':
     'Not a partner yet? Ask {company} to invite you. Partners sign in with a one-time code sent to the address their invitation went to.',
+  'portal.noteOpen':
+    'Not a partner yet? Apply to join {program}: {company} will email you once your application is reviewed.',
+  'portal.apply': 'Apply to join',
   'portal.noscript':
     'This portal needs JavaScript to show the form. Turn it on for this page and reload.',
   'portal.footer': '{company} partner portal · powered by Leadbridge',

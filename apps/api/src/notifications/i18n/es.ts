@@ -88,6 +88,18 @@ export const es: EmailCatalog = {
   'signIn.footer':
     'Recibes este correo porque alguien ha solicitado iniciar sesión en {program} ({company}) con esta dirección.',
 
+  'apply.subject': '{code} confirma tu solicitud para {program}',
+  'apply.body':
+    'Introduce este código para confirmar tu dirección de correo y enviar tu solicitud a {program}:',
+  'apply.footer':
+    'Recibes este correo porque alguien ha solicitado unirse a {program} ({company}) con esta dirección.',
+  'approved.subject': 'Bienvenido a {program}: tu solicitud ha sido aprobada',
+  'approved.intro': '{company} ha aprobado tu solicitud y te ha inscrito en {programs}.',
+  'declined.subject': 'Tu solicitud para {program}',
+  'declined.body':
+    'Gracias por tu solicitud para {program}. {company} ha decidido no seguir adelante con tu solicitud por ahora.',
+  'declined.closing': 'Gracias por tu interés en trabajar con {company}.',
+
   'unsubscribe.title': 'Darse de baja',
   'unsubscribe.question': '¿Quieres darte de baja de «{kind}»?',
   'unsubscribe.explain':
@@ -103,6 +115,9 @@ export const es: EmailCatalog = {
   'portal.description': 'El portal de partners de {company}: envía leads y haz su seguimiento.',
   'portal.note':
     '¿Todavía no eres partner? Pide a {company} que te invite. Los partners inician sesión con un código de un solo uso que se envía a la dirección a la que llegó su invitación.',
+  'portal.noteOpen':
+    '¿Todavía no eres partner? Solicita unirte a {program}: {company} te escribirá cuando haya revisado tu solicitud.',
+  'portal.apply': 'Solicitar unirme',
   'portal.noscript':
     'Este portal necesita JavaScript para mostrar el formulario. Actívalo para esta página y vuelve a cargarla.',
   'portal.footer': 'Portal de partners de {company} · con tecnología de Leadbridge',

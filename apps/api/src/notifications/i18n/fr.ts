@@ -91,6 +91,18 @@ export const fr: EmailCatalog = {
   'signIn.footer':
     'Vous recevez cet e-mail parce que quelqu’un a demandé à se connecter à {program} ({company}) avec cette adresse.',
 
+  'apply.subject': '{code} confirme votre candidature à {program}',
+  'apply.body':
+    'Saisissez ce code pour confirmer votre adresse e-mail et envoyer votre candidature à {program} :',
+  'apply.footer':
+    'Vous recevez cet e-mail parce que quelqu’un a postulé à {program} ({company}) avec cette adresse.',
+  'approved.subject': 'Bienvenue dans {program} : votre candidature est acceptée',
+  'approved.intro': '{company} a accepté votre candidature et vous a inscrit à {programs}.',
+  'declined.subject': 'Votre candidature à {program}',
+  'declined.body':
+    'Merci d’avoir postulé à {program}. {company} a décidé de ne pas donner suite à votre candidature pour le moment.',
+  'declined.closing': 'Merci de l’intérêt que vous portez à {company}.',
+
   'unsubscribe.title': 'Désabonnement',
   'unsubscribe.question': 'Se désabonner de « {kind} » ?',
   'unsubscribe.explain':
@@ -106,6 +118,9 @@ export const fr: EmailCatalog = {
   'portal.description': 'Le portail partenaire de {company} : soumettez vos leads et suivez-les.',
   'portal.note':
     'Pas encore partenaire ? Demandez à {company} de vous inviter. Les partenaires se connectent avec un code à usage unique envoyé à l’adresse qui a reçu leur invitation.',
+  'portal.noteOpen':
+    'Pas encore partenaire ? Postulez à {program} : {company} vous écrira dès que votre candidature aura été examinée.',
+  'portal.apply': 'Postuler',
   'portal.noscript':
     'Ce portail a besoin de JavaScript pour afficher le formulaire. Activez-le pour cette page, puis rechargez-la.',
   'portal.footer': 'Portail partenaire de {company} · propulsé par Leadbridge',

@@ -88,6 +88,18 @@ export const it: EmailCatalog = {
   'signIn.footer':
     'Ricevi questa email perché qualcuno ha chiesto di accedere a {program} ({company}) con questo indirizzo.',
 
+  'apply.subject': '{code} conferma la tua candidatura a {program}',
+  'apply.body':
+    'Inserisci questo codice per confermare il tuo indirizzo email e inviare la tua candidatura a {program}:',
+  'apply.footer':
+    'Ricevi questa email perché qualcuno si è candidato a {program} ({company}) con questo indirizzo.',
+  'approved.subject': 'Benvenuto in {program}: la tua candidatura è stata approvata',
+  'approved.intro': '{company} ha approvato la tua candidatura e ti ha iscritto a {programs}.',
+  'declined.subject': 'La tua candidatura a {program}',
+  'declined.body':
+    'Grazie per esserti candidato a {program}. {company} ha deciso di non proseguire con la tua candidatura per ora.',
+  'declined.closing': 'Grazie per l’interesse a collaborare con {company}.',
+
   'unsubscribe.title': 'Annulla iscrizione',
   'unsubscribe.question': 'Vuoi annullare l’iscrizione a «{kind}»?',
   'unsubscribe.explain':
@@ -103,6 +115,9 @@ export const it: EmailCatalog = {
   'portal.description': 'Il portale partner di {company}: invia i lead e seguili.',
   'portal.note':
     'Non sei ancora partner? Chiedi a {company} di invitarti. I partner accedono con un codice monouso inviato all’indirizzo a cui è arrivato l’invito.',
+  'portal.noteOpen':
+    'Non sei ancora partner? Candidati a {program}: {company} ti scriverà appena avrà valutato la tua candidatura.',
+  'portal.apply': 'Candidati',
   'portal.noscript':
     'Questo portale ha bisogno di JavaScript per mostrare il modulo. Attivalo per questa pagina e ricaricala.',
   'portal.footer': 'Portale partner di {company} · realizzato con Leadbridge',

@@ -84,6 +84,18 @@ export const nl: EmailCatalog = {
   'signIn.footer':
     'Je ontvangt deze e-mail omdat iemand met dit adres heeft gevraagd om in te loggen bij {program} ({company}).',
 
+  'apply.subject': '{code} bevestigt je aanmelding bij {program}',
+  'apply.body':
+    'Voer deze code in om je e-mailadres te bevestigen en je aanmelding naar {program} te sturen:',
+  'apply.footer':
+    'Je ontvangt deze e-mail omdat iemand zich met dit adres heeft aangemeld bij {program} ({company}).',
+  'approved.subject': 'Welkom bij {program}: je aanmelding is goedgekeurd',
+  'approved.intro': '{company} heeft je aanmelding goedgekeurd en je ingeschreven bij {programs}.',
+  'declined.subject': 'Je aanmelding bij {program}',
+  'declined.body':
+    'Bedankt voor je aanmelding bij {program}. {company} heeft besloten je aanmelding op dit moment niet verder te behandelen.',
+  'declined.closing': 'Bedankt voor je interesse in een samenwerking met {company}.',
+
   'unsubscribe.title': 'Afmelden',
   'unsubscribe.question': 'Afmelden voor ‘{kind}’?',
   'unsubscribe.explain':
@@ -99,6 +111,9 @@ export const nl: EmailCatalog = {
   'portal.description': 'Het partnerportaal van {company}: leads indienen en volgen.',
   'portal.note':
     'Nog geen partner? Vraag {company} om je uit te nodigen. Partners loggen in met een eenmalige code die naar het adres van hun uitnodiging wordt gestuurd.',
+  'portal.noteOpen':
+    'Nog geen partner? Meld je aan bij {program}: {company} mailt je zodra je aanmelding is bekeken.',
+  'portal.apply': 'Aanmelden',
   'portal.noscript':
     'Dit portaal heeft JavaScript nodig om het formulier te tonen. Zet het aan voor deze pagina en laad de pagina opnieuw.',
   'portal.footer': 'Partnerportaal van {company} · mogelijk gemaakt door Leadbridge',

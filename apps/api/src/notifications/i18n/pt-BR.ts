@@ -89,6 +89,18 @@ export const ptBR: EmailCatalog = {
   'signIn.footer':
     'Você recebe este e-mail porque alguém pediu para entrar em {program} ({company}) com este endereço.',
 
+  'apply.subject': '{code} confirma sua inscrição em {program}',
+  'apply.body':
+    'Digite este código para confirmar seu e-mail e enviar sua inscrição para {program}:',
+  'apply.footer':
+    'Você recebe este e-mail porque alguém se inscreveu em {program} ({company}) com este endereço.',
+  'approved.subject': 'Boas-vindas ao {program}: sua inscrição foi aprovada',
+  'approved.intro': '{company} aprovou sua inscrição e incluiu você em {programs}.',
+  'declined.subject': 'Sua inscrição em {program}',
+  'declined.body':
+    'Obrigado por se inscrever em {program}. {company} decidiu não seguir com sua inscrição neste momento.',
+  'declined.closing': 'Obrigado pelo seu interesse em trabalhar com {company}.',
+
   'unsubscribe.title': 'Cancelar inscrição',
   'unsubscribe.question': 'Cancelar a inscrição em “{kind}”?',
   'unsubscribe.explain':
@@ -104,6 +116,9 @@ export const ptBR: EmailCatalog = {
   'portal.description': 'O portal de parceiros de {company}: envie leads e acompanhe cada um.',
   'portal.note':
     'Ainda não é parceiro? Peça a {company} para convidar você. Os parceiros entram com um código de uso único enviado para o endereço que recebeu o convite.',
+  'portal.noteOpen':
+    'Ainda não é parceiro? Inscreva-se em {program}: {company} enviará um e-mail assim que analisar sua inscrição.',
+  'portal.apply': 'Quero participar',
   'portal.noscript':
     'Este portal precisa de JavaScript para exibir o formulário. Ative-o para esta página e recarregue.',
   'portal.footer': 'Portal de parceiros de {company} · com tecnologia Leadbridge',
