@@ -4,8 +4,11 @@ import { expect } from '@playwright/test';
 import type { ReceivedWebhook } from '../support/webhook-receiver';
 import { known, type World } from '../support/world';
 
-/** Every event type the company subscribed to in journey 1, and how often journeys 2–5 cause it. */
-const EXPECTED: Record<WebhookEvent['type'], number> = {
+/**
+ * The event types journeys 2–5 cause, and how often; the others (applications to join) none, so
+ * none may arrive.
+ */
+const EXPECTED: Partial<Record<WebhookEvent['type'], number>> = {
   // The form's lead, then the four imported ones.
   'lead.created': 5,
   // The partner's correction with the pencil.
