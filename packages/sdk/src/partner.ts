@@ -8,6 +8,7 @@ export { type Page, PagePromise } from './core/pagination.js';
 export type { FetchLike } from './core/transport.js';
 export { randomUuid } from './core/uuid.js';
 export { LeadbridgePartner } from './leadbridge-partner.js';
+export { ProgramApplications as ProgramApplicationsResource } from './resources/applications.js';
 export { Commissions as CommissionsResource } from './resources/commissions.js';
 export { Customers as CustomersResource } from './resources/customers.js';
 export {

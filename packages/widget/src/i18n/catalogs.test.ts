@@ -47,7 +47,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, readonly string[]>> = {
   es: ['field.no'],
   'pt-BR': [...STATUS],
   it: ['field.no', 'import.history.file', 'leads.col.email'],
-  nl: [...STATUS],
+  nl: [...STATUS, 'apply.website'],
 };
 
 async function catalogs(locale: string): Promise<{ core: Catalog; views: Catalog }> {

@@ -322,6 +322,7 @@ export class LeadFormElement extends LitElement {
           .api=${this.programs.api}
           .publishableKey=${this.publishableKey ?? ''}
           .programName=${program.name}
+          .program=${program}
           .t=${t}
           .locale=${this.resolvedLocale}
           .onSignedIn=${this.session.signedIn}

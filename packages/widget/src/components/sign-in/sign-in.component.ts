@@ -3,7 +3,7 @@ import { PartnerSignInResource } from '@leadbridge/sdk/partner';
 import { html, nothing } from 'lit';
 import type { WidgetApi } from '../../api/api.js';
 import { failureOf } from '../../api/problems.js';
-import type { PartnerSession } from '../../api/types.js';
+import type { PartnerSession, PublicProgram } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
 import { emitLeadFormEvent } from '../../events/lead-form-events.js';
 import { englishTranslate, type Translate } from '../../i18n/i18n.js';
@@ -17,6 +17,7 @@ const CODE_MINUTES = 10;
  * partner enrolled in the program, and the code is exchanged for a partner session.
  *
  * @csspart sign-in - The sign-in form (email, then code).
+ * @csspart apply-link - "Not a partner yet? Apply to join", when the program takes applications.
  */
 export class SignInElement extends ViewElement {
   static override viewStyles = [signInStyles];
@@ -24,6 +25,7 @@ export class SignInElement extends ViewElement {
     api: { attribute: false },
     publishableKey: { attribute: false },
     programName: { attribute: false },
+    program: { attribute: false },
     t: { attribute: false },
     locale: { attribute: false },
     onSignedIn: { attribute: false },
@@ -33,11 +35,14 @@ export class SignInElement extends ViewElement {
     error: { state: true },
     busy: { state: true },
     expiresInMinutes: { state: true },
+    applying: { state: true },
   };
 
   declare api: WidgetApi | null;
   declare publishableKey: string;
   declare programName: string;
+  /** The program: when it takes applications, a visitor who is not a partner may apply. */
+  declare program: PublicProgram | null;
   declare t: Translate;
   declare locale: Locale;
   declare onSignedIn: (session: PartnerSession) => void;
@@ -47,6 +52,8 @@ export class SignInElement extends ViewElement {
   declare error: string | null;
   declare busy: boolean;
   declare expiresInMinutes: number;
+  /** "Apply to join" is shown (its chunk loaded) instead of the sign-in. */
+  declare applying: boolean;
 
   constructor() {
     super();
@@ -62,6 +69,44 @@ export class SignInElement extends ViewElement {
     this.error = null;
     this.busy = false;
     this.expiresInMinutes = CODE_MINUTES;
+    this.program = null;
+    this.applying = false;
+  }
+
+  private get open(): boolean {
+    return !!this.program && this.program.applications !== 'closed';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The hosted portal's "Apply to join" link lands on `#apply`.
+    window.addEventListener('hashchange', this.followHash);
+    this.followHash();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.followHash);
+  }
+
+  private followHash = () => {
+    if (location.hash === '#apply' && this.open) void this.apply();
+  };
+
+  private async apply(): Promise<void> {
+    try {
+      await import('../apply/apply.component.js');
+    } catch {
+      this.error = this.t('shell.error.network');
+      return;
+    }
+    this.applying = true;
+    this.error = null;
+  }
+
+  protected override willUpdate(): void {
+    // The program arrives after the element connects: a landing on `#apply` waits for it.
+    if (!this.applying && this.open && location.hash === '#apply') void this.apply();
   }
 
   private async focusOn(selector: string): Promise<void> {
@@ -158,6 +203,22 @@ export class SignInElement extends ViewElement {
 
   protected override render() {
     const t = this.t;
+    if (this.applying) {
+      return html`<lead-form-apply
+        .api=${this.api}
+        .publishableKey=${this.publishableKey}
+        .program=${this.program}
+        .t=${t}
+        .locale=${this.locale}
+        .onSignedIn=${this.onSignedIn}
+        .onBack=${() => {
+          this.applying = false;
+          if (location.hash === '#apply')
+            history.replaceState(null, '', location.pathname + location.search);
+          void this.focusOn('#sign-in-email');
+        }}
+      ></lead-form-apply>`;
+    }
     if (this.step === 'email') {
       return html`<form part="form sign-in" novalidate @submit=${this.requestCode}>
         <h3 part="view-title">${t('signIn.title', { program: this.programName })}</h3>
@@ -182,6 +243,11 @@ export class SignInElement extends ViewElement {
             ${this.busy ? t('signIn.sending') : t('signIn.sendCode')}
           </button>
         </div>
+        ${
+          this.open
+            ? html`<p><button type="button" class="link" part="button button-link apply-link" @click=${() => void this.apply()}>${t('apply.link')}</button></p>`
+            : nothing
+        }
       </form>`;
     }
     return html`<form part="form sign-in" novalidate @submit=${this.verify}>

@@ -28,6 +28,24 @@ export const messages: ViewCatalog = {
   'signIn.error.tooManyAttempts': 'Zu viele falsche Codes. Bitte einen neuen Code anfordern.',
   'signIn.error.rateLimited':
     'Zu viele Versuche. Bitte eine Minute warten und es erneut versuchen.',
+  'apply.link': 'Noch kein Partner? Jetzt bewerben',
+  'apply.title': 'Bewerbung bei {program}',
+  'apply.intro':
+    'Erzählen Sie uns von sich und Ihrem Unternehmen. Wir senden Ihnen einen 6-stelligen Code, um Ihre Adresse zu bestätigen.',
+  'apply.name': 'Ihr Name',
+  'apply.email': 'E-Mail-Adresse',
+  'apply.company': 'Unternehmen',
+  'apply.website': 'Webseite',
+  'apply.submit': 'Bewerbung senden',
+  'apply.codeSent':
+    'Wir haben einen 6-stelligen Code an {email} gesendet. Geben Sie ihn ein, um Ihre Bewerbung zu bestätigen; er ist {minutes} Minuten gültig.',
+  'apply.confirm': 'Bewerbung bestätigen',
+  'apply.thanksTitle': 'Vielen Dank für Ihre Bewerbung',
+  'apply.thanks': '{program} prüft Ihre Bewerbung und schreibt Ihnen an {email}.',
+  'apply.back': 'Ich bin schon Partner: anmelden',
+  'apply.error.domain':
+    'Dieses Programm nimmt Bewerbungen nur von bestimmten E-Mail-Domains an. Verwenden Sie Ihre geschäftliche Adresse.',
+  'apply.error.closed': 'Dieses Programm nimmt derzeit keine Bewerbungen an.',
   'leads.title': 'Meine Leads',
   'leads.search': 'Leads durchsuchen',
   'leads.searchPlaceholder': 'Name, E-Mail oder Unternehmen',
