@@ -90,6 +90,18 @@ describe('hosted partner portal', () => {
     expect(page.text).not.toMatch(/<style|style="/);
   });
 
+  it('offers "Apply to join" while the program takes applications, and says to ask for an invitation otherwise', async () => {
+    const page = () => api.http.get(`/p/${slug}`, { headers: { accept: 'text/html' } });
+    const closed = await page();
+    expect(closed.text).toContain('Ask Brightwave &lt;Analytics&gt; to invite you.');
+    expect(closed.text).not.toContain('href="#apply"');
+    await settings({ applications: 'approval', defaultLocale: 'de' });
+    const open = await page();
+    expect(open.text).toContain('<a class="portal-apply" href="#apply">Jetzt bewerben</a>');
+    expect(open.text).toContain('Noch kein Partner? Bewerben Sie sich bei');
+    await settings({ applications: 'closed', defaultLocale: 'en' });
+  });
+
   it('shows the program’s colour and logo, both checked when saved', async () => {
     const colour = await settings({ brandColor: '#FACC15' });
     expect(colour.status).toBe(200);

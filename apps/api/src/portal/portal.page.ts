@@ -57,7 +57,12 @@ ${logo ? `<link rel="icon" href="${escapeHtml(logo)}">` : ''}
   <section class="portal-intro" aria-labelledby="portal-title">
     <h1 id="portal-title">${name}</h1>
     <p>${intro}</p>
-    <p class="portal-note">${escapeHtml(t('portal.note', { company: program.companyName }))}</p>
+    ${
+      program.applicationsOpen
+        ? `<p class="portal-note">${escapeHtml(t('portal.noteOpen', { company: program.companyName, program: program.name }))}</p>
+    <p><a class="portal-apply" href="#apply">${escapeHtml(t('portal.apply'))}</a></p>`
+        : `<p class="portal-note">${escapeHtml(t('portal.note', { company: program.companyName }))}</p>`
+    }
   </section>
   <div class="portal-card">
     <lead-form publishable-key="${escapeHtml(program.publishableKey)}"></lead-form>
@@ -87,6 +92,7 @@ body{margin:0;min-height:100vh;display:flex;flex-direction:column;background:#f6
 .portal-intro h1{margin:0 0 .5rem;font-size:clamp(1.5rem,4vw,2rem);line-height:1.2}
 .portal-intro p{margin:0 0 .75rem;color:#374151;max-width:65ch}
 .portal-intro .portal-note{font-size:.9rem;color:#4b5563}
+.portal-apply{font-weight:600}
 .portal-card{margin-top:1.5rem;padding:clamp(.75rem,3vw,1.5rem);background:#fff;border:1px solid #e5e7eb;border-radius:12px;box-shadow:0 1px 2px rgb(17 24 39 / .06)}
 lead-form{--lead-form-accent:var(--portal-accent);--lead-form-accent-text:var(--portal-on-accent);--lead-form-radius:8px;display:block}
 /* The page's heading already names the program. */

@@ -15,6 +15,8 @@ export interface PortalProgram {
   version: number;
   archived: boolean;
   formFirstLoaded: boolean;
+  /** The program takes applications: the portal offers "Apply to join". */
+  applicationsOpen: boolean;
   /** The language for visitors whose browser asks for none Leadbridge speaks. */
   defaultLocale: string;
 }
@@ -45,12 +47,14 @@ export class PortalRepository {
       version: number;
       archived: boolean;
       form_first_loaded: boolean;
+      applications_open: boolean;
       default_locale: string;
     }[] = await this.db.query(
       `SELECT g.id, g.slug, g.name, g.description, c.name AS company_name, g.publishable_key,
               g.brand_color, g.logo_type, g.logo_version, g.version, g.default_locale,
               g.archived_at IS NOT NULL AS archived,
-              g.form_first_loaded_at IS NOT NULL AS form_first_loaded
+              g.form_first_loaded_at IS NOT NULL AS form_first_loaded,
+              g.applications <> 'closed' AS applications_open
          FROM programs g JOIN companies c ON c.id = g.company_id
         WHERE ${byId ? 'g.id = $1::uuid' : 'g.slug = $1'}`,
       [byId ? address : address.toLowerCase()],
@@ -70,6 +74,7 @@ export class PortalRepository {
       version: row.version,
       archived: row.archived,
       formFirstLoaded: row.form_first_loaded,
+      applicationsOpen: row.applications_open,
       defaultLocale: row.default_locale,
     };
   }
