@@ -10,6 +10,7 @@ const LOADING = '.state[role="status"]';
 const PAGES: [string, string][] = [
   ['/customers', 'Customers'],
   ['/partners', 'Partners'],
+  ['/applications', 'Applications'],
   ['/programs', 'Programs'],
   ['/imports', 'Imports'],
   ['/messages', 'Messages'],

@@ -108,6 +108,10 @@ type PartnerListQuery = Omit<
   NonNullable<Parameters<typeof lb.partners.list>[0]>,
   'cursor' | 'limit'
 >;
+type ApplicationListQuery = Omit<
+  NonNullable<Parameters<typeof lb.applications.list>[0]>,
+  'cursor' | 'limit'
+>;
 type DeliveryStatus = NonNullable<Parameters<typeof lb.webhooks.deliveries.list>[1]>['status'];
 type AnalyticsQuery = NonNullable<Parameters<typeof lb.analytics.funnel>[0]>;
 
@@ -148,6 +152,14 @@ export const queries = {
     lb.partners.list({ ...query, limit: 50, ...cursor(after) }, { signal }),
   ),
   partner: one('partners', 'one', (signal, id: string) => lb.partners.get(id, { signal })),
+
+  applicationPages: paged('applications', 'pages', (after, signal, query: ApplicationListQuery) =>
+    lb.applications.list({ ...query, limit: 50, ...cursor(after) }, { signal }),
+  ),
+  /** The team's email switches (new applications). */
+  teamNotifications: one('team', 'notifications', (signal) =>
+    lb.company.notificationPreferences({ signal }),
+  ),
 
   leadPages: paged('leads', 'pages', (after, signal, query: LeadListQuery) =>
     lb.leads.list({ ...query, limit: LEAD_PAGE_SIZE, ...cursor(after) }, { signal }),
@@ -268,6 +280,7 @@ export type Area =
   | 'commissions'
   | 'analytics'
   | 'partners'
+  | 'applications'
   | 'programs'
   | 'messages'
   | 'imports'

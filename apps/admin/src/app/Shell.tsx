@@ -11,6 +11,7 @@ import {
   Menu,
   MessageSquare,
   Settings2,
+  UserPlus,
   Users,
 } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
@@ -53,6 +54,7 @@ export function Shell() {
     { to: '/customers', label: 'Customers', icon: BadgeCheck },
     { to: '/commissions', label: 'Commissions', icon: Coins },
     { to: '/partners', label: 'Partners', icon: Handshake },
+    { to: '/applications', label: 'Applications', icon: UserPlus },
     { to: '/messages', label: 'Messages', icon: MessageSquare, count: unread },
   ];
   const setup: NavItem[] = [

@@ -104,6 +104,13 @@ export function createRouter(queryClient: QueryClient) {
           ),
         },
         {
+          path: 'applications',
+          lazy: page(
+            () => import('../features/applications/ApplicationsPage'),
+            (m) => m.ApplicationsPage,
+          ),
+        },
+        {
           path: 'partners',
           lazy: page(
             () => import('../features/partners/PartnersPage'),

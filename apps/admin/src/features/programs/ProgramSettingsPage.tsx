@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ReadOnlyNotice } from '../../ui/ReadOnlyNotice';
 import { StatusBadge } from '../../ui/StageBadge';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
+import { ApplicationSettings } from './ApplicationSettings';
 import { EmbedSettings } from './EmbedSettings';
 import { FormBuilder } from './FormBuilder';
 import { GeneralSettings } from './GeneralSettings';
@@ -20,6 +21,7 @@ const TABS = [
   { key: 'form', label: 'Lead form' },
   { key: 'stages', label: 'Stages' },
   { key: 'offer', label: 'Offer' },
+  { key: 'applications', label: 'Applications' },
   { key: 'embed', label: 'Embed' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
@@ -73,6 +75,7 @@ export function ProgramSettingsPage() {
       {tab === 'form' && <FormBuilder key={p.id} program={p} />}
       {tab === 'stages' && <StageLabelsEditor key={p.id} program={p} />}
       {tab === 'offer' && <OfferEditor key={p.id} program={p} />}
+      {tab === 'applications' && <ApplicationSettings key={p.id} program={p} />}
       {tab === 'embed' && <EmbedSettings key={p.id} program={p} />}
     </div>
   );

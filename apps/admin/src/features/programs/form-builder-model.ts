@@ -75,9 +75,15 @@ export function retype(field: FormField, type: FieldType): FormField {
   return next;
 }
 
-/** Core's verdict on the draft, with errors grouped by field position for display. */
-export function checkDraft(fields: FormField[]) {
-  const result = checkLeadFormSchema({ fields: withOrder(fields) });
+/**
+ * Core's verdict on the draft (a lead form, or with `checkApplicationQuestions` a program's
+ * application questions), with errors grouped by field position for display.
+ */
+export function checkDraft(
+  fields: FormField[],
+  check: typeof checkLeadFormSchema = checkLeadFormSchema,
+) {
+  const result = check({ fields: withOrder(fields) });
   const byIndex = new Map<number, Record<string, string>>();
   const general: string[] = [];
   if (!result.ok) {

@@ -269,7 +269,54 @@ export function TeamPage() {
           )}
         </div>
       </section>
+      <TeamEmails />
       {inviting && <InviteDialog onClose={() => setInviting(false)} />}
     </div>
+  );
+}
+
+/** The team's email switches: owners and admins are emailed about new applications. */
+function TeamEmails() {
+  const canWrite = useCanWrite();
+  const client = useQueryClient();
+  const toast = useToast();
+  const preferences = useQuery(queries.teamNotifications());
+  const change = useMutation({
+    mutationFn: (partnerApplied: boolean) =>
+      lb.company.updateNotificationPreferences({ partnerApplied }),
+    onSuccess: (saved) => {
+      client.setQueryData(queries.teamNotifications.key(), saved);
+      toast.show(
+        saved.partnerApplied
+          ? 'Owners and admins are emailed about new applications'
+          : 'No more emails about new applications',
+      );
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="team-emails-title">
+      <div className="card-header">
+        <h2 id="team-emails-title">Team emails</h2>
+      </div>
+      <div className="card-body stack-sm">
+        {preferences.isError ? (
+          <ErrorState error={preferences.error} onRetry={() => preferences.refetch()} />
+        ) : (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              // The switch moves at once; a failed save shows its error and moves it back.
+              checked={
+                change.isPending ? change.variables : (preferences.data?.partnerApplied ?? true)
+              }
+              disabled={!canWrite || preferences.isPending}
+              onChange={(event) => change.mutate(event.target.checked)}
+            />
+            Email owners and admins when someone applies to join a program
+          </label>
+        )}
+        {change.isError && <Alert kind="error">{errorMessage(change.error)}</Alert>}
+      </div>
+    </section>
   );
 }
