@@ -163,12 +163,12 @@ export async function companySetsUp(world: World): Promise<void> {
   await add.getByLabel('Endpoint URL').fill(world.hooks.url);
   await add.getByLabel('Description (optional)').fill('CRM sync');
   const events = add.getByRole('group', { name: 'Events' }).getByRole('checkbox');
-  await expect(events).toHaveCount(7);
+  await expect(events).toHaveCount(9);
   for (const box of await events.all()) await box.check();
   await add.getByRole('button', { name: 'Add endpoint' }).click();
   const created = page.getByRole('dialog', { name: 'Endpoint created' });
   facts.webhookSecret = (await created.getByTestId('webhook-secret').textContent()) ?? '';
   expect(facts.webhookSecret).toMatch(/^whsec_/);
   await created.getByRole('button', { name: 'Done' }).click();
-  await expect(page.locator(`[data-endpoint-url="${world.hooks.url}"]`)).toContainText('7 events');
+  await expect(page.locator(`[data-endpoint-url="${world.hooks.url}"]`)).toContainText('9 events');
 }

@@ -1,10 +1,12 @@
 import { test } from '@playwright/test';
+import { Actor } from '../support/actor';
 import { openWorld, type World } from '../support/world';
 import { companyQualifies } from './company-qualifies';
 import { companySetsUp } from './company-sets-up';
 import { partnerImports } from './partner-imports';
 import { partnerSubmits } from './partner-submits';
 import { stopsCleanly } from './stops-cleanly';
+import { visitorApplies } from './visitor-applies';
 import { webhooksArrive } from './webhooks-arrive';
 import { wonAndPaid } from './won-and-paid';
 
@@ -48,6 +50,21 @@ test('5. the company wins the lead and records a payment; the partner sees it pa
 
 test('6. the company’s webhook endpoint received every event, signed', async () => {
   await webhooksArrive(the());
+});
+
+test('7. a visitor applies in French on the hosted portal, is approved, signs in and submits a lead', async ({
+  browser,
+}) => {
+  // A third person: a French browser that has never seen the program.
+  const visitor = await Actor.open(browser, 'visitor', {
+    locale: 'fr-FR',
+    extraHTTPHeaders: { 'Accept-Language': 'fr-FR,fr;q=0.9' },
+  });
+  try {
+    await visitorApplies(the(), visitor);
+  } finally {
+    await visitor.close();
+  }
 });
 
 test('Ctrl-C stops npm start cleanly', async () => {

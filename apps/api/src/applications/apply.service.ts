@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   isLocale,
   type LeadFormSchema,
@@ -129,7 +130,7 @@ export class ApplyService {
           },
           text: emailText(locale),
           // Every request is its own code: a second one must be sent, not swallowed.
-          dedupeKey: `application-code:${id}:${code}:${Date.now()}`,
+          dedupeKey: `application-code:${id}:${randomUUID()}`,
         }),
       );
     });
