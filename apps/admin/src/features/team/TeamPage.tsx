@@ -281,9 +281,12 @@ function TeamEmails() {
   const client = useQueryClient();
   const toast = useToast();
   const preferences = useQuery(queries.teamNotifications());
+  // The switch moves as it is clicked; a failed save shows its error and moves it back.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const change = useMutation({
     mutationFn: (partnerApplied: boolean) =>
       lb.company.updateNotificationPreferences({ partnerApplied }),
+    onError: () => setChosen(null),
     onSuccess: (saved) => {
       client.setQueryData(queries.teamNotifications.key(), saved);
       toast.show(
@@ -305,12 +308,12 @@ function TeamEmails() {
           <label className="checkbox">
             <input
               type="checkbox"
-              // The switch moves at once; a failed save shows its error and moves it back.
-              checked={
-                change.isPending ? change.variables : (preferences.data?.partnerApplied ?? true)
-              }
+              checked={chosen ?? preferences.data?.partnerApplied ?? true}
               disabled={!canWrite || preferences.isPending}
-              onChange={(event) => change.mutate(event.target.checked)}
+              onChange={(event) => {
+                setChosen(event.target.checked);
+                change.mutate(event.target.checked);
+              }}
             />
             Email owners and admins when someone applies to join a program
           </label>
