@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
+import { EmailOutboxRepository } from './email-outbox.repository';
 
 export const EMAIL_QUEUE = 'email.send';
 
@@ -28,31 +29,16 @@ export interface OutgoingEmail {
  */
 @Injectable()
 export class MailOutboxService {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly outbox: EmailOutboxRepository,
+  ) {}
 
   /** Queues the email; false when one with the same dedupe key was already queued (or it is suppressed). */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO email_outbox (company_id, dedupe_key, kind, recipient, subject, text_body, html_body,
-                                 headers, partner_id, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (company_id, dedupe_key) DO NOTHING RETURNING id`,
-      [
-        email.companyId,
-        email.dedupeKey,
-        email.kind,
-        email.to,
-        email.subject,
-        email.text,
-        email.html,
-        JSON.stringify(email.headers ?? {}),
-        email.partnerId ?? null,
-        email.suppressed ? 'suppressed' : 'pending',
-      ],
-    );
-    const row = rows[0];
-    if (!row || email.suppressed) return false;
-    await this.jobs.send(EMAIL_QUEUE, { emailId: row.id }, {}, manager);
+    const id = await this.outbox.insert(manager, email);
+    if (!id || email.suppressed) return false;
+    await this.jobs.send(EMAIL_QUEUE, { emailId: id }, {}, manager);
     return true;
   }
 }
