@@ -11,6 +11,8 @@ import { ImportsService } from './imports.service';
 import { LeadTemplatesController } from './lead-templates.controller';
 import { ImportProcessor } from './processing/import-processor';
 import { ImportRecovery } from './processing/import-recovery';
+import { ImportRowsRepository } from './processing/import-rows.repository';
+import { ImportRunsRepository } from './processing/import-runs.repository';
 
 // Long enough for any allowed file; a dead worker's import is resumed by ImportRecovery, not by
 // waiting for this to expire.
@@ -19,7 +21,14 @@ const IMPORT_JOB_EXPIRY_SECONDS = 60 * 60;
 @Module({
   imports: [StorageModule, LeadsModule],
   controllers: [ImportsController, LeadTemplatesController],
-  providers: [ImportsService, ImportsRepository, ImportProcessor, ImportRecovery],
+  providers: [
+    ImportsService,
+    ImportsRepository,
+    ImportRowsRepository,
+    ImportRunsRepository,
+    ImportProcessor,
+    ImportRecovery,
+  ],
 })
 export class ImportsModule implements OnModuleInit {
   constructor(
