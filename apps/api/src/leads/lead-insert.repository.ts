@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
 import { queryPrepared } from '../common/database/prepared-statement';
-import { type RateLimitCount, rateLimitHitSql } from '../common/rate-limit/rate-limit.service';
+import { type RateLimitCount, rateLimitHitSql } from '../common/rate-limit/rate-limits.repository';
 import type { LeadSource } from './lead.entity';
 import type { LeadProgramRules } from './lead-targets.repository';
 import type { LeadRow } from './leads.repository';
