@@ -1,5 +1,25 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { User } from '../auth/user.entity';
+import { Company } from '../companies/company.entity';
 
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'api_keys_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['createdBy'], ['id'], {
+  name: 'api_keys_created_by_fkey',
+  onDelete: 'SET NULL',
+})
+@Index('api_keys_company_idx', ['companyId', 'createdAt'])
+@Unique('api_keys_key_hash_key', ['keyHash'])
 @Entity('api_keys')
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid') id: string;

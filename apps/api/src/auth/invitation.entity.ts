@@ -1,6 +1,31 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { Company } from '../companies/company.entity';
 import type { UserRole } from './user.entity';
+import { User } from './user.entity';
 
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'invitations_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['invitedBy'], ['id'], {
+  name: 'invitations_invited_by_fkey',
+  onDelete: 'SET NULL',
+})
+@Index('invitations_company_idx', ['companyId', 'createdAt'])
+@Check(
+  'invitations_role_check',
+  `(role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text]))`,
+)
+@Unique('invitations_token_hash_key', ['tokenHash'])
 @Entity('invitations')
 export class Invitation {
   @PrimaryGeneratedColumn('uuid') id: string;

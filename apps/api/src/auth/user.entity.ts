@@ -1,7 +1,22 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Company } from '../companies/company.entity';
 
 export type UserRole = 'owner' | 'admin' | 'member';
 
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'users_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@Index('users_company_idx', ['companyId', 'createdAt'])
+@Check('users_role_check', `(role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text]))`)
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -1,7 +1,11 @@
+import type { CustomerStatus } from '@leadbridge/core';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
@@ -9,14 +13,27 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { Company } from '../companies/company.entity';
 import { bigintAsNumber } from '../database/column-types';
 import { TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
-
-export type CustomerStatus = 'signed_up' | 'paid';
+import { Program } from '../programs/program.entity';
 
 @Unique('customers_lead_id_key', ['leadId', 'companyId'])
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'customers_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => Program, ['programId'], ['id'], {
+  name: 'customers_program_id_fkey',
+  onDelete: 'CASCADE',
+})
+// INDEX customers_company_idx ON customers USING btree (company_id, created_at DESC, id DESC)
+@Index('customers_company_idx', { synchronize: false })
+// INDEX customers_partner_idx ON customers USING btree (company_id, partner_id, created_at DESC, id DESC)
+@Index('customers_partner_idx', { synchronize: false })
+@Check('customers_status_check', `(status = ANY (ARRAY['signed_up'::text, 'paid'::text]))`)
 @Entity('customers')
 export class Customer {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'customers_pkey' }) id: string;
@@ -24,8 +41,8 @@ export class Customer {
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('uuid') leadId: string;
-  @Column('text') status: CustomerStatus;
-  @Column('bigint', { transformer: bigintAsNumber }) revenueAmount: number;
+  @Column('text', { default: 'signed_up' }) status: CustomerStatus;
+  @Column('bigint', { transformer: bigintAsNumber, default: 0 }) revenueAmount: number;
   @Column('text') currency: string;
   @Column('timestamptz') wonAt: Date;
   @Column('timestamptz', { nullable: true }) firstPaidAt: Date | null;

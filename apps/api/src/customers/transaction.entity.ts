@@ -2,17 +2,26 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
   Unique,
 } from 'typeorm';
+import { Company } from '../companies/company.entity';
 import { bigintAsNumber } from '../database/column-types';
 import { TenantJoinColumns } from '../database/tenant-keys';
 import { Customer } from './customer.entity';
 
 @Unique('transactions_customer_id_external_id_key', ['customerId', 'externalId', 'companyId'])
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'transactions_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+// INDEX transactions_company_idx ON transactions USING btree (company_id, customer_id, occurred_at DESC, id DESC)
+@Index('transactions_company_idx', { synchronize: false })
 @Entity('transactions')
 export class Transaction {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'transactions_pkey' }) id: string;

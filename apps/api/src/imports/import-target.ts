@@ -1,9 +1,8 @@
-import type { LeadFormSchema } from '@leadbridge/core';
+import type { DedupePolicy, LeadFormSchema } from '@leadbridge/core';
 import type { EntityManager } from 'typeorm';
 import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
 import { assertOwnTarget } from '../common/tenancy/own-target';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import type { DedupePolicy } from '../programs/program.entity';
 import type { ImportsRepository } from './imports.repository';
 
 type Queryable = Pick<EntityManager, 'query'>;

@@ -1,10 +1,9 @@
-import type { LeadFormSchema } from '@leadbridge/core';
+import type { DedupePolicy, LeadFormSchema } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import type { DedupePolicy } from '../programs/program.entity';
 import { type ImportDto, type ImportRow, type ListImportsQuery, toImportDto } from './imports.dto';
 
 type Queryable = Pick<EntityManager, 'query'>;

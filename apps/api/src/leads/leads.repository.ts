@@ -1,4 +1,10 @@
-import { LEAD_STAGES, type LeadStage, type StageLabels } from '@leadbridge/core';
+import {
+  type CustomerStatus,
+  LEAD_STAGES,
+  type LeadFieldValue,
+  type LeadStage,
+  type StageLabels,
+} from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
@@ -7,7 +13,6 @@ import { returnedRows } from '../common/database/returned-rows';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import type { CustomerStatus } from '../customers/customer.entity';
 import {
   type LeadCustomerSummary,
   type LeadDto,
@@ -15,7 +20,7 @@ import {
   type LeadRecord,
   toLeadDto,
 } from './lead.dto';
-import type { LeadFieldValue, LeadSource } from './lead.entity';
+import type { LeadSource } from './lead.entity';
 import { leadSearchCondition } from './lead-search';
 import type { LeadSort } from './leads.dto';
 

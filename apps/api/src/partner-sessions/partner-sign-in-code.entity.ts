@@ -2,14 +2,28 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import { Company } from '../companies/company.entity';
 import { TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
+import { Program } from '../programs/program.entity';
 
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'partner_sign_in_codes_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => Program, ['programId'], ['id'], {
+  name: 'partner_sign_in_codes_program_id_fkey',
+  onDelete: 'CASCADE',
+})
+// INDEX partner_sign_in_codes_lookup_idx ON partner_sign_in_codes USING btree (program_id, partner_id, created_at DESC)
+@Index('partner_sign_in_codes_lookup_idx', { synchronize: false })
 @Entity('partner_sign_in_codes')
 export class PartnerSignInCode {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partner_sign_in_codes_pkey' })
@@ -19,7 +33,7 @@ export class PartnerSignInCode {
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('text') codeHash: string;
-  @Column('integer') attempts: number;
+  @Column('integer', { default: 0 }) attempts: number;
   @Column('timestamptz') expiresAt: Date;
   @Column('timestamptz', { nullable: true }) consumedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

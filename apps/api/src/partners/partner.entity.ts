@@ -1,13 +1,17 @@
 import type { Locale } from '@leadbridge/core';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { Company } from '../companies/company.entity';
 
 export type PartnerStatus = 'invited' | 'active' | 'archived';
 
@@ -15,14 +19,25 @@ export type PartnerStatus = 'invited' | 'active' | 'archived';
 export type NotificationPreferences = Partial<Record<string, boolean>>;
 
 @Unique('partners_unsubscribe_token_key', ['unsubscribeToken', 'companyId'])
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'partners_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+// UNIQUE INDEX partners_company_email_key ON partners USING btree (company_id, lower(email))
+@Index('partners_company_email_key', { synchronize: false })
+@Index('partners_company_idx', ['companyId', 'createdAt', 'id'])
+@Check(
+  'partners_status_check',
+  `(status = ANY (ARRAY['invited'::text, 'active'::text, 'archived'::text]))`,
+)
 @Entity('partners')
 export class Partner {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' }) id: string;
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'partners_pkey' }) companyId: string;
   @Column('text') name: string;
   @Column('text') email: string;
-  @Column('text') status: PartnerStatus;
-  @Column('jsonb') notificationPreferences: NotificationPreferences;
+  @Column('text', { default: 'active' }) status: PartnerStatus;
+  @Column('jsonb', { default: {} }) notificationPreferences: NotificationPreferences;
   @Column('text') unsubscribeToken: string;
   /** The language the partner chose for emails; null = each program's default. */
   @Column('text', { nullable: true }) emailLocale: Locale | null;

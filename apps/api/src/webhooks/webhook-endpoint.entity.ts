@@ -2,11 +2,19 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Company } from '../companies/company.entity';
 
+@ForeignKey(() => Company, ['companyId'], ['id'], {
+  name: 'webhook_endpoints_company_id_fkey',
+  onDelete: 'CASCADE',
+})
+@Index('webhook_endpoints_company_idx', ['companyId', 'createdAt'])
 @Entity('webhook_endpoints')
 export class WebhookEndpoint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_endpoints_pkey' })
@@ -20,7 +28,7 @@ export class WebhookEndpoint {
   /** After a rotation the old secret signs too until it expires, so receivers can switch over. */
   @Column('text', { nullable: true }) previousSecret: string | null;
   @Column('timestamptz', { nullable: true }) previousSecretExpiresAt: Date | null;
-  @Column('boolean') enabled: boolean;
+  @Column('boolean', { default: true }) enabled: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

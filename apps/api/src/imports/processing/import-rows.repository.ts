@@ -1,7 +1,7 @@
+import type { DedupePolicy } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
-import type { DedupePolicy } from '../../programs/program.entity';
 import type { BatchCounts, CreatedLead, ErrorRow, ImportBatch, LeadRow } from './import-batch';
 import { EXISTING_DOMAIN_MESSAGE, EXISTING_EMAIL_MESSAGE } from './row-messages';
 

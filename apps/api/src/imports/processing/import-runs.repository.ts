@@ -1,9 +1,8 @@
-import type { LeadFormSchema, StageLabels } from '@leadbridge/core';
+import type { DedupePolicy, LeadFormSchema, StageLabels } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returnedRows } from '../../common/database/returned-rows';
-import type { DedupePolicy } from '../../programs/program.entity';
 import type { StoredMapping } from '../import-mapping';
 import { importLockKey } from './import-locks';
 
