@@ -10,6 +10,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
 import { isoTimestamp } from '../common/database/iso-timestamp';
 import { returnedRows } from '../common/database/returned-rows';
+import type { RowOf } from '../common/database/row-of';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -20,7 +21,7 @@ import {
   type LeadRecord,
   toLeadDto,
 } from './lead.dto';
-import type { LeadSource } from './lead.entity';
+import type { Lead } from './lead.entity';
 import { leadSearchCondition } from './lead-search';
 import type { LeadSort } from './leads.dto';
 
@@ -58,30 +59,28 @@ function pageSelect(source: string, keyColumn: string): string {
 }
 
 /** The columns of a lead every JSON needs; timestamps as Dates, or as ISO text in lists. */
-interface LeadJsonRow<Time extends Date | string> {
-  id: string;
-  program_id: string;
-  partner_id: string;
-  stage: LeadStage;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  company_name: string | null;
-  fields: Record<string, LeadFieldValue>;
-  source: LeadSource;
-  import_id: string | null;
-  version: number;
+type LeadJsonColumns =
+  | 'id'
+  | 'programId'
+  | 'partnerId'
+  | 'stage'
+  | 'email'
+  | 'firstName'
+  | 'lastName'
+  | 'companyName'
+  | 'fields'
+  | 'source'
+  | 'importId'
+  | 'version';
+type LeadJsonRow<Time extends Date | string> = RowOf<Lead, LeadJsonColumns> & {
   created_at: Time;
   updated_at: Time;
   stage_changed_at: Time;
   won_at: Time | null;
-}
+};
 
-export interface LeadRow extends LeadJsonRow<Date> {
-  company_id: string;
-  email_normalized: string;
-  company_domain: string | null;
-}
+export type LeadRow = LeadJsonRow<Date> &
+  RowOf<Lead, 'companyId' | 'emailNormalized' | 'companyDomain'>;
 
 interface ContextRow {
   partner_name: string;

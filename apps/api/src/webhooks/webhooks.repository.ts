@@ -1,50 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returnedRows } from '../common/database/returned-rows';
+import type { RowOf } from '../common/database/row-of';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { WebhookAttempt } from './webhook-attempt.entity';
+import type { WebhookDelivery } from './webhook-delivery.entity';
+import type { WebhookEndpoint } from './webhook-endpoint.entity';
 import type { WebhookHttpResult } from './webhook-http';
 import type { WebhookDeliveryDto } from './webhooks.dto';
 
 /** A delivery with its endpoint, as the sender needs it. */
-export interface DeliveryToSend {
-  id: string;
-  company_id: string;
-  status: string;
-  attempts: number;
-  payload: { id: string; type: string; createdAt: string; data: unknown };
-  url: string;
-  enabled: boolean;
-  secret: string;
-  previous_secret: string | null;
-  previous_secret_valid: boolean;
-}
+export type DeliveryToSend = RowOf<WebhookDelivery, 'id' | 'companyId' | 'status' | 'attempts'> &
+  RowOf<WebhookEndpoint, 'url' | 'enabled' | 'secret' | 'previousSecret'> & {
+    payload: { id: string; type: string; createdAt: string; data: unknown };
+    previous_secret_valid: boolean;
+  };
 
 /** A row of the delivery log. */
-export interface DeliveryLogRow {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
+export type DeliveryLogRow = RowOf<
+  WebhookDelivery,
+  | 'id'
+  | 'endpointId'
+  | 'eventId'
+  | 'attempts'
+  | 'status'
+  | 'nextAttemptAt'
+  | 'lastStatusCode'
+  | 'createdAt'
+  | 'completedAt'
+> & {
   event_type: WebhookDeliveryDto['eventType'];
   payload: WebhookDeliveryDto['payload'];
-  status: WebhookDeliveryDto['status'];
-  attempts: number;
-  next_attempt_at: Date | null;
-  last_status_code: number | null;
-  created_at: Date;
-  completed_at: Date | null;
   cursor_ts: string;
-}
+};
 
-export interface AttemptRow {
-  id: string;
-  delivery_id: string;
-  attempted_at: Date;
-  status_code: number | null;
-  latency_ms: number | null;
-  response_excerpt: string | null;
-  error: string | null;
-}
+export type AttemptRow = RowOf<
+  WebhookAttempt,
+  'id' | 'deliveryId' | 'attemptedAt' | 'statusCode' | 'latencyMs' | 'responseExcerpt' | 'error'
+>;
 
 const DELIVERY_LOG_COLUMNS = `d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.status, d.attempts,
   d.next_attempt_at, d.last_status_code, d.created_at, d.completed_at,
