@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { UserRole } from '../common/auth/user-role';
 import { decodeCursor } from '../common/pagination/cursor';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { InvitationStatus } from './invitations.dto';
-import type { UserRole } from './user.entity';
 
 export interface UserRow {
   id: string;

@@ -8,8 +8,8 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import type { UserRole } from '../common/auth/user-role';
 import { Company } from '../companies/company.entity';
-import type { UserRole } from './user.entity';
 import { User } from './user.entity';
 
 @ForeignKey(() => Company, ['companyId'], ['id'], {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CompanyPrincipal } from '../common/auth/principal';
 import { hashToken, randomToken } from '../common/auth/tokens';
+import type { UserRole } from '../common/auth/user-role';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -13,7 +14,6 @@ import { Invitation } from './invitation.entity';
 import { invitationEmail } from './invitation-email';
 import { type InvitationDto, type InvitationStatus, toInvitationDto } from './invitations.dto';
 import { assertMayManageRole } from './team-rules';
-import type { UserRole } from './user.entity';
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
 

@@ -7,9 +7,8 @@ import {
   Index,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import type { UserRole } from '../common/auth/user-role';
 import { Company } from '../companies/company.entity';
-
-export type UserRole = 'owner' | 'admin' | 'member';
 
 @ForeignKey(() => Company, ['companyId'], ['id'], {
   name: 'users_company_id_fkey',

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyPrincipal } from '../common/auth/principal';
+import type { UserRole } from '../common/auth/user-role';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { AccountsRepository } from './accounts.repository';
 import { assertMayManageRole } from './team-rules';
-import { User, type UserRole } from './user.entity';
+import { User } from './user.entity';
 import { toUserDto, type UserDto } from './users.dto';
 
 /** The company's team: list, change roles, remove people. */

@@ -20,8 +20,8 @@ import { DomainEventsService } from '../events/domain-events.service';
 import { JobsService } from '../jobs/jobs.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { ImportDryRun } from './dry-run';
-import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
 import { checkMapping, mapOrRefuse, parseMapping } from './import-mapping';
+import { IMPORT_QUEUE, type ImportJobData } from './import-queue';
 import {
   assertImportSlotFree,
   type ImportTarget,

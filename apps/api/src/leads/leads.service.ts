@@ -207,7 +207,7 @@ export class LeadsService {
       offer: program.offer,
       stageLabels: program.stageLabels,
     };
-    const cacheVersion = this.principals.partnerships.version;
+    const cacheVersion = this.principals.partnershipsVersion();
     try {
       // The domain check needs a lock and a read before the insert; reactions (a commission
       // for `new`, webhook deliveries) write in the lead's transaction. Without either, the

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
 import { EmailOutboxRepository } from './email-outbox.repository';
-
-export const EMAIL_QUEUE = 'email.send';
+import { EMAIL_QUEUE, type EmailJob } from './email-queue';
 
 export interface OutgoingEmail {
   companyId: string;
@@ -38,7 +37,8 @@ export class MailOutboxService {
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
     const id = await this.outbox.insert(manager, email);
     if (!id || email.suppressed) return false;
-    await this.jobs.send(EMAIL_QUEUE, { emailId: id }, {}, manager);
+    const job: EmailJob = { emailId: id };
+    await this.jobs.send(EMAIL_QUEUE, job, {}, manager);
     return true;
   }
 }

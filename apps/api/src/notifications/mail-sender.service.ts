@@ -4,13 +4,9 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobsService } from '../jobs/jobs.service';
 import { type ClaimedEmail, EmailOutboxRepository } from './email-outbox.repository';
-import { EMAIL_QUEUE } from './mail-outbox.service';
+import { EMAIL_QUEUE, type EmailJob } from './email-queue';
 import { wantsEmail } from './notification-kinds';
 import { PartnerPreferencesRepository } from './partner-preferences.repository';
-
-interface EmailJob {
-  emailId: string;
-}
 
 /** pg-boss retries after the first attempt; with backoff from 10 s this spans ~1.5 days. */
 export const EMAIL_RETRY_LIMIT = 12;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { UserRole } from '../../auth/user.entity';
+import type { UserRole } from './user-role';
 
 /** A live cookie session with its user. */
 export interface SessionPrincipalRow {

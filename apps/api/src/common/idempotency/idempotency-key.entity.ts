@@ -1,9 +1,9 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Company } from '../../companies/company.entity';
 
 /** A request sent with `Idempotency-Key`: in progress (no status yet), or its stored answer. */
 @Index('idempotency_keys_created_idx', ['createdAt'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
+// By entity name: common/ imports no feature module.
+@ForeignKey('Company', ['companyId'], ['id'], {
   name: 'idempotency_keys_company_id_fkey',
   onDelete: 'CASCADE',
 })

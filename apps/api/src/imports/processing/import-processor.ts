@@ -10,7 +10,13 @@ import {
   normalizeEmail,
   validateCsvRow,
 } from '@leadbridge/core';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
@@ -19,6 +25,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { EventProgramContext } from '../../events/domain-events';
 import { DomainEventsService } from '../../events/domain-events.service';
+import { JobsService } from '../../jobs/jobs.service';
 import { LeadsRepository, viewToDto } from '../../leads/leads.repository';
 import {
   FILE_STORAGE,
@@ -28,6 +35,7 @@ import {
 import { CsvRecordTooLongError } from '../csv/csv-record-reader';
 import { NotCsvError } from '../csv/csv-text-decoder';
 import { missingColumnsMessage, toOverrides } from '../import-mapping';
+import { IMPORT_QUEUE, type ImportJobData } from '../import-queue';
 import { ImportsRepository } from '../imports.repository';
 import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
@@ -40,6 +48,12 @@ import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-m
 interface ImportLease {
   lost: boolean;
 }
+
+/**
+ * Long enough for any allowed file; a dead worker's import is resumed by ImportRecovery, not by
+ * waiting for this to expire.
+ */
+const IMPORT_JOB_EXPIRY_SECONDS = 60 * 60;
 
 /** How often the lock's transaction runs a statement (a lost connection shows within this). */
 const LOCK_HEARTBEAT_MS = 15_000;
@@ -66,13 +80,14 @@ function isRetryable(error: unknown): boolean {
  * in single transactions. Resumable: a restarted run skips every row a committed batch covers.
  */
 @Injectable()
-export class ImportProcessor implements BeforeApplicationShutdown {
+export class ImportProcessor implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('imports');
   private stopping = false;
 
   constructor(
     private readonly db: DataSource,
     private readonly events: DomainEventsService,
+    private readonly jobs: JobsService,
     private readonly repository: ImportsRepository,
     private readonly runs: ImportRunsRepository,
     private readonly rows: ImportRowsRepository,
@@ -80,6 +95,22 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register<ImportJobData>(
+      IMPORT_QUEUE,
+      {
+        // Transient failures (database restarts, deadlocks past the batch retries) run again;
+        // the run resumes after the last committed batch.
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        expireInSeconds: IMPORT_JOB_EXPIRY_SECONDS,
+      },
+      (job) => this.process(job.data.importId),
+      this.config.importWorkerConcurrency,
+    );
+  }
 
   beforeApplicationShutdown(): void {
     // Running imports stop after their current batch and resume on the next start.

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobsService } from '../../jobs/jobs.service';
-import { IMPORT_QUEUE, type ImportJobData } from '../import-jobs';
+import { IMPORT_QUEUE, type ImportJobData } from '../import-queue';
 import { ImportProcessor } from './import-processor';
 import { type ImportOrphan, ImportRunsRepository } from './import-runs.repository';
 
