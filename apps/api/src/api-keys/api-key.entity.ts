@@ -8,12 +8,9 @@ import {
   Unique,
 } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'api_keys_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('api_keys_company_id_fkey')
 @ForeignKey(() => User, ['createdBy'], ['id'], {
   name: 'api_keys_created_by_fkey',
   onDelete: 'SET NULL',

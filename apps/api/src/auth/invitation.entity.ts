@@ -9,13 +9,10 @@ import {
   Unique,
 } from 'typeorm';
 import type { UserRole } from '../common/auth/user-role';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 import { User } from './user.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'invitations_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('invitations_company_id_fkey')
 @ForeignKey(() => User, ['invitedBy'], ['id'], {
   name: 'invitations_invited_by_fkey',
   onDelete: 'SET NULL',

@@ -7,13 +7,10 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 import { User } from './user.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'user_sessions_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('user_sessions_company_id_fkey')
 @ForeignKey(() => User, ['userId'], ['id'], {
   name: 'user_sessions_user_id_fkey',
   onDelete: 'CASCADE',

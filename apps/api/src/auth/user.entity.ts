@@ -1,19 +1,8 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { UserRole } from '../common/auth/user-role';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'users_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('users_company_id_fkey')
 @Index('users_company_idx', ['companyId', 'createdAt'])
 @Check('users_role_check', `(role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text]))`)
 @Entity('users')

@@ -4,7 +4,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -12,25 +11,17 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
 import { Customer } from '../customers/customer.entity';
 import { Transaction } from '../customers/transaction.entity';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
 export type CommissionStatus = 'pending' | 'approved' | 'paid' | 'declined';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'commissions_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'commissions_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('commissions_company_id_fkey')
+@ProgramForeignKey('commissions_program_id_fkey')
 @Index('commissions_trigger_key', ['companyId', 'triggerKey'], { unique: true })
 // INDEX commissions_company_idx ON commissions USING btree (company_id, status, created_at DESC, id DESC)
 @Index('commissions_company_idx', { synchronize: false })

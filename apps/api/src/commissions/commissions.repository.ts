@@ -105,6 +105,29 @@ function filterSql(scope: TenantScope, filters: CommissionFilters, params: unkno
 }
 
 /** Keyset lists, totals and lookups of commissions, every one scoped by the caller's tenant. */
+/** A lead with its program's offer and its customer, as stage triggers read it. */
+export interface TriggerLead {
+  program_id: string;
+  partner_id: string;
+  stage: string;
+  offer: unknown;
+  stage_labels: StageLabels | null;
+  customer_id: string | null;
+}
+
+/** A payment with its customer and program offer, as payment triggers read it. */
+export interface TriggerPayment {
+  amount: string;
+  currency: string;
+  occurred_at: Date;
+  customer_id: string;
+  won_at: Date;
+  lead_id: string;
+  partner_id: string;
+  program_id: string;
+  offer: unknown;
+}
+
 @Injectable()
 export class CommissionsRepository {
   async list(
@@ -212,22 +235,8 @@ export class CommissionsRepository {
     manager: EntityManager,
     companyId: string,
     leadId: string,
-  ): Promise<{
-    program_id: string;
-    partner_id: string;
-    stage: string;
-    offer: unknown;
-    stage_labels: StageLabels | null;
-    customer_id: string | null;
-  } | null> {
-    const rows: {
-      program_id: string;
-      partner_id: string;
-      stage: string;
-      offer: unknown;
-      stage_labels: StageLabels | null;
-      customer_id: string | null;
-    }[] = await manager.query(
+  ): Promise<TriggerLead | null> {
+    const rows: TriggerLead[] = await manager.query(
       `SELECT l.program_id, l.partner_id, l.stage, g.offer, g.stage_labels,
               (SELECT cu.id FROM customers cu WHERE cu.company_id = l.company_id AND cu.lead_id = l.id) AS customer_id
          FROM leads l JOIN programs g ON g.id = l.program_id AND g.company_id = l.company_id
@@ -242,28 +251,8 @@ export class CommissionsRepository {
     manager: EntityManager,
     companyId: string,
     transactionId: string,
-  ): Promise<{
-    amount: string;
-    currency: string;
-    occurred_at: Date;
-    customer_id: string;
-    won_at: Date;
-    lead_id: string;
-    partner_id: string;
-    program_id: string;
-    offer: unknown;
-  } | null> {
-    const rows: {
-      amount: string;
-      currency: string;
-      occurred_at: Date;
-      customer_id: string;
-      won_at: Date;
-      lead_id: string;
-      partner_id: string;
-      program_id: string;
-      offer: unknown;
-    }[] = await manager.query(
+  ): Promise<TriggerPayment | null> {
+    const rows: TriggerPayment[] = await manager.query(
       `SELECT t.amount, t.currency, t.occurred_at, cu.id AS customer_id, cu.won_at, cu.lead_id,
               cu.partner_id, cu.program_id, g.offer
          FROM transactions t

@@ -4,7 +4,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -13,22 +12,14 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
 @Unique('customers_lead_id_key', ['leadId', 'companyId'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'customers_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'customers_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('customers_company_id_fkey')
+@ProgramForeignKey('customers_program_id_fkey')
 // INDEX customers_company_idx ON customers USING btree (company_id, created_at DESC, id DESC)
 @Index('customers_company_idx', { synchronize: false })
 // INDEX customers_partner_idx ON customers USING btree (company_id, partner_id, created_at DESC, id DESC)

@@ -2,7 +2,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -10,16 +9,12 @@ import {
   type Relation,
   Unique,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Customer } from './customer.entity';
 
 @Unique('transactions_customer_id_external_id_key', ['customerId', 'externalId', 'companyId'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'transactions_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('transactions_company_id_fkey')
 // INDEX transactions_company_idx ON transactions USING btree (company_id, customer_id, occurred_at DESC, id DESC)
 @Index('transactions_company_idx', { synchronize: false })
 @Entity('transactions')

@@ -1,4 +1,6 @@
-import { JoinColumn } from 'typeorm';
+import { ForeignKey, JoinColumn } from 'typeorm';
+import { Company } from '../companies/company.entity';
+import { Program } from '../programs/program.entity';
 
 /**
  * The join columns of a foreign key from one tenant table to another: `(column, company_id)`
@@ -10,4 +12,20 @@ export function TenantJoinColumns(constraintName: string, column: string): Prope
     { name: column, referencedColumnName: 'id', foreignKeyConstraintName: constraintName },
     { name: 'company_id', referencedColumnName: 'companyId' },
   ]);
+}
+
+/** `company_id` → companies(id), ON DELETE CASCADE: a tenant row goes with its company. */
+export function CompanyForeignKey(constraintName: string): ClassDecorator {
+  return ForeignKey(() => Company, ['companyId'], ['id'], {
+    name: constraintName,
+    onDelete: 'CASCADE',
+  });
+}
+
+/** `program_id` → programs(id), ON DELETE CASCADE (programs are reference tables, ADR 0015). */
+export function ProgramForeignKey(constraintName: string): ClassDecorator {
+  return ForeignKey(() => Program, ['programId'], ['id'], {
+    name: constraintName,
+    onDelete: 'CASCADE',
+  });
 }

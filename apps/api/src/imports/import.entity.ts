@@ -3,29 +3,20 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
 export type ImportStatus = 'queued' | 'processing' | 'completed' | 'failed' | 'cancelled';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'imports_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'imports_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('imports_company_id_fkey')
+@ProgramForeignKey('imports_program_id_fkey')
 // INDEX imports_company_idx ON imports USING btree (company_id, created_at DESC, id DESC)
 @Index('imports_company_idx', { synchronize: false })
 // INDEX imports_partner_idx ON imports USING btree (company_id, partner_id, created_at DESC, id DESC)

@@ -42,6 +42,15 @@ const SELECT_IMPORT = `
     JOIN partners p ON p.id = i.partner_id AND p.company_id = i.company_id`;
 
 /** Queries over `imports` (tenant-scoped reads, keyset history). */
+/** What an import checks of its program. */
+export interface ImportProgramRow {
+  name: string;
+  form_schema: LeadFormSchema;
+  dedupe_policy: DedupePolicy;
+  lead_import_enabled: boolean;
+  archived: boolean;
+}
+
 @Injectable()
 export class ImportsRepository {
   constructor(private readonly db: DataSource) {}
@@ -115,20 +124,8 @@ export class ImportsRepository {
     scope: TenantScope,
     programId: string,
     db: Queryable = this.db,
-  ): Promise<{
-    name: string;
-    form_schema: LeadFormSchema;
-    dedupe_policy: DedupePolicy;
-    lead_import_enabled: boolean;
-    archived: boolean;
-  } | null> {
-    const programs: {
-      name: string;
-      form_schema: LeadFormSchema;
-      dedupe_policy: DedupePolicy;
-      lead_import_enabled: boolean;
-      archived: boolean;
-    }[] = await db.query(
+  ): Promise<ImportProgramRow | null> {
+    const programs: ImportProgramRow[] = await db.query(
       `SELECT name, form_schema, dedupe_policy, lead_import_enabled, archived_at IS NOT NULL AS archived
          FROM programs WHERE id = $1 AND company_id = $2`,
       [programId, scope.companyId],

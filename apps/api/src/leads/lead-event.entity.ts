@@ -3,24 +3,19 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from './lead.entity';
 
 export type ActorType = 'user' | 'api_key' | 'partner' | 'system';
 
 /** One line of a lead's history: created, imported, edited (with a diff), stage_changed, … */
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'lead_events_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('lead_events_company_id_fkey')
 @Index('lead_events_lead_idx', ['companyId', 'leadId', 'createdAt', 'id'])
 @Check(
   'lead_events_actor_type_check',

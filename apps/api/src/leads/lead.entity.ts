@@ -4,7 +4,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -12,11 +11,9 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { LeadImport } from '../imports/import.entity';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
 /** The expression of the generated column `search_text` (also recorded in typeorm_metadata). */
 export const SEARCH_TEXT = `lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || email || ' ' || coalesce(company_name, ''))`;
@@ -30,14 +27,8 @@ export type LeadSource = 'form' | 'api' | 'import';
   unique: true,
   where: 'import_id IS NOT NULL',
 })
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'leads_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'leads_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('leads_company_id_fkey')
+@ProgramForeignKey('leads_program_id_fkey')
 // INDEX leads_program_domain_idx ON leads USING btree (program_id, company_domain) WHERE (company_domain IS NOT NULL)
 @Index('leads_program_domain_idx', { synchronize: false })
 // INDEX leads_company_created_idx ON leads USING btree (company_id, created_at DESC, id DESC)

@@ -18,6 +18,7 @@ import {
   type LeadCustomerSummary,
   type LeadDto,
   type LeadEventDto,
+  type LeadJsonProperty,
   type LeadRecord,
   toLeadDto,
 } from './lead.dto';
@@ -59,20 +60,7 @@ function pageSelect(source: string, keyColumn: string): string {
 }
 
 /** The columns of a lead every JSON needs; timestamps as Dates, or as ISO text in lists. */
-type LeadJsonColumns =
-  | 'id'
-  | 'programId'
-  | 'partnerId'
-  | 'stage'
-  | 'email'
-  | 'firstName'
-  | 'lastName'
-  | 'companyName'
-  | 'fields'
-  | 'source'
-  | 'importId'
-  | 'version';
-type LeadJsonRow<Time extends Date | string> = RowOf<Lead, LeadJsonColumns> & {
+type LeadJsonRow<Time extends Date | string> = RowOf<Lead, LeadJsonProperty> & {
   created_at: Time;
   updated_at: Time;
   stage_changed_at: Time;

@@ -2,27 +2,18 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'message_threads_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'message_threads_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('message_threads_company_id_fkey')
+@ProgramForeignKey('message_threads_program_id_fkey')
 // INDEX message_threads_company_idx ON message_threads USING btree (company_id, last_message_at DESC, id DESC)
 @Index('message_threads_company_idx', { synchronize: false })
 // INDEX message_threads_partner_idx ON message_threads USING btree (company_id, partner_id, last_message_at DESC, id DESC)

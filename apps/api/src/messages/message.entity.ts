@@ -3,21 +3,16 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { MessageThread } from './message-thread.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'messages_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('messages_company_id_fkey')
 @Index('messages_thread_idx', ['companyId', 'threadId', 'createdAt', 'id'])
 @Check(
   'messages_author_type_check',

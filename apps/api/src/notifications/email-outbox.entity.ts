@@ -3,20 +3,16 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
 export type EmailStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
 
 /** An email decided on inside a transaction; `dedupeKey` makes one event send one email. */
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'email_outbox_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('email_outbox_company_id_fkey')
 @Check(
   'email_outbox_status_check',
   `(status = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text, 'suppressed'::text]))`,

@@ -41,6 +41,15 @@ export interface SignInCodeRow {
 }
 
 /** Partners, programs and sign-in codes as partner sign-in reads and writes them. */
+/** The partner and program of a partner session. */
+export interface SessionIdentityRow {
+  partner_id: string;
+  partner_name: string;
+  partner_email: string;
+  program_id: string;
+  program_name: string;
+}
+
 @Injectable()
 export class PartnerSessionsRepository {
   constructor(private readonly db: DataSource) {}
@@ -98,22 +107,10 @@ export class PartnerSessionsRepository {
   }
 
   /** The partner and program of a partner session's scope. */
-  async sessionIdentity(scope: TenantScope): Promise<{
-    partner_id: string;
-    partner_name: string;
-    partner_email: string;
-    program_id: string;
-    program_name: string;
-  } | null> {
+  async sessionIdentity(scope: TenantScope): Promise<SessionIdentityRow | null> {
     const params: unknown[] = [];
     const condition = scope.sql('ps', params);
-    const rows: {
-      partner_id: string;
-      partner_name: string;
-      partner_email: string;
-      program_id: string;
-      program_name: string;
-    }[] = await this.db.query(
+    const rows: SessionIdentityRow[] = await this.db.query(
       `SELECT p.id AS partner_id, p.name AS partner_name, p.email AS partner_email,
               g.id AS program_id, g.name AS program_name
          FROM partnerships ps

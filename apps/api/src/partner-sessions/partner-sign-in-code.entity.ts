@@ -2,26 +2,17 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
-import { Program } from '../programs/program.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'partner_sign_in_codes_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'partner_sign_in_codes_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('partner_sign_in_codes_company_id_fkey')
+@ProgramForeignKey('partner_sign_in_codes_program_id_fkey')
 // INDEX partner_sign_in_codes_lookup_idx ON partner_sign_in_codes USING btree (program_id, partner_id, created_at DESC)
 @Index('partner_sign_in_codes_lookup_idx', { synchronize: false })
 @Entity('partner_sign_in_codes')

@@ -4,14 +4,13 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
 export type PartnerStatus = 'invited' | 'active' | 'archived';
 
@@ -19,10 +18,7 @@ export type PartnerStatus = 'invited' | 'active' | 'archived';
 export type NotificationPreferences = Partial<Record<string, boolean>>;
 
 @Unique('partners_unsubscribe_token_key', ['unsubscribeToken', 'companyId'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'partners_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('partners_company_id_fkey')
 // UNIQUE INDEX partners_company_email_key ON partners USING btree (company_id, lower(email))
 @Index('partners_company_email_key', { synchronize: false })
 @Index('partners_company_idx', ['companyId', 'createdAt', 'id'])

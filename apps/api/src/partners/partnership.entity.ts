@@ -3,7 +3,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -11,22 +10,14 @@ import {
   type Relation,
   Unique,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
-import { Program } from '../programs/program.entity';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from './partner.entity';
 
 /** A partner's enrolment in one program, with the key a company uses to submit on its behalf. */
 @Unique('partnerships_program_id_partner_id_key', ['programId', 'partnerId', 'companyId'])
 @Unique('partnerships_program_id_partner_key_key', ['programId', 'partnerKey', 'companyId'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'partnerships_company_id_fkey',
-  onDelete: 'CASCADE',
-})
-@ForeignKey(() => Program, ['programId'], ['id'], {
-  name: 'partnerships_program_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('partnerships_company_id_fkey')
+@ProgramForeignKey('partnerships_program_id_fkey')
 @Index('partnerships_partner_idx', ['companyId', 'partnerId'])
 // INDEX partnerships_program_created_idx ON partnerships USING btree (company_id, program_id, created_at DESC, id DESC)
 @Index('partnerships_program_created_idx', { synchronize: false })

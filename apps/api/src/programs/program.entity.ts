@@ -4,19 +4,15 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'programs_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('programs_company_id_fkey')
 @Index('programs_company_idx', ['companyId', 'createdAt', 'id'])
 @Index('programs_slug_key', ['slug'], { unique: true })
 @Check(

@@ -1,21 +1,16 @@
 import {
   Column,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { WebhookDelivery } from './webhook-delivery.entity';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'webhook_attempts_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('webhook_attempts_company_id_fkey')
 @Index('webhook_attempts_delivery_idx', ['companyId', 'deliveryId', 'attemptedAt'])
 @Entity('webhook_attempts')
 export class WebhookAttempt {

@@ -3,7 +3,6 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   ManyToOne,
   PrimaryColumn,
@@ -11,17 +10,13 @@ import {
   type Relation,
   Unique,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { WebhookEndpoint } from './webhook-endpoint.entity';
 
 export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
 
 @Unique('webhook_deliveries_endpoint_id_event_id_key', ['endpointId', 'eventId', 'companyId'])
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'webhook_deliveries_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('webhook_deliveries_company_id_fkey')
 // INDEX webhook_deliveries_endpoint_idx ON webhook_deliveries USING btree (company_id, endpoint_id, created_at DESC, id DESC)
 @Index('webhook_deliveries_endpoint_idx', { synchronize: false })
 @Check(

@@ -2,18 +2,14 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Company } from '../companies/company.entity';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
-@ForeignKey(() => Company, ['companyId'], ['id'], {
-  name: 'webhook_endpoints_company_id_fkey',
-  onDelete: 'CASCADE',
-})
+@CompanyForeignKey('webhook_endpoints_company_id_fkey')
 @Index('webhook_endpoints_company_idx', ['companyId', 'createdAt'])
 @Entity('webhook_endpoints')
 export class WebhookEndpoint {
