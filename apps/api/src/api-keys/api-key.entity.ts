@@ -1,20 +1,8 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
-import { User } from '../auth/user.entity';
-import { CompanyForeignKey } from '../database/tenant-keys';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CompanyForeignKey, UserForeignKey } from '../database/tenant-keys';
 
 @CompanyForeignKey('api_keys_company_id_fkey')
-@ForeignKey(() => User, ['createdBy'], ['id'], {
-  name: 'api_keys_created_by_fkey',
-  onDelete: 'SET NULL',
-})
+@UserForeignKey('api_keys_created_by_fkey', 'createdBy', 'SET NULL')
 @Index('api_keys_company_idx', ['companyId', 'createdAt'])
 @Unique('api_keys_key_hash_key', ['keyHash'])
 @Entity('api_keys')

@@ -3,20 +3,15 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  ForeignKey,
   Index,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
 import type { UserRole } from '../common/auth/user-role';
-import { CompanyForeignKey } from '../database/tenant-keys';
-import { User } from './user.entity';
+import { CompanyForeignKey, UserForeignKey } from '../database/tenant-keys';
 
 @CompanyForeignKey('invitations_company_id_fkey')
-@ForeignKey(() => User, ['invitedBy'], ['id'], {
-  name: 'invitations_invited_by_fkey',
-  onDelete: 'SET NULL',
-})
+@UserForeignKey('invitations_invited_by_fkey', 'invitedBy', 'SET NULL')
 @Index('invitations_company_idx', ['companyId', 'createdAt'])
 @Check(
   'invitations_role_check',

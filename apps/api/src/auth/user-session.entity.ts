@@ -1,20 +1,8 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  ForeignKey,
-  Index,
-  PrimaryGeneratedColumn,
-  Unique,
-} from 'typeorm';
-import { CompanyForeignKey } from '../database/tenant-keys';
-import { User } from './user.entity';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CompanyForeignKey, UserForeignKey } from '../database/tenant-keys';
 
 @CompanyForeignKey('user_sessions_company_id_fkey')
-@ForeignKey(() => User, ['userId'], ['id'], {
-  name: 'user_sessions_user_id_fkey',
-  onDelete: 'CASCADE',
-})
+@UserForeignKey('user_sessions_user_id_fkey', 'userId', 'CASCADE')
 @Index('user_sessions_user_idx', ['companyId', 'userId'])
 @Unique('user_sessions_token_hash_key', ['tokenHash'])
 @Entity('user_sessions')

@@ -269,7 +269,10 @@ const FILES: Record<string, Case[]> = {
 
 /** A statement as written in a snapshot: its own indentation removed, trailing spaces dropped. */
 function tidy(text: string): string {
-  const lines = text.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const lines = text
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '')
+    .split('\n');
   const indents = lines
     .slice(1)
     .filter((line) => line.trim() !== '')

@@ -1,4 +1,5 @@
 import { ForeignKey, JoinColumn } from 'typeorm';
+import { User } from '../auth/user.entity';
 import { Company } from '../companies/company.entity';
 import { Program } from '../programs/program.entity';
 
@@ -28,4 +29,13 @@ export function ProgramForeignKey(constraintName: string): ClassDecorator {
     name: constraintName,
     onDelete: 'CASCADE',
   });
+}
+
+/** A column naming a company user → users(id). */
+export function UserForeignKey(
+  constraintName: string,
+  property: string,
+  onDelete: 'CASCADE' | 'SET NULL',
+): ClassDecorator {
+  return ForeignKey(() => User, [property], ['id'], { name: constraintName, onDelete });
 }
