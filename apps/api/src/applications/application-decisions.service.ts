@@ -248,12 +248,8 @@ export class ApplicationDecisions {
   }
 
   private async brand(manager: EntityManager, program: Program) {
-    const rows: { name: string }[] = await manager.query(
-      `SELECT name FROM companies WHERE id = $1`,
-      [program.companyId],
-    );
     return {
-      name: rows[0]?.name ?? '',
+      name: await this.applications.companyName(manager, program.companyId),
       logoUrl: logoUrl(this.config.publicUrl, program),
       accent: program.brandColor,
     };

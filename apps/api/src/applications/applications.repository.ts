@@ -31,11 +31,9 @@ export class ApplicationsRepository {
     // Public lookup: the key is the credential, so it alone identifies the tenant.
     const program = await this.db.getRepository(Program).findOne({ where: { publishableKey } });
     if (!program || program.archivedAt) return null;
-    const rows: { name: string }[] = await this.db.query(
-      `SELECT name FROM companies WHERE id = $1`,
-      [program.companyId],
-    );
-    return Object.assign(program, { companyName: rows[0]?.name ?? '' });
+    return Object.assign(program, {
+      companyName: await this.companyName(this.db.manager, program.companyId),
+    });
   }
 
   /** Whether the email belongs to a partner actively enrolled in the program. */
@@ -257,6 +255,15 @@ export class ApplicationsRepository {
       (row) => row.application,
       (row) => [row.ts, row.application.id],
     );
+  }
+
+  /** The company's name, as applicant emails show it. */
+  async companyName(manager: EntityManager, companyId: string): Promise<string> {
+    const rows: { name: string }[] = await manager.query(
+      `SELECT name FROM companies WHERE id = $1`,
+      [companyId],
+    );
+    return rows[0]?.name ?? '';
   }
 
   /** Who on the team hears of new applications: owners and admins. */

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,7 +10,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
 
 export const APPLICATION_STATUSES = ['unconfirmed', 'pending', 'approved', 'declined'] as const;
@@ -20,6 +21,12 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
  * (the company never sees those); then `pending` for the company to decide, or `approved` at
  * once in programs with automatic approval.
  */
+@CompanyForeignKey('partner_applications_company_id_fkey')
+@ProgramForeignKey('partner_applications_program_id_fkey')
+@Check(
+  'partner_applications_status_check',
+  `(status = ANY (ARRAY['unconfirmed'::text, 'pending'::text, 'approved'::text, 'declined'::text]))`,
+)
 @Index('partner_applications_open_key', ['programId', 'email', 'companyId'], {
   unique: true,
   where: `status IN ('unconfirmed', 'pending')`,
@@ -34,18 +41,18 @@ export class PartnerApplication {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'partner_applications_pkey' })
   companyId: string;
   @Column('uuid') programId: string;
-  @Column('text') status: ApplicationStatus;
+  @Column('text', { default: 'unconfirmed' }) status: ApplicationStatus;
   @Column('text') name: string;
   /** Lower-cased, so one person has one open application per program. */
   @Column('text') email: string;
   @Column('text', { nullable: true }) companyName: string | null;
   @Column('text', { nullable: true }) website: string | null;
   /** The answers to the program's questions, by field key, as core's validator normalised them. */
-  @Column('jsonb') answers: Record<string, unknown>;
+  @Column('jsonb', { default: {} }) answers: Record<string, unknown>;
   /** The language the applicant applied in: their emails are written in it. */
   @Column('text') locale: string;
   @Column('text', { nullable: true }) codeHash: string | null;
-  @Column('integer') codeAttempts: number;
+  @Column('integer', { default: 0 }) codeAttempts: number;
   @Column('timestamptz', { nullable: true }) codeExpiresAt: Date | null;
   @Column('timestamptz', { nullable: true }) confirmedAt: Date | null;
   @Column('timestamptz', { nullable: true }) decidedAt: Date | null;

@@ -11,7 +11,7 @@ export class Company {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column('text') name: string;
   /** The team's email switches (`partner_applied`…); absent = on. */
-  @Column('jsonb') notificationPreferences: Record<string, boolean>;
+  @Column('jsonb', { default: {} }) notificationPreferences: Record<string, boolean>;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

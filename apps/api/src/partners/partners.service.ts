@@ -3,7 +3,6 @@ import { isValidEmail } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { PrincipalCache } from '../common/auth/principal-cache';
-import { affectedCount } from '../common/database/returned-rows';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -75,9 +74,10 @@ export class PartnersService {
   ): Promise<Partner> {
     const created = await this.insert(manager, scope, person, 'invited');
     if (created) return created;
-    const existing = await this.partners.findByEmail(scope, person.email, manager);
-    if (!existing) throw notFound('Partner');
-    return existing;
+    const existing = await this.partners.findByEmail(scope, person.email, { manager });
+    const partner = existing && (await this.partners.find(scope, existing.id, manager));
+    if (!partner) throw notFound('Partner');
+    return partner;
   }
 
   /** Inserts the partner; null when the company already has one with this email. */
@@ -87,7 +87,8 @@ export class PartnersService {
     person: { name: string; email: string },
     status: 'invited' | 'active',
   ): Promise<Partner | null> {
-    const id = await this.partners.insert(manager, scope, {
+    const id = await this.partners.insert(manager, {
+      companyId: scope.companyId,
       ...person,
       status,
       unsubscribeToken: randomBytes(24).toString('base64url'),
@@ -131,13 +132,8 @@ export class PartnersService {
         );
       }
       if (body.email !== undefined && body.email.toLowerCase() !== partner.email.toLowerCase()) {
-        const params: unknown[] = [body.email, id];
-        const taken: unknown[] = await manager.query(
-          `SELECT 1 FROM partners p WHERE lower(p.email) = lower($1) AND p.id <> $2
-              AND ${scope.sql('p', params, { owned: false })}`,
-          params,
-        );
-        if (taken.length > 0) throw await this.partnerExists(scope, body.email, manager);
+        const taken = await this.partners.findByEmail(scope, body.email, { exceptId: id, manager });
+        if (taken) throw await this.partnerExists(scope, body.email, manager);
       }
       const changes: Partial<Pick<Partner, 'name' | 'email' | 'status' | 'archivedAt'>> = {};
       if (body.name !== undefined) changes.name = body.name;
@@ -162,16 +158,9 @@ export class PartnersService {
 
   /** Archives the partner: its sessions stop working at once; its leads stay. */
   async archive(scope: TenantScope, id: string): Promise<void> {
-    const params: unknown[] = [id];
-    const archived = affectedCount(
-      await this.db.query(
-        `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
-          WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
-        params,
-      ),
-    );
+    const archived = await this.partners.archive(scope, id);
     this.principals.forgetPartner(scope.companyId, id);
-    if (archived === 0 && !(await this.partners.find(scope, id))) throw notFound('Partner');
+    if (!archived && !(await this.partners.find(scope, id))) throw notFound('Partner');
   }
 
   private async detail(
@@ -184,13 +173,7 @@ export class PartnersService {
   }
 
   private async partnerExists(scope: TenantScope, email: string, manager?: EntityManager) {
-    const params: unknown[] = [email];
-    const rows: { id: string; status: string }[] = await (manager ?? this.db.manager).query(
-      `SELECT p.id, p.status FROM partners p WHERE lower(p.email) = lower($1)
-          AND ${scope.sql('p', params, { owned: false })}`,
-      params,
-    );
-    const existing = rows[0];
+    const existing = await this.partners.findByEmail(scope, email, { manager });
     const hint =
       existing?.status === 'archived'
         ? ' It is archived: restore it with PATCH /v1/partners/{id} and status "active".'

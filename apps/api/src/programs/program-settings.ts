@@ -2,6 +2,7 @@ import {
   checkApplicationQuestions,
   checkLeadFormSchema,
   checkOffer,
+  type DedupePolicy,
   type FieldError,
   isKnownCurrency,
   type LeadFormSchema,
@@ -14,7 +15,7 @@ import {
 import type { FieldIssue } from '../common/problem/problem';
 import { validationProblem } from '../common/problem/problem';
 import { type LogoImage, parseLogo } from './logo-image';
-import type { ApplicationMode, DedupePolicy, Program } from './program.entity';
+import type { ApplicationMode, Program } from './program.entity';
 import { MAX_ALLOWED_ORIGINS } from './programs.dto';
 
 /** The settings a request may change; absent = unchanged. */
