@@ -87,7 +87,7 @@ function optionsFrom(
 ): CreateImportOptions {
   const known = Object.fromEntries(
     Object.entries(fields).filter(([name]) =>
-      ['programId', 'partnerId', 'partnerKey', 'mapping', 'fileName'].includes(name),
+      ['programId', 'partnerId', 'partnerKey', 'mapping', 'fileName', 'sheet'].includes(name),
     ),
   );
   const parsed = createImportOptions.safeParse(known);
@@ -173,6 +173,7 @@ export class ImportsService {
           const options = optionsFrom(query, fields);
           parseMapping(options.mapping);
           if (targetKnown(scope, options)) await check(options);
+          return { sheet: options.sheet };
         },
       });
       const options = optionsFrom(query, upload.fields);
@@ -278,6 +279,7 @@ export class ImportsService {
         const target = await resolveImportTarget(this.db, scope, options);
         state.target = target;
         state.run = new ImportDryRun(target.formSchema, target.dedupePolicy, mapping);
+        return { sheet: options.sheet };
       },
       onRecord: (record) => state.run?.add(record),
     });
@@ -301,6 +303,9 @@ export class ImportsService {
       fileSize: inspection.bytes,
       encoding: inspection.encoding,
       delimiter: inspection.delimiter,
+      format: upload.file.sheet ? 'xlsx' : 'csv',
+      sheet: upload.file.sheet?.name ?? null,
+      sheets: upload.file.sheet?.visible ?? [],
     });
   }
 
@@ -402,7 +407,7 @@ export class ImportsService {
         if (page.length < ERROR_CSV_PAGE) return;
       }
     }
-    const base = fileSlug(row.file_name.replace(/\.(csv|txt|tsv)$/i, ''));
+    const base = fileSlug(row.file_name.replace(/\.(csv|txt|tsv|xlsx)$/i, ''));
     return { fileName: `${base}-errors.csv`, body: Readable.from(chunks()) };
   }
 
