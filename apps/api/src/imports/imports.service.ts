@@ -141,7 +141,7 @@ export class ImportsService {
       throw new ProblemException(
         415,
         'unsupported_media_type',
-        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
+        'Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.',
       );
     }
     const declared = Number(request.headers['content-length'] ?? Number.NaN);
@@ -183,7 +183,7 @@ export class ImportsService {
           {
             field: 'file',
             code: 'required',
-            message: 'Attach the CSV file as the form field `file`',
+            message: 'Attach the CSV file or workbook as the form field `file`',
           },
         ]);
       }
@@ -257,7 +257,7 @@ export class ImportsService {
       throw new ProblemException(
         415,
         'unsupported_media_type',
-        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
+        'Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.',
       );
     }
     const declared = Number(request.headers['content-length'] ?? Number.NaN);
@@ -289,7 +289,7 @@ export class ImportsService {
         {
           field: 'file',
           code: 'required',
-          message: 'Attach the CSV file as the form field `file`',
+          message: 'Attach the CSV file or workbook as the form field `file`',
         },
       ]);
     }
