@@ -31,8 +31,9 @@ export type ImportPhase =
   | { kind: 'previewSent' };
 
 /**
- * CSV import, as the help article describes it: download the template, add a file (drag and
- * drop or "Add file"), check every row in the preview and fix bad cells in place, then "Import
+ * CSV and Excel (.xlsx) import, as the help article describes it: download the template, add a
+ * file (drag and drop or "Add file"; a workbook with several visible sheets asks which one —
+ * hidden sheets are not offered), check every row in the preview and fix bad cells in place, then "Import
  * and submit" and follow the progress; import history with each import's error CSV below.
  * Reading is the CsvReaderController's, the import on the server the ImportJobController's.
  *
@@ -42,6 +43,10 @@ export type ImportPhase =
  * @csspart template-button - "Download CSV template".
  * @csspart counts - Valid, invalid and total rows.
  * @csspart only-invalid - "Show only rows with problems".
+ * @csspart sheet-picker - A workbook's sheet picker.
+ * @csspart sheet-choice - One sheet in it.
+ * @csspart sheet-read - "Preview this sheet".
+ * @csspart radio - A radio button (each sheet of the sheet picker).
  * @csspart import-submit - "Import and submit".
  * @csspart import-cancel - "Cancel import".
  * @csspart progress - The running import's progress.
