@@ -220,6 +220,13 @@ describe('Excel workbook imports', () => {
     expect(notWorkbook.body.code).toBe('not_csv');
     expect(notWorkbook.body.detail).toMatch(/not an Excel workbook/);
 
+    // Shorter than a zip signature: still read as the (header-only) CSV it is.
+    for (const raw of [true, false]) {
+      const tiny = await upload(api, 'E\n', { token: partner.token, raw });
+      expect(tiny.status).toBe(422);
+      expect(tiny.body.code).toBe('no_rows');
+    }
+
     const xls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]);
     const legacy = await upload(api, xls, { token: partner.token, fileName: 'leads.xls' });
     expect(legacy.status).toBe(415);

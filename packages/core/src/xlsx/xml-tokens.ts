@@ -43,11 +43,8 @@ export class XmlTokenizer {
     let at = 0;
     for (;;) {
       const lt = input.indexOf('<', at);
-      if (lt === -1) {
-        this.emitText(input.slice(at));
-        at = input.length;
-        break;
-      }
+      // Text is complete only at the next tag (an entity may be split between chunks).
+      if (lt === -1) break;
       if (lt > at) this.emitText(input.slice(at, lt));
       const end = this.tagEnd(input, lt);
       if (end === -1) {

@@ -13,31 +13,28 @@ import { type WorkbookSheet, workbookCsv } from './workbook-csv';
  */
 export function peek(stream: Readable, bytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = () => {
+    const done = (head: Buffer) => {
       stream.off('readable', onReadable);
-      stream.off('end', finish);
+      stream.off('end', onEnd);
       stream.off('error', onError);
-      const head = Buffer.concat(chunks);
-      if (head.length > 0) stream.unshift(head);
-      resolve(head.subarray(0, bytes));
-    };
-    const onError = (error: Error) => {
-      stream.off('readable', onReadable);
-      stream.off('end', finish);
-      reject(error);
+      resolve(head);
     };
     const onReadable = () => {
-      for (let chunk = stream.read() as Buffer | null; chunk; chunk = stream.read()) {
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= bytes) break;
-      }
-      if (size >= bytes || stream.readableEnded) finish();
+      // read(n) answers null until n bytes are buffered, or the rest once the stream has ended;
+      // the bytes go back before 'end' is emitted, so unshift is always allowed here.
+      const head = stream.read(bytes) as Buffer | null;
+      if (head === null) return;
+      stream.unshift(head);
+      done(head);
+    };
+    const onEnd = () => done(Buffer.alloc(0));
+    const onError = (error: Error) => {
+      stream.off('readable', onReadable);
+      stream.off('end', onEnd);
+      reject(error);
     };
     stream.on('readable', onReadable);
-    stream.once('end', finish);
+    stream.once('end', onEnd);
     stream.once('error', onError);
   });
 }
