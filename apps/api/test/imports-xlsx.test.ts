@@ -209,6 +209,72 @@ describe('Excel workbook imports', () => {
     }
   }, 240_000);
 
+  it("resumes a workbook import after a crash, every row once, row numbers the sheet's", async () => {
+    const crashing = await startTestApi(
+      importEnv({
+        IMPORT_BATCH_SIZE: '50',
+        IMPORT_RECOVERY_INTERVAL_SECONDS: '1',
+        TMPDIR: apiTmp,
+      }),
+    );
+    try {
+      const other = await seedTenant(crashing.db, { formSchema: WORKBOOK_FORM, partners: 1 });
+      const token = at(other.partners, 0).token;
+      // 5,000 leads with an empty row after every 100th: lead i sits on sheet row i + 2 + ⌊i/100⌋.
+      const workbook = await workbookBuffer((book) => {
+        const sheet = book.addWorksheet('Leads');
+        sheet.addRow(WORKBOOK_HEADER);
+        let row = 2;
+        for (let i = 0; i < 5000; i++) {
+          sheet.getRow(row).values = [
+            `Lead ${i}`,
+            'Resume',
+            `resume-${i}@example.com`,
+            'Co',
+            i + 1,
+          ];
+          row += i % 100 === 99 ? 2 : 1;
+        }
+      });
+      const response = await upload(crashing, workbook, { token, fileName: 'resume.xlsx' });
+      expect(response.status).toBe(202);
+      const id: string = response.body.id;
+      for (;;) {
+        const { rows } = await crashing.db.query(
+          `SELECT rows_processed FROM imports WHERE id = $1`,
+          [id],
+        );
+        if (rows[0].rows_processed > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await crashing.kill();
+      const { rows: atCrash } = await crashing.db.query(
+        `SELECT status, rows_processed FROM imports WHERE id = $1`,
+        [id],
+      );
+      expect(atCrash[0].status).toBe('processing');
+      expect(atCrash[0].rows_processed).toBeLessThan(5000);
+
+      await crashing.restart();
+      const done = await waitForImport(crashing, token, id, 120_000);
+      expect(done).toMatchObject({ status: 'completed', rowsTotal: 5000, rowsImported: 5000 });
+      const { rows } = await crashing.db.query(
+        `SELECT count(*)::int AS leads, count(DISTINCT import_row)::int AS rows,
+                min(import_row) AS first, max(import_row) AS last
+           FROM leads WHERE import_id = $1`,
+        [id],
+      );
+      expect(rows[0]).toEqual({ leads: 5000, rows: 5000, first: 2, last: 5000 + 1 + 49 });
+      const lead150 = await crashing.db.query(
+        `SELECT import_row FROM leads WHERE import_id = $1 AND email = 'resume-150@example.com'`,
+        [id],
+      );
+      expect(lead150.rows).toEqual([{ import_row: 153 }]);
+    } finally {
+      await crashing.close();
+    }
+  }, 240_000);
+
   it('refuses a workbook over the size limit, a zip that is no workbook and an old .xls, leaving no temp file', async () => {
     const partner = at(tenant.partners, 3);
     const notWorkbook = await upload(api, zipOf({ 'readme.txt': 'hello' }), {
