@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { LeadFormSchema } from '@leadbridge/core';
 import ExcelJS from 'exceljs';
 import { testEnvironment } from '../../../test/support/environment.js';
@@ -52,6 +53,8 @@ async function twoSheetWorkbook(): Promise<Buffer> {
     '0042',
   ]);
   leads.addRow(['Alan', 'Turing', 'alan@workbook.example', 5, null, null]);
+  // No seats (required): left as is, it goes to the error file.
+  leads.addRow(['Edsger', 'Dijkstra', 'edsger@workbook.example', null, null, '007']);
   leads.getCell('E2').numFmt = 'dd.mm.yyyy';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -97,7 +100,7 @@ test('imports a sheet of an Excel workbook: pick the sheet, preview, fix a cell,
   await form.getByRole('radio', { name: sheetName }).check();
   await form.getByRole('button', { name: 'Preview this sheet' }).click();
   const counts = form.locator('[part~="counts"]');
-  await expect(counts).toHaveText('2 ready to import, 1 with problems, 3 rows in all');
+  await expect(counts).toHaveText('2 ready to import, 2 with problems, 4 rows in all');
   await expect(
     form.getByRole('heading', { name: `Preview — fair-leads.xlsx › ${sheetName}` }),
   ).toBeVisible();
@@ -114,12 +117,25 @@ test('imports a sheet of an Excel workbook: pick the sheet, preview, fix a cell,
   await page.keyboard.press('Enter');
   await grid.getByRole('textbox').fill('grace@workbook.example');
   await page.keyboard.press('Enter');
-  await expect(counts).toHaveText('3 ready to import, 0 with problems, 3 rows in all');
+  await expect(counts).toHaveText('3 ready to import, 1 with problems, 4 rows in all');
 
   await form.getByRole('button', { name: 'Import and submit' }).click();
-  await expect(form.getByText(/Import finished: 3 imported/)).toBeVisible({ timeout: 30_000 });
+  await expect(
+    form.getByText('Import finished: 3 imported, 1 with problems, 0 already registered.'),
+  ).toBeVisible({ timeout: 30_000 });
   const history = form.getByRole('table', { name: 'Import history' });
-  await expect(history.getByRole('row', { name: /fair-leads\.xlsx/ })).toContainText('Completed');
+  const entry = history.getByRole('row', { name: /fair-leads\.xlsx/ });
+  await expect(entry).toContainText('Completed');
+  // The error file is CSV, named after the workbook, with the sheet's columns.
+  const errorsDownload = page.waitForEvent('download');
+  await entry.getByRole('button', { name: 'Download error CSV for fair-leads.xlsx' }).click();
+  const download = await errorsDownload;
+  expect(download.suggestedFilename()).toBe('fair-leads-errors.csv');
+  const errorCsv = readFileSync((await download.path()) ?? '', 'utf8').replace(/^\ufeff/, '');
+  expect(errorCsv.trimEnd().split(/\r?\n/)).toEqual([
+    'First name,Last name,Email,Seats,Start date,Customer number,error',
+    'Edsger,Dijkstra,edsger@workbook.example,,,007,Seats is required',
+  ]);
 
   const { rows } = await database().query(
     `SELECT email, fields FROM leads WHERE program_id = $1 ORDER BY import_row`,
