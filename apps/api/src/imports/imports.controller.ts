@@ -39,6 +39,7 @@ import {
 } from './imports.dto';
 import { ImportsService } from './imports.service';
 import { attachment } from './lead-templates.controller';
+import { uploadSourceOf } from './upload/upload-receiver';
 
 const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -180,7 +181,13 @@ export class ImportsController {
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<ImportDto> {
-    const created = await this.imports.create(request, scope, principal, query, idempotencyKey);
+    const created = await this.imports.create(
+      uploadSourceOf(request),
+      scope,
+      principal,
+      query,
+      idempotencyKey,
+    );
     // Set here (not only by @HttpCode) so an idempotent replay answers 202 as well.
     response.status(202);
     response.setHeader('Location', `/v1/imports/${created.id}`);
@@ -218,7 +225,7 @@ export class ImportsController {
     @Scope() scope: TenantScope,
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
   ): Promise<ImportDryRunDto> {
-    return this.imports.dryRun(request, scope, query);
+    return this.imports.dryRun(uploadSourceOf(request), scope, query);
   }
 
   @PartnerAllowed()

@@ -1,6 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import busboy from 'busboy';
-import type { Request } from 'express';
 import { ProblemException } from '../../common/problem/problem';
 import type { FileStorage } from '../../storage/file-storage';
 import type { CsvRecord } from '../csv/csv-record-reader';
@@ -26,11 +26,31 @@ const CSV_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-export function uploadKindOf(contentType: string | undefined): UploadKind | null {
+function uploadKindOf(contentType: string | undefined): UploadKind | null {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'multipart/form-data') return 'multipart';
   if (type && CSV_TYPES.has(type)) return 'csv';
   return null;
+}
+
+/**
+ * An upload as the HTTP layer hands it to the imports: how its body is framed, the size it
+ * declares, and the body itself (Node's message, whatever framework received it).
+ */
+export interface UploadSource {
+  /** null: a Content-Type the imports do not take. */
+  kind: UploadKind | null;
+  /** Content-Length, NaN when the body is chunked. */
+  declaredBytes: number;
+  body: IncomingMessage;
+}
+
+export function uploadSourceOf(message: IncomingMessage): UploadSource {
+  return {
+    kind: uploadKindOf(message.headers['content-type']),
+    declaredBytes: Number(message.headers['content-length'] ?? Number.NaN),
+    body: message,
+  };
 }
 
 export interface ReceivedFile {
@@ -67,7 +87,7 @@ export interface ReceiveOptions {
 const aborted = () =>
   new ProblemException(503, 'upload_aborted', 'The upload was interrupted before it finished.');
 
-function clientGone(request: Request): boolean {
+function clientGone(request: IncomingMessage): boolean {
   return request.readableAborted || (request.destroyed && !request.complete);
 }
 
@@ -75,7 +95,7 @@ function clientGone(request: Request): boolean {
  * Reads the rest of a request we stopped consuming, so the client gets our answer instead of a
  * reset connection (Node only drains bodies nobody started reading).
  */
-function discardRest(request: Request, from?: NodeJS.WritableStream): void {
+function discardRest(request: IncomingMessage, from?: NodeJS.WritableStream): void {
   if (from) request.unpipe(from);
   request.resume();
 }
@@ -128,7 +148,7 @@ async function store(
   return { fileName, inspection: inspector.result(), sheet: null };
 }
 
-function receiveRaw(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+function receiveRaw(request: IncomingMessage, options: ReceiveOptions): Promise<ReceivedUpload> {
   return (async () => {
     const fileOptions = await options.beforeFile({});
     let reading: Transform | null = null;
@@ -150,7 +170,10 @@ function receiveRaw(request: Request, options: ReceiveOptions): Promise<Received
   })();
 }
 
-function receiveMultipart(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+function receiveMultipart(
+  request: IncomingMessage,
+  options: ReceiveOptions,
+): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -231,12 +254,12 @@ function receiveMultipart(request: Request, options: ReceiveOptions): Promise<Re
  * `options.key` while the inspector enforces limits, never holding the file in memory.
  */
 export async function receiveUpload(
-  request: Request,
-  kind: UploadKind,
+  source: UploadSource & { kind: UploadKind },
   options: ReceiveOptions,
 ): Promise<ReceivedUpload> {
+  const request = source.body;
   try {
-    return await (kind === 'multipart'
+    return await (source.kind === 'multipart'
       ? receiveMultipart(request, options)
       : receiveRaw(request, options));
   } catch (error) {
