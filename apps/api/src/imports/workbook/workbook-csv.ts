@@ -107,12 +107,8 @@ export async function* workbookCsv(
       yield* sheetCsv(workbook, sheet);
     } catch (error) {
       if (error instanceof WorkbookFormatError) throw notAWorkbook(error.message);
-      // zlib's errors: the archive's data is damaged.
-      if (
-        error instanceof Error &&
-        'errno' in error &&
-        /zlib|inflat|header|data/i.test(error.message)
-      ) {
+      // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR, …): the archive's data is damaged.
+      if (error instanceof Error && /^Z_/.test(String((error as { code?: unknown }).code))) {
         throw notAWorkbook(`its data is damaged (${error.message})`);
       }
       throw error;
