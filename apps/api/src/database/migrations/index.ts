@@ -7,6 +7,7 @@ import { ProgramPortalBranding1795620000000 } from './1795620000000-program-port
 import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cancelled-status';
 import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
 import { EmailLanguages1795670000000 } from './1795670000000-email-languages';
+import { LeadCountRollups1795690000000 } from './1795690000000-lead-count-rollups';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ImportCancelledStatus1795630000000,
   DistributionKeys1795650000000,
   EmailLanguages1795670000000,
+  LeadCountRollups1795690000000,
 ];
