@@ -18,7 +18,7 @@ export class LeadCountRollups1795690000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE lead_count_changes (
-        company_id uuid NOT NULL,
+        company_id uuid NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
         id bigint GENERATED ALWAYS AS IDENTITY,
         program_id uuid NOT NULL,
         partner_id uuid NOT NULL,
@@ -29,7 +29,7 @@ export class LeadCountRollups1795690000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE lead_counts_hourly (
-        company_id uuid NOT NULL,
+        company_id uuid NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
         hour timestamptz NOT NULL,
         program_id uuid NOT NULL,
         stage text NOT NULL,
@@ -38,7 +38,7 @@ export class LeadCountRollups1795690000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE lead_counts_daily (
-        company_id uuid NOT NULL,
+        company_id uuid NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
         day date NOT NULL,
         program_id uuid NOT NULL,
         partner_id uuid NOT NULL,
@@ -58,13 +58,16 @@ export class LeadCountRollups1795690000000 implements MigrationInterface {
           FROM new_leads GROUP BY 1, 2, 3, 4, 5;
         RETURN NULL;
       END $$`);
+    // Leads deleted with their company (a cascade) leave nothing: its counts go with it.
     await q.query(`
       CREATE FUNCTION lead_counts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO lead_count_changes (company_id, program_id, partner_id, hour, stage, delta)
-        SELECT company_id, program_id, partner_id, date_trunc('hour', created_at, 'UTC'), stage,
-               -count(*)
-          FROM old_leads GROUP BY 1, 2, 3, 4, 5;
+        SELECT o.company_id, o.program_id, o.partner_id, date_trunc('hour', o.created_at, 'UTC'),
+               o.stage, -count(*)
+          FROM old_leads o
+         WHERE EXISTS (SELECT 1 FROM companies c WHERE c.id = o.company_id)
+         GROUP BY 1, 2, 3, 4, 5;
         RETURN NULL;
       END $$`);
     // Most updates (edits, version bumps) change nothing counted: only rows whose stage,
