@@ -142,7 +142,15 @@ export async function seed(db, apiUrl, total) {
     .join('; ');
   const fold = await fetch(`${apiUrl}/v1/analytics/funnel`, { headers: { cookie } });
   if (fold.status !== 200) throw new Error(`dashboard read failed: ${fold.status}`);
-  await db.query('VACUUM ANALYZE lead_count_changes, lead_counts_hourly, lead_counts_daily');
+  const rollups = (
+    await db.query(
+      `SELECT string_agg(t, ', ') AS names
+         FROM unnest(ARRAY['lead_count_changes', 'lead_counts_hourly', 'lead_counts_daily']) t
+        WHERE to_regclass(t) IS NOT NULL`,
+    )
+  ).rows[0]?.names;
+  // An older build (LB_API_DIST, to compare) has no rollups.
+  if (rollups) await db.query(`VACUUM ANALYZE ${rollups}`);
   return owner;
 }
 
