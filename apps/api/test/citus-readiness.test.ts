@@ -20,8 +20,9 @@ import { startTestApi, type TestApi } from './support/test-api';
 const PLACEMENT: TablePlacement = {
   column: 'company_id',
   reference: ['companies', 'users', 'invitations', 'user_sessions', 'api_keys', 'programs'],
-  // Not tenant data: replica-shared rate-limit counters, and TypeORM's migration log.
-  local: ['rate_limits', 'migrations'],
+  // Not tenant data: replica-shared rate-limit counters, TypeORM's migration log and its record
+  // of generated-column expressions.
+  local: ['rate_limits', 'migrations', 'typeorm_metadata'],
 };
 
 function templateDatabase(): { adminUrl: string; template: string } {

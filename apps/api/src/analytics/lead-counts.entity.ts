@@ -1,10 +1,12 @@
 import type { LeadStage } from '@leadbridge/core';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
 /**
  * What one statement on `leads` changed in the counted buckets, appended by the leads table's
  * triggers and folded into the rollups below by the dashboard (ADR 0022).
  */
+@CompanyForeignKey('lead_count_changes_company_id_fkey')
 @Entity('lead_count_changes')
 export class LeadCountChange {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'lead_count_changes_pkey' })
@@ -24,6 +26,7 @@ export class LeadCountChange {
 }
 
 /** Leads per program and current stage, by the UTC hour they were created in. */
+@CompanyForeignKey('lead_counts_hourly_company_id_fkey')
 @Entity('lead_counts_hourly')
 export class LeadCountHourly {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'lead_counts_hourly_pkey' })
@@ -38,6 +41,7 @@ export class LeadCountHourly {
 }
 
 /** Leads per program and partner by the UTC day they were created: all, qualified or beyond, won. */
+@CompanyForeignKey('lead_counts_daily_company_id_fkey')
 @Entity('lead_counts_daily')
 export class LeadCountDaily {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'lead_counts_daily_pkey' })

@@ -1,5 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CompanyForeignKey, UserForeignKey } from '../database/tenant-keys';
 
+@CompanyForeignKey('api_keys_company_id_fkey')
+@UserForeignKey('api_keys_created_by_fkey', 'createdBy', 'SET NULL')
+@Index('api_keys_company_idx', ['companyId', 'createdAt'])
+@Unique('api_keys_key_hash_key', ['keyHash'])
 @Entity('api_keys')
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid') id: string;

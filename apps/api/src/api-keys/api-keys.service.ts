@@ -4,11 +4,12 @@ import type { UserPrincipal } from '../common/auth/principal';
 import { API_KEY_PREFIX } from '../common/auth/principal.resolver';
 import { PrincipalCache } from '../common/auth/principal-cache';
 import { hashToken, randomToken } from '../common/auth/tokens';
-import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { ApiKey } from './api-key.entity';
 import { type ApiKeyDto, type CreatedApiKeyDto, toApiKeyDto } from './api-keys.dto';
+import { ApiKeysRepository } from './api-keys.repository';
 
 // `sk_` + 8 characters: enough to tell keys apart in a list, far too little to guess the rest.
 const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
@@ -18,6 +19,7 @@ const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
 export class ApiKeysService {
   constructor(
     private readonly db: DataSource,
+    private readonly keys: ApiKeysRepository,
     private readonly principals: PrincipalCache,
   ) {}
 
@@ -43,34 +45,7 @@ export class ApiKeysService {
     query: { limit?: number; cursor?: string },
   ): Promise<Page<ApiKeyDto>> {
     const limit = pageLimit(query.limit);
-    const params: unknown[] = [];
-    const where = [scope.sql('k', params, { owned: false })];
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      params.push(createdAt, id);
-      where.push(
-        `(k.created_at, k.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: {
-      id: string;
-      company_id: string;
-      name: string;
-      prefix: string;
-      created_by: string | null;
-      created_at: Date;
-      last_used_at: Date | null;
-      revoked_at: Date | null;
-      created_key: string;
-    }[] = await this.db.query(
-      `SELECT k.id, k.company_id, k.name, k.prefix, k.created_by, k.created_at, k.last_used_at,
-              k.revoked_at, k.created_at::text AS created_key
-         FROM api_keys k
-        WHERE ${where.join(' AND ')}
-        ORDER BY k.created_at DESC, k.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.keys.list(scope, { limit, cursor: query.cursor });
     return toPage(
       rows,
       limit,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { InvitationsController } from './invitations.controller';
@@ -10,6 +11,6 @@ import { UsersService } from './users.service';
 /** Company accounts: sign-up/in/out, the team and its invitations. */
 @Module({
   controllers: [AuthController, UsersController, InvitationsController],
-  providers: [AuthService, SessionsService, UsersService, InvitationsService],
+  providers: [AccountsRepository, AuthService, SessionsService, UsersService, InvitationsService],
 })
 export class AuthModule {}

@@ -5,12 +5,12 @@ import { hashToken } from '../common/auth/tokens';
 import { conflict, ProblemException } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import { toCompanyDto } from '../companies/companies.dto';
+import { AccountsRepository, type InvitationRow } from './accounts.repository';
 import type { AuthSessionDto, InvitationPreviewDto } from './auth.dto';
 import { isUniqueViolation } from './database-errors';
 import { hashPassword, passwordNeedsRehash, verifyPassword } from './passwords';
 import { ACCOUNT_RATE_LIMITS } from './rate-limits';
 import { type NewSession, SessionsService } from './sessions.service';
-import type { UserRole } from './user.entity';
 import { toUserDto } from './users.dto';
 
 export interface ClientInfo {
@@ -22,29 +22,6 @@ export interface ClientInfo {
 export interface SignedIn {
   session: AuthSessionDto;
   token: string;
-}
-
-interface UserRow {
-  id: string;
-  company_id: string;
-  name: string;
-  email: string;
-  role: UserRole;
-  password_hash: string;
-  created_at: Date;
-  last_sign_in_at: Date | null;
-}
-
-interface InvitationRow {
-  id: string;
-  company_id: string;
-  email: string;
-  role: UserRole;
-  expires_at: Date;
-  accepted_at: Date | null;
-  revoked_at: Date | null;
-  company_name: string;
-  invited_by_name: string | null;
 }
 
 const INVALID_CREDENTIALS = () =>
@@ -61,6 +38,7 @@ const EMAIL_TAKEN = () =>
 export class AuthService {
   constructor(
     private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly sessions: SessionsService,
     private readonly rateLimits: RateLimitService,
   ) {}
@@ -74,23 +52,18 @@ export class AuthService {
       ...ACCOUNT_RATE_LIMITS.signUpPerIp,
       'sign-ups',
     );
-    if (await this.emailTaken(this.db.manager, input.email)) throw EMAIL_TAKEN();
+    if (await this.accounts.emailTaken(this.db.manager, input.email)) throw EMAIL_TAKEN();
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (manager) => {
-        const companies: { id: string }[] = await manager.query(
-          `INSERT INTO companies (name) VALUES ($1) RETURNING id`,
-          [input.companyName],
-        );
-        const companyId = companies[0]?.id;
-        if (!companyId) throw new Error('company insert returned no row');
-        const users: { id: string }[] = await manager.query(
-          `INSERT INTO users (company_id, email, name, password_hash, role)
-           VALUES ($1, $2, $3, $4, 'owner') RETURNING id`,
-          [companyId, input.email, input.name, passwordHash],
-        );
-        const userId = users[0]?.id;
-        if (!userId) throw new Error('user insert returned no row');
+        const companyId = await this.accounts.insertCompany(manager, input.companyName);
+        const userId = await this.accounts.insertUser(manager, {
+          companyId,
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          role: 'owner',
+        });
         return this.startSession(manager, { id: userId, companyId }, client);
       });
     } catch (error) {
@@ -108,7 +81,7 @@ export class AuthService {
       'sign-in attempts',
     );
     await this.rateLimits.hit(emailKey, ...ACCOUNT_RATE_LIMITS.signInPerEmail, 'sign-in attempts');
-    const user = await this.findUserByEmail(input.email);
+    const user = await this.accounts.findUserByEmail(input.email);
     // Unknown emails still pay for a hash check, so timing does not tell which emails exist.
     const ok = await verifyPassword(user?.password_hash ?? null, input.password);
     if (!user || !ok) throw INVALID_CREDENTIALS();
@@ -116,7 +89,7 @@ export class AuthService {
     await this.rateLimits.reset(emailKey);
     if (passwordNeedsRehash(user.password_hash)) {
       const rehashed = await hashPassword(input.password);
-      await this.db.query(`UPDATE users SET password_hash = $2 WHERE id = $1`, [user.id, rehashed]);
+      await this.accounts.setPasswordHash(user.id, rehashed);
     }
     return this.db.transaction((manager) =>
       this.startSession(manager, { id: user.id, companyId: user.company_id }, client),
@@ -128,11 +101,7 @@ export class AuthService {
   }
 
   async me(principal: UserPrincipal): Promise<AuthSessionDto> {
-    const rows: { csrf_token: string; expires_at: Date }[] = await this.db.query(
-      `SELECT csrf_token, expires_at FROM user_sessions WHERE company_id = $1 AND id = $2`,
-      [principal.companyId, principal.sessionId],
-    );
-    const session = rows[0];
+    const session = await this.accounts.findSession(principal.companyId, principal.sessionId);
     if (!session) throw new Error('the guard resolved a session that does not exist');
     return this.describe(this.db.manager, principal.userId, principal.companyId, {
       csrfToken: session.csrf_token,
@@ -165,17 +134,15 @@ export class AuthService {
       return await this.db.transaction(async (manager) => {
         // Locked so two clicks on one link create one user.
         const invitation = await this.findInvitation(manager, input.token, true);
-        if (await this.emailTaken(manager, invitation.email)) throw EMAIL_TAKEN();
-        const users: { id: string }[] = await manager.query(
-          `INSERT INTO users (company_id, email, name, password_hash, role)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [invitation.company_id, invitation.email, input.name, passwordHash, invitation.role],
-        );
-        const userId = users[0]?.id;
-        if (!userId) throw new Error('user insert returned no row');
-        await manager.query(`UPDATE invitations SET accepted_at = now() WHERE id = $1`, [
-          invitation.id,
-        ]);
+        if (await this.accounts.emailTaken(manager, invitation.email)) throw EMAIL_TAKEN();
+        const userId = await this.accounts.insertUser(manager, {
+          companyId: invitation.company_id,
+          email: invitation.email,
+          name: input.name,
+          passwordHash,
+          role: invitation.role,
+        });
+        await this.accounts.markInvitationAccepted(manager, invitation.id);
         return this.startSession(manager, { id: userId, companyId: invitation.company_id }, client);
       });
     } catch (error) {
@@ -200,14 +167,7 @@ export class AuthService {
     companyId: string,
     session: { csrfToken: string; expiresAt: Date },
   ): Promise<AuthSessionDto> {
-    const rows: (UserRow & { company_name: string; company_created_at: Date })[] =
-      await manager.query(
-        `SELECT u.*, c.name AS company_name, c.created_at AS company_created_at
-           FROM users u JOIN companies c ON c.id = u.company_id
-          WHERE u.company_id = $1 AND u.id = $2`,
-        [companyId, userId],
-      );
-    const row = rows[0];
+    const row = await this.accounts.userWithCompany(manager, companyId, userId);
     if (!row) throw new Error('signed-in user not found');
     return {
       user: toUserDto({
@@ -229,38 +189,13 @@ export class AuthService {
     };
   }
 
-  private async findUserByEmail(email: string): Promise<UserRow | undefined> {
-    const rows: UserRow[] = await this.db.query(`SELECT * FROM users WHERE lower(email) = $1`, [
-      email,
-    ]);
-    return rows[0];
-  }
-
-  private async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM users WHERE lower(email) = lower($1)`,
-      [email],
-    );
-    return rows.length > 0;
-  }
-
   /** The pending invitation behind a token, or a 422 saying why it cannot be used. */
   private async findInvitation(
     manager: EntityManager,
     token: string,
     lock: boolean,
   ): Promise<InvitationRow> {
-    const rows: InvitationRow[] = await manager.query(
-      `SELECT i.id, i.company_id, i.email, i.role, i.expires_at, i.accepted_at, i.revoked_at,
-              c.name AS company_name, u.name AS invited_by_name
-         FROM invitations i
-         JOIN companies c ON c.id = i.company_id
-         LEFT JOIN users u ON u.id = i.invited_by
-        WHERE i.token_hash = $1
-        ${lock ? 'FOR UPDATE OF i' : ''}`,
-      [hashToken(token)],
-    );
-    const invitation = rows[0];
+    const invitation = await this.accounts.findInvitation(manager, hashToken(token), lock);
     if (!invitation || invitation.accepted_at || invitation.revoked_at) {
       throw new ProblemException(
         422,

@@ -1,6 +1,6 @@
+import type { UserRole } from '../common/auth/user-role';
 import type { OutgoingEmail } from '../notifications/mail-outbox.service';
 import { escapeHtml } from './html';
-import type { UserRole } from './user.entity';
 
 export interface InvitationEmailInput {
   companyId: string;

@@ -2,32 +2,27 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CompanyPrincipal } from '../common/auth/principal';
 import { hashToken, randomToken } from '../common/auth/tokens';
-import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import type { UserRole } from '../common/auth/user-role';
+import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { AccountsRepository } from './accounts.repository';
 import { Invitation } from './invitation.entity';
 import { invitationEmail } from './invitation-email';
 import { type InvitationDto, type InvitationStatus, toInvitationDto } from './invitations.dto';
 import { assertMayManageRole } from './team-rules';
-import type { UserRole } from './user.entity';
 
 export const INVITATION_TTL_SECONDS = 7 * 24 * 60 * 60;
-
-const STATUS_SQL: Record<InvitationStatus, string> = {
-  pending: 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()',
-  accepted: 'i.accepted_at IS NOT NULL',
-  revoked: 'i.accepted_at IS NULL AND i.revoked_at IS NOT NULL',
-  expired: 'i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at <= now()',
-};
 
 /** Inviting people to the company's team by email. */
 @Injectable()
 export class InvitationsService {
   constructor(
     private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly mail: MailOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -40,17 +35,10 @@ export class InvitationsService {
     assertMayManageRole(principal, input.role);
     return this.db.transaction(async (manager) => {
       // Serialises team changes of the company (see UsersService).
-      const companies: { name: string }[] = await manager.query(
-        `SELECT name FROM companies WHERE id = $1 FOR UPDATE`,
-        [scope.companyId],
-      );
-      const existing: { company_id: string }[] = await manager.query(
-        `SELECT company_id FROM users WHERE lower(email) = $1`,
-        [input.email],
-      );
-      const taken = existing[0];
+      const companyName = await this.accounts.lockCompany(manager, scope.companyId);
+      const taken = await this.accounts.companyOfEmail(manager, input.email);
       if (taken) {
-        throw taken.company_id === scope.companyId
+        throw taken === scope.companyId
           ? conflict('already_member', `${input.email} is already in your team.`)
           : conflict(
               'email_taken',
@@ -58,11 +46,7 @@ export class InvitationsService {
             );
       }
       // Inviting again replaces the earlier link, so only the newest email works.
-      await manager.query(
-        `UPDATE invitations SET revoked_at = now()
-          WHERE company_id = $1 AND lower(email) = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
-        [scope.companyId, input.email],
-      );
+      await this.accounts.revokeOpenInvitations(manager, scope.companyId, input.email);
       const token = randomToken();
       const invitation = await manager.save(
         manager.create(Invitation, {
@@ -84,7 +68,7 @@ export class InvitationsService {
           invitationId: invitation.id,
           to: input.email,
           role: input.role,
-          companyName: companies[0]?.name ?? 'your company',
+          companyName: companyName ?? 'your company',
           inviterName: principal.kind === 'user' ? principal.name : null,
           acceptUrl,
           expiresAt: invitation.expiresAt,
@@ -99,36 +83,11 @@ export class InvitationsService {
     query: { limit?: number; cursor?: string; status?: InvitationStatus },
   ): Promise<Page<InvitationDto>> {
     const limit = pageLimit(query.limit);
-    const params: unknown[] = [];
-    const where = [scope.sql('i', params, { owned: false })];
-    if (query.status) where.push(STATUS_SQL[query.status]);
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      params.push(createdAt, id);
-      where.push(
-        `(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: {
-      id: string;
-      company_id: string;
-      email: string;
-      role: UserRole;
-      invited_by: string | null;
-      expires_at: Date;
-      accepted_at: Date | null;
-      revoked_at: Date | null;
-      created_at: Date;
-      created_key: string;
-    }[] = await this.db.query(
-      `SELECT i.id, i.company_id, i.email, i.role, i.invited_by, i.expires_at, i.accepted_at,
-              i.revoked_at, i.created_at, i.created_at::text AS created_key
-         FROM invitations i
-        WHERE ${where.join(' AND ')}
-        ORDER BY i.created_at DESC, i.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.accounts.listInvitations(scope, {
+      limit,
+      cursor: query.cursor,
+      status: query.status,
+    });
     return toPage(
       rows,
       limit,

@@ -1,6 +1,6 @@
 import type { CompanyPrincipal } from '../common/auth/principal';
+import type { UserRole } from '../common/auth/user-role';
 import { forbidden } from '../common/problem/problem';
-import type { UserRole } from './user.entity';
 
 /** API keys act with the company's full rights, like an owner. */
 export function actingRole(principal: CompanyPrincipal): UserRole {

@@ -1,7 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { UserRole } from '../common/auth/user-role';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
-export type UserRole = 'owner' | 'admin' | 'member';
-
+@CompanyForeignKey('users_company_id_fkey')
+@Index('users_company_idx', ['companyId', 'createdAt'])
+@Check('users_role_check', `(role = ANY (ARRAY['owner'::text, 'admin'::text, 'member'::text]))`)
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn('uuid') id: string;

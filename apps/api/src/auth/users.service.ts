@@ -1,50 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyPrincipal } from '../common/auth/principal';
-import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
+import type { UserRole } from '../common/auth/user-role';
+import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { AccountsRepository } from './accounts.repository';
 import { assertMayManageRole } from './team-rules';
-import { User, type UserRole } from './user.entity';
+import { User } from './user.entity';
 import { toUserDto, type UserDto } from './users.dto';
 
 /** The company's team: list, change roles, remove people. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly accounts: AccountsRepository,
+  ) {}
 
   async list(
     scope: TenantScope,
     query: { limit?: number; cursor?: string },
   ): Promise<Page<UserDto>> {
     const limit = pageLimit(query.limit);
-    const params: unknown[] = [];
-    const where = [scope.sql('u', params, { owned: false })];
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor, 2);
-      params.push(createdAt, id);
-      where.push(
-        `(u.created_at, u.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
-      );
-    }
-    params.push(limit + 1);
-    const rows: {
-      id: string;
-      name: string;
-      email: string;
-      role: UserRole;
-      created_at: Date;
-      last_sign_in_at: Date | null;
-      created_key: string;
-    }[] = await this.db.query(
-      // created_key keeps PostgreSQL's microseconds, which a JS Date would round away.
-      `SELECT u.id, u.name, u.email, u.role, u.created_at, u.last_sign_in_at,
-              u.created_at::text AS created_key
-         FROM users u
-        WHERE ${where.join(' AND ')}
-        ORDER BY u.created_at, u.id LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.accounts.listUsers(scope, { limit, cursor: query.cursor });
     return toPage(
       rows,
       limit,
@@ -99,7 +78,7 @@ export class UsersService {
     scope: TenantScope,
     id: string,
   ): Promise<User> {
-    await manager.query(`SELECT id FROM companies WHERE id = $1 FOR UPDATE`, [scope.companyId]);
+    await this.accounts.lockCompany(manager, scope.companyId);
     const user = await manager.findOne(User, { where: scope.company({ id }) });
     if (!user) throw notFound('User');
     return user;

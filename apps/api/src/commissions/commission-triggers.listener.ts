@@ -6,7 +6,6 @@ import {
   type LeadStage,
   type Offer,
   offerSchema,
-  type StageLabels,
 } from '@leadbridge/core';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -129,21 +128,7 @@ export class CommissionTriggersListener implements OnModuleInit {
     leadId: string,
     stage: LeadStage | null,
   ): Promise<void> {
-    const rows: {
-      program_id: string;
-      partner_id: string;
-      stage: string;
-      offer: unknown;
-      stage_labels: StageLabels | null;
-      customer_id: string | null;
-    }[] = await manager.query(
-      `SELECT l.program_id, l.partner_id, l.stage, g.offer, g.stage_labels,
-              (SELECT cu.id FROM customers cu WHERE cu.company_id = l.company_id AND cu.lead_id = l.id) AS customer_id
-         FROM leads l JOIN programs g ON g.id = l.program_id AND g.company_id = l.company_id
-        WHERE l.company_id = $1 AND l.id = $2`,
-      [event.companyId, leadId],
-    );
-    const row = rows[0];
+    const row = await this.commissions.leadForTriggers(manager, event.companyId, leadId);
     const reached = stage ?? (row && isLeadStage(row.stage) ? row.stage : null);
     if (!row || !reached) return;
     const offer = this.offer(row.offer, row.program_id);
@@ -172,26 +157,11 @@ export class CommissionTriggersListener implements OnModuleInit {
     event: DomainEvent,
     transactionId: string,
   ): Promise<void> {
-    const rows: {
-      amount: string;
-      currency: string;
-      occurred_at: Date;
-      customer_id: string;
-      won_at: Date;
-      lead_id: string;
-      partner_id: string;
-      program_id: string;
-      offer: unknown;
-    }[] = await manager.query(
-      `SELECT t.amount, t.currency, t.occurred_at, cu.id AS customer_id, cu.won_at, cu.lead_id,
-              cu.partner_id, cu.program_id, g.offer
-         FROM transactions t
-         JOIN customers cu ON cu.id = t.customer_id AND cu.company_id = t.company_id
-         JOIN programs g ON g.id = cu.program_id AND g.company_id = cu.company_id
-        WHERE t.company_id = $1 AND t.id = $2`,
-      [event.companyId, transactionId],
+    const row = await this.commissions.transactionForTriggers(
+      manager,
+      event.companyId,
+      transactionId,
     );
-    const row = rows[0];
     if (!row) return;
     const offer = this.offer(row.offer, row.program_id);
     if (!offer) return;
@@ -224,26 +194,15 @@ export class CommissionTriggersListener implements OnModuleInit {
   ): Promise<void> {
     const created: string[] = [];
     for (const { draft, triggerKey } of drafts) {
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO commissions (company_id, program_id, partner_id, lead_id, customer_id,
-                                  transaction_id, trigger_key, rule, description, amount, currency)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (company_id, trigger_key) DO NOTHING RETURNING id`,
-        [
-          event.companyId,
-          target.programId,
-          target.partnerId,
-          target.leadId,
-          target.customerId,
-          target.transactionId,
-          triggerKey,
-          JSON.stringify(offer.rules[draft.ruleIndex]),
-          draft.description,
-          draft.amount.amount,
-          draft.amount.currency,
-        ],
-      );
-      if (rows[0]) created.push(rows[0].id);
+      const id = await this.commissions.insert(manager, {
+        companyId: event.companyId,
+        ...target,
+        triggerKey,
+        rule: offer.rules[draft.ruleIndex],
+        description: draft.description,
+        amount: draft.amount,
+      });
+      if (id) created.push(id);
     }
     if (created.length === 0) return;
     const dtos = await this.commissions.findByIds(

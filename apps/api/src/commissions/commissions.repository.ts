@@ -1,6 +1,7 @@
-import type { OfferRule } from '@leadbridge/core';
+import type { Money, OfferRule, StageLabels } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../common/auth/principal';
 import { type Page, toPage } from '../common/pagination/cursor';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -104,6 +105,29 @@ function filterSql(scope: TenantScope, filters: CommissionFilters, params: unkno
 }
 
 /** Keyset lists, totals and lookups of commissions, every one scoped by the caller's tenant. */
+/** A lead with its program's offer and its customer, as stage triggers read it. */
+export interface TriggerLead {
+  program_id: string;
+  partner_id: string;
+  stage: string;
+  offer: unknown;
+  stage_labels: StageLabels | null;
+  customer_id: string | null;
+}
+
+/** A payment with its customer and program offer, as payment triggers read it. */
+export interface TriggerPayment {
+  amount: string;
+  currency: string;
+  occurred_at: Date;
+  customer_id: string;
+  won_at: Date;
+  lead_id: string;
+  partner_id: string;
+  program_id: string;
+  offer: unknown;
+}
+
 @Injectable()
 export class CommissionsRepository {
   async list(
@@ -204,5 +228,113 @@ export class CommissionsRepository {
       if (rows.length < batchSize || !last) return;
       cursor = { ts: last.cursor_ts, id: last.id };
     }
+  }
+
+  /** A lead with its program's offer and its customer, for stage-triggered commissions. */
+  async leadForTriggers(
+    manager: EntityManager,
+    companyId: string,
+    leadId: string,
+  ): Promise<TriggerLead | null> {
+    const rows: TriggerLead[] = await manager.query(
+      `SELECT l.program_id, l.partner_id, l.stage, g.offer, g.stage_labels,
+              (SELECT cu.id FROM customers cu WHERE cu.company_id = l.company_id AND cu.lead_id = l.id) AS customer_id
+         FROM leads l JOIN programs g ON g.id = l.program_id AND g.company_id = l.company_id
+        WHERE l.company_id = $1 AND l.id = $2`,
+      [companyId, leadId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A payment with its customer and program offer, for payment-triggered commissions. */
+  async transactionForTriggers(
+    manager: EntityManager,
+    companyId: string,
+    transactionId: string,
+  ): Promise<TriggerPayment | null> {
+    const rows: TriggerPayment[] = await manager.query(
+      `SELECT t.amount, t.currency, t.occurred_at, cu.id AS customer_id, cu.won_at, cu.lead_id,
+              cu.partner_id, cu.program_id, g.offer
+         FROM transactions t
+         JOIN customers cu ON cu.id = t.customer_id AND cu.company_id = t.company_id
+         JOIN programs g ON g.id = cu.program_id AND g.company_id = cu.company_id
+        WHERE t.company_id = $1 AND t.id = $2`,
+      [companyId, transactionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The new commission's id; null when its trigger already earned one. */
+  async insert(
+    manager: EntityManager,
+    commission: {
+      companyId: string;
+      programId: string;
+      partnerId: string;
+      leadId: string;
+      customerId: string | null;
+      transactionId: string | null;
+      triggerKey: string;
+      rule: OfferRule | undefined;
+      description: string;
+      amount: Money;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO commissions (company_id, program_id, partner_id, lead_id, customer_id,
+                                transaction_id, trigger_key, rule, description, amount, currency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (company_id, trigger_key) DO NOTHING RETURNING id`,
+      [
+        commission.companyId,
+        commission.programId,
+        commission.partnerId,
+        commission.leadId,
+        commission.customerId,
+        commission.transactionId,
+        commission.triggerKey,
+        JSON.stringify(commission.rule),
+        commission.description,
+        commission.amount.amount,
+        commission.amount.currency,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The statuses of the scope's commissions among `ids`, row-locked in id order. */
+  async lockStatuses(
+    manager: EntityManager,
+    scope: TenantScope,
+    ids: string[],
+  ): Promise<{ id: string; status: CommissionDto['status'] }[]> {
+    const params: unknown[] = [ids];
+    return manager.query(
+      `SELECT c.id, c.status FROM commissions c
+        WHERE c.id = ANY($1::uuid[]) AND ${scope.sql('c', params)}
+        ORDER BY c.id FOR UPDATE`,
+      params,
+    );
+  }
+
+  /** Moves the commissions to `status`, stamping when, by whom and (declines) why. */
+  async setStatus(
+    manager: EntityManager,
+    companyId: string,
+    ids: string[],
+    change: { status: CommissionDto['status']; actor: Actor; reason: string | null },
+  ): Promise<void> {
+    const { actor } = change;
+    await manager.query(
+      `UPDATE commissions SET status = $3::text, version = version + 1, updated_at = now(),
+              status_changed_at = now(), status_changed_by = $4, status_changed_by_type = $5,
+              status_changed_by_name = $6,
+              approved_at = CASE WHEN $3::text = 'approved' THEN now() ELSE approved_at END,
+              paid_at = CASE WHEN $3::text = 'paid' THEN now() ELSE paid_at END,
+              declined_at = CASE WHEN $3::text = 'declined' THEN now() ELSE declined_at END,
+              decline_reason = CASE WHEN $3::text = 'declined' THEN $7 ELSE decline_reason END
+        WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+      [companyId, ids, change.status, actor.id, actor.type, actor.name, change.reason],
+    );
   }
 }

@@ -56,30 +56,18 @@ export class CommissionsService {
     const ids = [...new Set(body.ids)];
     const to = body.status;
     return this.db.transaction(async (manager) => {
-      const params: unknown[] = [ids];
-      const current: { id: string; status: CommissionDto['status'] }[] = await manager.query(
-        `SELECT c.id, c.status FROM commissions c
-          WHERE c.id = ANY($1::uuid[]) AND ${scope.sql('c', params)}
-          ORDER BY c.id FOR UPDATE`,
-        params,
-      );
+      const current = await this.commissions.lockStatuses(manager, scope, ids);
       const statusOf = new Map(current.map((row) => [row.id, row.status]));
       const changing = ids.filter((id) => {
         const from = statusOf.get(id);
         return from !== undefined && canTransitionCommission(from, to);
       });
       if (changing.length > 0) {
-        await manager.query(
-          `UPDATE commissions SET status = $3::text, version = version + 1, updated_at = now(),
-                  status_changed_at = now(), status_changed_by = $4, status_changed_by_type = $5,
-                  status_changed_by_name = $6,
-                  approved_at = CASE WHEN $3::text = 'approved' THEN now() ELSE approved_at END,
-                  paid_at = CASE WHEN $3::text = 'paid' THEN now() ELSE paid_at END,
-                  declined_at = CASE WHEN $3::text = 'declined' THEN now() ELSE declined_at END,
-                  decline_reason = CASE WHEN $3::text = 'declined' THEN $7 ELSE decline_reason END
-            WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-          [scope.companyId, changing, to, actor.id, actor.type, actor.name, body.reason || null],
-        );
+        await this.commissions.setStatus(manager, scope.companyId, changing, {
+          status: to,
+          actor,
+          reason: body.reason || null,
+        });
       }
       const dtos = await this.commissions.findByIds(manager, scope, ids);
       for (const id of changing) {

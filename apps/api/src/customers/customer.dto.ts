@@ -1,7 +1,6 @@
-import { customerStatusSchema, moneySchema } from '@leadbridge/core';
+import { type CustomerStatus, customerStatusSchema, moneySchema } from '@leadbridge/core';
 import { z } from 'zod/mini';
 import { leadPartnerSchema } from '../leads/lead.dto';
-import type { CustomerStatus } from './customer.entity';
 
 export const customerLeadSummarySchema = z
   .object({

@@ -1,7 +1,10 @@
+import type { CustomerStatus } from '@leadbridge/core';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
@@ -10,13 +13,18 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
 
-export type CustomerStatus = 'signed_up' | 'paid';
-
 @Unique('customers_lead_id_key', ['leadId', 'companyId'])
+@CompanyForeignKey('customers_company_id_fkey')
+@ProgramForeignKey('customers_program_id_fkey')
+// INDEX customers_company_idx ON customers USING btree (company_id, created_at DESC, id DESC)
+@Index('customers_company_idx', { synchronize: false })
+// INDEX customers_partner_idx ON customers USING btree (company_id, partner_id, created_at DESC, id DESC)
+@Index('customers_partner_idx', { synchronize: false })
+@Check('customers_status_check', `(status = ANY (ARRAY['signed_up'::text, 'paid'::text]))`)
 @Entity('customers')
 export class Customer {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'customers_pkey' }) id: string;
@@ -24,8 +32,8 @@ export class Customer {
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('uuid') leadId: string;
-  @Column('text') status: CustomerStatus;
-  @Column('bigint', { transformer: bigintAsNumber }) revenueAmount: number;
+  @Column('text', { default: 'signed_up' }) status: CustomerStatus;
+  @Column('bigint', { transformer: bigintAsNumber, default: 0 }) revenueAmount: number;
   @Column('text') currency: string;
   @Column('timestamptz') wonAt: Date;
   @Column('timestamptz', { nullable: true }) firstPaidAt: Date | null;

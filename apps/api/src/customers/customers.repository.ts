@@ -1,3 +1,4 @@
+import type { CustomerStatus } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
@@ -11,7 +12,6 @@ import {
   toCustomerDto,
   toTransactionDto,
 } from './customer.dto';
-import type { CustomerStatus } from './customer.entity';
 import type { ListCustomersQuery } from './customers.dto';
 
 const CUSTOMER_COLUMNS = `c.id, c.company_id, c.program_id, c.partner_id, c.lead_id, c.status,

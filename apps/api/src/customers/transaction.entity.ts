@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
@@ -9,10 +10,13 @@ import {
   Unique,
 } from 'typeorm';
 import { bigintAsNumber } from '../database/column-types';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Customer } from './customer.entity';
 
 @Unique('transactions_customer_id_external_id_key', ['customerId', 'externalId', 'companyId'])
+@CompanyForeignKey('transactions_company_id_fkey')
+// INDEX transactions_company_idx ON transactions USING btree (company_id, customer_id, occurred_at DESC, id DESC)
+@Index('transactions_company_idx', { synchronize: false })
 @Entity('transactions')
 export class Transaction {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'transactions_pkey' }) id: string;

@@ -4,6 +4,8 @@ import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
 import { UserSession } from '../auth/user-session.entity';
 import { Commission } from '../commissions/commission.entity';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
+import { RateLimit } from '../common/rate-limit/rate-limit.entity';
 import { Company } from '../companies/company.entity';
 import { Customer } from '../customers/customer.entity';
 import { Transaction } from '../customers/transaction.entity';
@@ -49,4 +51,6 @@ export const ENTITIES = [
   WebhookDelivery,
   WebhookAttempt,
   OutboxEmail,
+  IdempotencyKey,
+  RateLimit,
 ];

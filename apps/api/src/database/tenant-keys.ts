@@ -1,4 +1,7 @@
-import { JoinColumn } from 'typeorm';
+import { ForeignKey, JoinColumn } from 'typeorm';
+import { User } from '../auth/user.entity';
+import { Company } from '../companies/company.entity';
+import { Program } from '../programs/program.entity';
 
 /**
  * The join columns of a foreign key from one tenant table to another: `(column, company_id)`
@@ -10,4 +13,29 @@ export function TenantJoinColumns(constraintName: string, column: string): Prope
     { name: column, referencedColumnName: 'id', foreignKeyConstraintName: constraintName },
     { name: 'company_id', referencedColumnName: 'companyId' },
   ]);
+}
+
+/** `company_id` → companies(id), ON DELETE CASCADE: a tenant row goes with its company. */
+export function CompanyForeignKey(constraintName: string): ClassDecorator {
+  return ForeignKey(() => Company, ['companyId'], ['id'], {
+    name: constraintName,
+    onDelete: 'CASCADE',
+  });
+}
+
+/** `program_id` → programs(id), ON DELETE CASCADE (programs are reference tables, ADR 0015). */
+export function ProgramForeignKey(constraintName: string): ClassDecorator {
+  return ForeignKey(() => Program, ['programId'], ['id'], {
+    name: constraintName,
+    onDelete: 'CASCADE',
+  });
+}
+
+/** A column naming a company user → users(id). */
+export function UserForeignKey(
+  constraintName: string,
+  property: string,
+  onDelete: 'CASCADE' | 'SET NULL',
+): ClassDecorator {
+  return ForeignKey(() => User, [property], ['id'], { name: constraintName, onDelete });
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { HealthRepository } from './health.repository';
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   async databaseOk(): Promise<boolean> {
     try {
-      await this.db.query('SELECT 1');
+      await this.health.ping();
       return true;
     } catch {
       return false;

@@ -1,4 +1,5 @@
 import {
+  type DedupePolicy,
   formatRowErrors,
   isCsvTemplateExampleRow,
   isEmptyCsvRow,
@@ -7,7 +8,6 @@ import {
   validateCsvRow,
 } from '@leadbridge/core';
 import type { FieldIssue } from '../common/problem/problem';
-import type { DedupePolicy } from '../programs/program.entity';
 import type { CsvRecord } from './csv/csv-record-reader';
 import { type StoredMapping, toOverrides } from './import-mapping';
 import type { ImportDryRunDto } from './imports.dto';

@@ -1,8 +1,9 @@
 import { Column, Entity, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { LeadImport } from './import.entity';
 
 /** A row that could not be imported, kept with its original cells for the error CSV. */
+@CompanyForeignKey('import_errors_company_id_fkey')
 @Entity('import_errors')
 export class ImportError {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'import_errors_pkey' }) importId: string;

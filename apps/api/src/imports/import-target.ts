@@ -1,9 +1,9 @@
-import type { LeadFormSchema } from '@leadbridge/core';
+import type { DedupePolicy, LeadFormSchema } from '@leadbridge/core';
 import type { EntityManager } from 'typeorm';
 import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
 import { assertOwnTarget } from '../common/tenancy/own-target';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import type { DedupePolicy } from '../programs/program.entity';
+import type { ImportsRepository } from './imports.repository';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -33,6 +33,7 @@ export function targetKnown(scope: TenantScope, input: TargetInput): boolean {
  * (by id or by the program's partner key). Another tenant's ids answer 404 like missing ones.
  */
 export async function resolveImportTarget(
+  imports: ImportsRepository,
   db: Queryable,
   scope: TenantScope,
   input: TargetInput,
@@ -59,32 +60,22 @@ export async function resolveImportTarget(
       },
     ]);
   }
-  const programs: {
-    name: string;
-    form_schema: LeadFormSchema;
-    dedupe_policy: DedupePolicy;
-    lead_import_enabled: boolean;
-    archived: boolean;
-  }[] = await db.query(
-    `SELECT name, form_schema, dedupe_policy, lead_import_enabled, archived_at IS NOT NULL AS archived
-       FROM programs WHERE id = $1 AND company_id = $2`,
-    [programId, scope.companyId],
-  );
-  const program = programs[0];
+  const program = await imports.importProgram(scope, programId, db);
   if (!program) throw notFound('Program');
   if (program.archived) {
     throw new ProblemException(409, 'program_archived', 'This program is archived.');
   }
   const partnerId = scope.partnerId ?? null;
-  const partners: { partner_id: string }[] = await db.query(
-    `SELECT ps.partner_id FROM partnerships ps
-       JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
-      WHERE ps.company_id = $1 AND ps.program_id = $2 AND ps.status = 'active'
-        AND p.status <> 'archived'
-        AND ${partnerId ? 'ps.partner_id = $3' : input.partnerId ? 'ps.partner_id = $3' : 'ps.partner_key = $3'}`,
-    [scope.companyId, programId, partnerId ?? input.partnerId ?? input.partnerKey],
+  const partner = await imports.enrolledPartner(
+    scope.companyId,
+    programId,
+    partnerId
+      ? { id: partnerId }
+      : input.partnerId
+        ? { id: input.partnerId }
+        : { key: input.partnerKey },
+    db,
   );
-  const partner = partners[0];
   if (!partner) {
     throw new ProblemException(404, 'not_found', 'Partner was not found in this program.');
   }
@@ -99,7 +90,7 @@ export async function resolveImportTarget(
     companyId: scope.companyId,
     programId,
     programName: program.name,
-    partnerId: partner.partner_id,
+    partnerId: partner,
     formSchema: program.form_schema,
     dedupePolicy: program.dedupe_policy,
   };
@@ -107,16 +98,12 @@ export async function resolveImportTarget(
 
 /** Refuses a new import while the partner already has the configured number running. */
 export async function assertImportSlotFree(
+  imports: ImportsRepository,
   db: Queryable,
   target: Pick<ImportTarget, 'companyId' | 'partnerId'>,
   maxRunning: number,
 ): Promise<void> {
-  const running: { id: string }[] = await db.query(
-    `SELECT id FROM imports
-      WHERE company_id = $1 AND partner_id = $2 AND status IN ('queued', 'processing')
-      ORDER BY created_at LIMIT $3`,
-    [target.companyId, target.partnerId, maxRunning],
-  );
+  const running = await imports.runningImports(target, maxRunning, db);
   if (running.length >= maxRunning) {
     throw new ProblemException(
       409,
@@ -124,7 +111,7 @@ export async function assertImportSlotFree(
       maxRunning === 1
         ? 'An import for this partner is still running. Wait for it to finish, then upload the next file.'
         : `This partner already has ${maxRunning} imports running. Wait for one to finish.`,
-      { runningImportIds: running.map((row) => row.id) },
+      { runningImportIds: running },
     );
   }
 }

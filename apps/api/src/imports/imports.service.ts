@@ -6,7 +6,6 @@ import {
   errorCsvHeader,
   errorCsvRow,
   isCsvTemplateExampleRow,
-  type LeadFormSchema,
 } from '@leadbridge/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
@@ -21,8 +20,8 @@ import { DomainEventsService } from '../events/domain-events.service';
 import { JobsService } from '../jobs/jobs.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { ImportDryRun } from './dry-run';
-import { IMPORT_QUEUE, type ImportJobData } from './import-jobs';
 import { checkMapping, mapOrRefuse, parseMapping } from './import-mapping';
+import { IMPORT_QUEUE, type ImportJobData } from './import-queue';
 import {
   assertImportSlotFree,
   type ImportTarget,
@@ -152,12 +151,17 @@ export class ImportsService {
     const creator = creatorOf(principal);
     const checked: { target: ImportTarget | null } = { target: null };
     const check = async (input: TargetInput): Promise<ImportTarget> => {
-      const target = await resolveImportTarget(this.db, scope, input);
+      const target = await resolveImportTarget(this.repository, this.db, scope, input);
       if (idempotencyKey) {
         const existing = await this.findByIdempotencyKey(scope, creator, idempotencyKey);
         if (existing) throw new ExistingImport(existing);
       }
-      await assertImportSlotFree(this.db, target, this.config.importMaxRunningPerPartner);
+      await assertImportSlotFree(
+        this.repository,
+        this.db,
+        target,
+        this.config.importMaxRunningPerPartner,
+      );
       checked.target = target;
       return target;
     };
@@ -195,36 +199,30 @@ export class ImportsService {
         isCsvTemplateExampleRow(resolved.formSchema, mapped.columns, firstDataRow);
       id = await this.db.transaction(async (manager) => {
         // One upload at a time per partner decides whether a slot is free.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-          `lb:import-slot:${resolved.partnerId}`,
-        ]);
+        await this.repository.lockImportSlot(manager, resolved.partnerId);
         if (idempotencyKey) {
           const existing = await this.findByIdempotencyKey(scope, creator, idempotencyKey, manager);
           if (existing) throw new ExistingImport(existing);
         }
-        await assertImportSlotFree(manager, resolved, this.config.importMaxRunningPerPartner);
-        const rows: { id: string }[] = await manager.query(
-          `INSERT INTO imports (company_id, program_id, partner_id, created_by_type, created_by_id,
-                                file_name, file_size, storage_key, mapping, headers, status,
-                                rows_total, idempotency_key)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'queued', $11, $12) RETURNING id`,
-          [
-            resolved.companyId,
-            resolved.programId,
-            resolved.partnerId,
-            creator.type,
-            creator.id,
-            cleanFileName(file.fileName ?? options.fileName),
-            bytes,
-            storageKey,
-            mapping ? JSON.stringify(mapping) : null,
-            JSON.stringify(header),
-            dataRows - (skipsExample ? 1 : 0),
-            idempotencyKey ?? null,
-          ],
+        await assertImportSlotFree(
+          this.repository,
+          manager,
+          resolved,
+          this.config.importMaxRunningPerPartner,
         );
-        const importId = rows[0]?.id;
-        if (!importId) throw new Error('INSERT INTO imports returned no id');
+        const importId = await this.repository.insert(manager, {
+          companyId: resolved.companyId,
+          programId: resolved.programId,
+          partnerId: resolved.partnerId,
+          createdBy: creator,
+          fileName: cleanFileName(file.fileName ?? options.fileName),
+          fileSize: bytes,
+          storageKey,
+          mapping,
+          headers: header,
+          rowsTotal: dataRows - (skipsExample ? 1 : 0),
+          idempotencyKey: idempotencyKey ?? null,
+        });
         const job: ImportJobData = { importId };
         await this.jobs.send(IMPORT_QUEUE, job, {}, manager);
         return importId;
@@ -275,7 +273,7 @@ export class ImportsService {
       beforeFile: async (fields) => {
         const options = optionsFrom(query, fields);
         const mapping = parseMapping(options.mapping);
-        const target = await resolveImportTarget(this.db, scope, options);
+        const target = await resolveImportTarget(this.repository, this.db, scope, options);
         state.target = target;
         state.run = new ImportDryRun(target.formSchema, target.dedupePolicy, mapping);
       },
@@ -311,14 +309,7 @@ export class ImportsService {
    */
   async cancel(scope: TenantScope, principal: Principal, id: string): Promise<ImportDto> {
     const queuedFile = await this.db.transaction(async (manager) => {
-      const params: unknown[] = [id];
-      const rows: { status: string; storage_key: string }[] = await manager.query(
-        `SELECT i.status, i.storage_key FROM imports i
-          WHERE i.id = $1 AND ${scope.sql('i', params)}
-          FOR UPDATE`,
-        params,
-      );
-      const row = rows[0];
+      const row = await this.repository.lockForCancel(manager, scope, id);
       if (!row) throw notFound('Import');
       if (row.status === 'cancelled') return null;
       if (row.status !== 'queued' && row.status !== 'processing') {
@@ -329,10 +320,7 @@ export class ImportsService {
           { importStatus: row.status },
         );
       }
-      await manager.query(
-        `UPDATE imports SET status = 'cancelled', completed_at = now() WHERE id = $1 AND company_id = $2`,
-        [id, scope.companyId],
-      );
+      await this.repository.markCancelled(manager, scope.companyId, id);
       const dto = await this.repository.findDto(scope, id, manager);
       await this.events.emit(manager, {
         type: 'import.completed',
@@ -359,12 +347,7 @@ export class ImportsService {
     key: string,
     db: Pick<DataSource, 'query'> = this.db,
   ): Promise<string | null> {
-    const rows: { id: string }[] = await db.query(
-      `SELECT id FROM imports
-        WHERE company_id = $1 AND created_by_type = $2 AND created_by_id = $3 AND idempotency_key = $4`,
-      [scope.companyId, creator.type, creator.id, key],
-    );
-    return rows[0]?.id ?? null;
+    return this.repository.findIdByIdempotencyKey(scope.companyId, creator, key, db);
   }
 
   list(scope: TenantScope, query: ListImportsQuery) {
@@ -385,17 +368,13 @@ export class ImportsService {
     const row = await this.repository.findRow(scope, id);
     if (!row) throw notFound('Import');
     const headers = row.headers ?? [];
-    const db = this.db;
+    const repository = this.repository;
+    const { id: importId, company_id: companyId } = row;
     async function* chunks(): AsyncGenerator<string> {
       yield errorCsvHeader(headers, { bom: true });
       let after = 0;
       for (;;) {
-        const page: { row_number: number; cells: string[]; error: string }[] = await db.query(
-          `SELECT row_number, cells, error FROM import_errors
-            WHERE import_id = $1 AND company_id = $2 AND row_number > $3
-            ORDER BY row_number LIMIT $4`,
-          [row?.id, row?.company_id, after, ERROR_CSV_PAGE],
-        );
+        const page = await repository.errorPage(importId, companyId, after, ERROR_CSV_PAGE);
         if (page.length === 0) return;
         yield page.map((error) => errorCsvRow(error.cells, error.error, headers.length)).join('');
         after = page[page.length - 1]?.row_number ?? after;
@@ -411,11 +390,7 @@ export class ImportsService {
     scope: TenantScope,
     programId: string,
   ): Promise<{ fileName: string; csv: string }> {
-    const rows: { name: string; form_schema: LeadFormSchema }[] = await this.db.query(
-      `SELECT name, form_schema FROM programs WHERE id = $1 AND company_id = $2`,
-      [programId, scope.companyId],
-    );
-    const program = rows[0];
+    const program = await this.repository.templateProgram(scope.companyId, programId);
     if (!program) throw notFound('Program');
     return {
       fileName: `${fileSlug(program.name)}-lead-template.csv`,

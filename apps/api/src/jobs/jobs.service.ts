@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { transactionExecutor } from '../common/database/transaction-executor';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -97,17 +98,7 @@ export class JobsService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     options: PgBoss.SendOptions = {},
     manager?: EntityManager,
   ): Promise<string | null> {
-    const db = manager
-      ? {
-          executeSql: async (text: string, values: unknown[]) => {
-            const runner = manager.queryRunner;
-            if (!runner)
-              throw new Error('JobsService.send(…, manager) needs a transaction manager');
-            const result = await runner.query(text, values, true);
-            return { rows: result.records };
-          },
-        }
-      : undefined;
+    const db = manager ? transactionExecutor(manager) : undefined;
     const id = await this.boss.send(queue, data, db ? { ...options, db } : options);
     return id;
   }

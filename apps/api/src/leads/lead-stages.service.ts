@@ -2,7 +2,6 @@ import { canTransition, type LeadStage } from '@leadbridge/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
-import { returnedRows } from '../common/database/returned-rows';
 import { notFound, ProblemException } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { CustomersService } from '../customers/customers.service';
@@ -10,7 +9,7 @@ import { DomainEventsService } from '../events/domain-events.service';
 import type { LeadDto } from './lead.dto';
 import { invalidStageTransition, versionConflict } from './lead-problems';
 import type { BulkStageResult } from './leads.dto';
-import { LeadsRepository, leadRecordFromRow, viewToDto } from './leads.repository';
+import { LeadsRepository, viewToDto } from './leads.repository';
 
 export interface StageChange {
   stage: LeadStage;
@@ -43,19 +42,7 @@ export class LeadStagesService {
       const from = view.lead.stage;
       const to = change.stage;
       if (!canTransition(from, to)) throw invalidStageTransition(from, to, view.stageLabels);
-      const rows = returnedRows<Parameters<typeof leadRecordFromRow>[0]>(
-        await manager.query(
-          `UPDATE leads SET stage = $3, stage_changed_at = now(),
-                won_at = CASE WHEN $3 = 'closed_won' THEN now() ELSE won_at END,
-                version = version + 1, updated_at = now()
-          WHERE company_id = $1 AND id = $2
-         RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
-                   first_name, last_name, company_name, company_domain, fields, source, import_id,
-                   version, created_at, updated_at, stage_changed_at, won_at`,
-          [view.lead.companyId, view.lead.id, to],
-        ),
-      );
-      const lead = leadRecordFromRow(rows[0] as Parameters<typeof leadRecordFromRow>[0]);
+      const lead = await this.leads.changeStage(manager, view.lead.companyId, view.lead.id, to);
       const reason = change.reason?.trim() || null;
       const eventId = await this.leads.insertEvent(manager, {
         companyId: lead.companyId,

@@ -90,8 +90,8 @@ export interface LeadDtoContext {
   customer: LeadCustomerSummary | null;
 }
 
-export type LeadRecord = Pick<
-  Lead,
+/** The properties of a lead every JSON shows, besides its timestamps. */
+export type LeadJsonProperty =
   | 'id'
   | 'programId'
   | 'partnerId'
@@ -103,12 +103,9 @@ export type LeadRecord = Pick<
   | 'fields'
   | 'source'
   | 'importId'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'stageChangedAt'
-  | 'wonAt'
->;
+  | 'version';
+
+export type LeadRecord = Pick<Lead, LeadJsonProperty | Timestamps>;
 
 type Timestamps = 'createdAt' | 'updatedAt' | 'stageChangedAt' | 'wonAt';
 

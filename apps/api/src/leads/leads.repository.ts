@@ -1,20 +1,28 @@
-import { LEAD_STAGES, type LeadStage, type StageLabels } from '@leadbridge/core';
+import {
+  type CustomerStatus,
+  LEAD_STAGES,
+  type LeadFieldValue,
+  type LeadStage,
+  type StageLabels,
+} from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
 import { isoTimestamp } from '../common/database/iso-timestamp';
+import { returnedRows } from '../common/database/returned-rows';
+import type { RowOf } from '../common/database/row-of';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
-import type { CustomerStatus } from '../customers/customer.entity';
 import {
   type LeadCustomerSummary,
   type LeadDto,
   type LeadEventDto,
+  type LeadJsonProperty,
   type LeadRecord,
   toLeadDto,
 } from './lead.dto';
-import type { LeadFieldValue, LeadSource } from './lead.entity';
+import type { Lead } from './lead.entity';
 import { leadSearchCondition } from './lead-search';
 import type { LeadSort } from './leads.dto';
 
@@ -52,30 +60,15 @@ function pageSelect(source: string, keyColumn: string): string {
 }
 
 /** The columns of a lead every JSON needs; timestamps as Dates, or as ISO text in lists. */
-interface LeadJsonRow<Time extends Date | string> {
-  id: string;
-  program_id: string;
-  partner_id: string;
-  stage: LeadStage;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  company_name: string | null;
-  fields: Record<string, LeadFieldValue>;
-  source: LeadSource;
-  import_id: string | null;
-  version: number;
+type LeadJsonRow<Time extends Date | string> = RowOf<Lead, LeadJsonProperty> & {
   created_at: Time;
   updated_at: Time;
   stage_changed_at: Time;
   won_at: Time | null;
-}
+};
 
-interface LeadRow extends LeadJsonRow<Date> {
-  company_id: string;
-  email_normalized: string;
-  company_domain: string | null;
-}
+export type LeadRow = LeadJsonRow<Date> &
+  RowOf<Lead, 'companyId' | 'emailNormalized' | 'companyDomain'>;
 
 interface ContextRow {
   partner_name: string;
@@ -185,6 +178,22 @@ export interface LeadEventInsert {
   type: string;
   actor: Actor;
   data: Record<string, unknown>;
+}
+
+/** The columns an `UPDATE leads … RETURNING` answers, for `leadRecordFromRow`. */
+const RETURNED_LEAD_COLUMNS = `id, company_id, program_id, partner_id, stage, email, email_normalized,
+  first_name, last_name, company_name, company_domain, fields, source, import_id,
+  version, created_at, updated_at, stage_changed_at, won_at`;
+
+/** The editable columns of a lead, as `update` writes them. */
+export interface LeadEdit {
+  email: string;
+  emailNormalized: string;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  companyDomain: string | null;
+  fields: Record<string, LeadFieldValue>;
 }
 
 /** Every query on leads, each scoped by the caller's TenantScope. */
@@ -349,5 +358,120 @@ export class LeadsRepository {
       }),
       (row) => [row.created_key, row.id],
     );
+  }
+
+  /** The lead an earlier run of a keyed create request wrote (its `created` event's digest). */
+  async findIdByRequest(
+    companyId: string,
+    programId: string,
+    emailNormalized: string,
+    requestRef: string,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT l.id FROM leads l
+         JOIN lead_events e ON e.company_id = l.company_id AND e.lead_id = l.id AND e.type = 'created'
+        WHERE l.company_id = $1 AND l.program_id = $2 AND l.email_normalized = $3
+          AND e.data->>'request' = $4`,
+      [companyId, programId, emailNormalized, requestRef],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Writes a lead's editable columns and bumps its version. */
+  async update(
+    manager: EntityManager,
+    companyId: string,
+    id: string,
+    edit: LeadEdit,
+  ): Promise<LeadView['lead']> {
+    const rows = returnedRows<LeadRow>(
+      await manager.query(
+        `UPDATE leads SET email = $3, email_normalized = $4, first_name = $5, last_name = $6,
+              company_name = $7, company_domain = $8, fields = $9,
+              version = version + 1, updated_at = now()
+        WHERE company_id = $1 AND id = $2
+       RETURNING ${RETURNED_LEAD_COLUMNS}`,
+        [
+          companyId,
+          id,
+          edit.email,
+          edit.emailNormalized,
+          edit.firstName,
+          edit.lastName,
+          edit.companyName,
+          edit.companyDomain,
+          JSON.stringify(edit.fields),
+        ],
+      ),
+    );
+    return leadRecordFromRow(rows[0] as LeadRow);
+  }
+
+  /** Moves a lead to `stage` (stamping `won_at` on a win) and bumps its version. */
+  async changeStage(
+    manager: EntityManager,
+    companyId: string,
+    id: string,
+    stage: LeadStage,
+  ): Promise<LeadView['lead']> {
+    const rows = returnedRows<LeadRow>(
+      await manager.query(
+        `UPDATE leads SET stage = $3, stage_changed_at = now(),
+              won_at = CASE WHEN $3 = 'closed_won' THEN now() ELSE won_at END,
+              version = version + 1, updated_at = now()
+        WHERE company_id = $1 AND id = $2
+       RETURNING ${RETURNED_LEAD_COLUMNS}`,
+        [companyId, id, stage],
+      ),
+    );
+    return leadRecordFromRow(rows[0] as LeadRow);
+  }
+
+  /**
+   * Serialises, until the transaction ends, every check-then-write on one (program, company
+   * domain): no unique index can say "one lead per domain".
+   */
+  async lockDomain(
+    manager: EntityManager,
+    programId: string,
+    domain: string | null,
+  ): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `lead-domain:${programId}:${domain}`,
+    ]);
+  }
+
+  /**
+   * The earliest lead of the program with this email or company domain (the same email
+   * first), other than `exceptLeadId`.
+   */
+  async firstWithIdentity(
+    manager: EntityManager,
+    programId: string,
+    identity: { email: string; domain: string | null },
+    exceptLeadId: string | null,
+  ): Promise<{ createdAt: Date; sameEmail: boolean } | null> {
+    const rows: { created_at: Date; same_email: boolean }[] = await manager.query(
+      `SELECT created_at, email_normalized = $2 AS same_email FROM leads
+        WHERE program_id = $1 AND (email_normalized = $2 OR company_domain = $3)
+          AND ($4::uuid IS NULL OR id <> $4::uuid)
+        ORDER BY (email_normalized = $2) DESC, created_at LIMIT 1`,
+      [programId, identity.email, identity.domain, exceptLeadId],
+    );
+    const row = rows[0];
+    return row ? { createdAt: row.created_at, sameEmail: row.same_email } : null;
+  }
+
+  /** When the program's lead with this (normalized) email was registered, if there is one. */
+  async registeredAt(
+    manager: EntityManager,
+    programId: string,
+    emailNormalized: string,
+  ): Promise<Date | null> {
+    const rows: { created_at: Date }[] = await manager.query(
+      `SELECT created_at FROM leads WHERE program_id = $1 AND email_normalized = $2`,
+      [programId, emailNormalized],
+    );
+    return rows[0]?.created_at ?? null;
   }
 }

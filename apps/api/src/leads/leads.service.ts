@@ -13,7 +13,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { actorOf, type Principal, principalKey } from '../common/auth/principal';
 import { PrincipalCache } from '../common/auth/principal-cache';
-import { returnedRows } from '../common/database/returned-rows';
 import type { Page } from '../common/pagination/cursor';
 import {
   notFound,
@@ -30,7 +29,7 @@ import type { EventProgramContext } from '../events/domain-events';
 import { DomainEventsService } from '../events/domain-events.service';
 import type { LeadDto, LeadEventDto } from './lead.dto';
 import type { LeadSource } from './lead.entity';
-import { type InsertedLeadRow, insertLead, type LeadInsert } from './lead-insert';
+import { type InsertedLeadRow, insertLead, type LeadInsert } from './lead-insert.repository';
 import {
   duplicateLead,
   isUniqueViolation,
@@ -48,11 +47,11 @@ import {
   parseStageFilter,
   type UpdateLeadBody,
 } from './leads.dto';
-import { LeadsRepository, leadRecordFromRow, viewToDto } from './leads.repository';
+import { type LeadRow, LeadsRepository, leadRecordFromRow, viewToDto } from './leads.repository';
 
 /**
  * Generous for a person with a form, tight enough to stop a runaway script. Counted by the
- * insert statement itself (see lead-insert.ts): submissions that reach the database count,
+ * insert statement itself (see lead-insert.repository.ts): submissions that reach the database count,
  * ones refused earlier (invalid fields, submission switched off) cost no database work.
  */
 export const PARTNER_SUBMISSIONS_PER_MINUTE = 120;
@@ -125,14 +124,12 @@ export class LeadsService {
   ): Promise<LeadDto | null> {
     const programId = principal.kind === 'partner' ? principal.programId : body.programId;
     if (typeof body.email !== 'string' || !programId) return null;
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT l.id FROM leads l
-         JOIN lead_events e ON e.company_id = l.company_id AND e.lead_id = l.id AND e.type = 'created'
-        WHERE l.company_id = $1 AND l.program_id = $2 AND l.email_normalized = $3
-          AND e.data->>'request' = $4`,
-      [principal.companyId, programId, normalizeEmail(body.email), requestRef],
+    const id = await this.leads.findIdByRequest(
+      principal.companyId,
+      programId,
+      normalizeEmail(body.email),
+      requestRef,
     );
-    const id = rows[0]?.id;
     if (!id) return null;
     const view = await this.leads.findView(null, TenantScope.company(principal.companyId), id);
     return view ? viewToDto(view) : null;
@@ -210,7 +207,7 @@ export class LeadsService {
       offer: program.offer,
       stageLabels: program.stageLabels,
     };
-    const cacheVersion = this.principals.partnerships.version;
+    const cacheVersion = this.principals.partnershipsVersion();
     try {
       // The domain check needs a lock and a read before the insert; reactions (a commission
       // for `new`, webhook deliveries) write in the lead's transaction. Without either, the
@@ -279,7 +276,7 @@ export class LeadsService {
         'email',
       );
     }
-    const record = leadRecordFromRow(row as Parameters<typeof leadRecordFromRow>[0]);
+    const record = leadRecordFromRow(row as LeadRow);
     const partnerName = row.partner_name ?? target.partnerName;
     if (principal.kind === 'partner' && committedAlone !== null && row.allowed_origins) {
       // The statement just read this session's partnership as it is now (a transaction's
@@ -385,29 +382,15 @@ export class LeadsService {
         if (identity.domain && identity.domain !== current.companyDomain) {
           await this.assertDomainFree(manager, current.programId, identity, current.id);
         }
-        const rows = returnedRows<Parameters<typeof leadRecordFromRow>[0]>(
-          await manager.query(
-            `UPDATE leads SET email = $3, email_normalized = $4, first_name = $5, last_name = $6,
-                  company_name = $7, company_domain = $8, fields = $9,
-                  version = version + 1, updated_at = now()
-            WHERE company_id = $1 AND id = $2
-           RETURNING id, company_id, program_id, partner_id, stage, email, email_normalized,
-                     first_name, last_name, company_name, company_domain, fields, source, import_id,
-                     version, created_at, updated_at, stage_changed_at, won_at`,
-            [
-              current.companyId,
-              current.id,
-              next.email,
-              emailNormalized,
-              next.firstName,
-              next.lastName,
-              next.companyName,
-              domain,
-              JSON.stringify(next.fields),
-            ],
-          ),
-        );
-        const updated = leadRecordFromRow(rows[0] as Parameters<typeof leadRecordFromRow>[0]);
+        const updated = await this.leads.update(manager, current.companyId, current.id, {
+          email: next.email,
+          emailNormalized,
+          firstName: next.firstName,
+          lastName: next.lastName,
+          companyName: next.companyName,
+          companyDomain: domain,
+          fields: next.fields,
+        });
         const eventId = await this.leads.insertEvent(manager, {
           companyId: updated.companyId,
           leadId: updated.id,
@@ -476,33 +459,19 @@ export class LeadsService {
     identity: { email: string; domain: string | null },
     exceptLeadId: string | null,
   ): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `lead-domain:${programId}:${identity.domain}`,
-    ]);
-    const rows: { created_at: Date; same_email: boolean }[] = await manager.query(
-      `SELECT created_at, email_normalized = $2 AS same_email FROM leads
-        WHERE program_id = $1 AND (email_normalized = $2 OR company_domain = $3)
-          AND ($4::uuid IS NULL OR id <> $4::uuid)
-        ORDER BY (email_normalized = $2) DESC, created_at LIMIT 1`,
-      [programId, identity.email, identity.domain, exceptLeadId],
-    );
-    const row = rows[0];
+    await this.leads.lockDomain(manager, programId, identity.domain);
+    const row = await this.leads.firstWithIdentity(manager, programId, identity, exceptLeadId);
     if (row) {
-      const reason: DuplicateReason = row.same_email ? 'email' : 'domain';
-      throw duplicateLead(row.created_at, reason);
+      const reason: DuplicateReason = row.sameEmail ? 'email' : 'domain';
+      throw duplicateLead(row.createdAt, reason);
     }
   }
-
   private async firstRegisteredAtOrNull(
     manager: EntityManager,
     programId: string,
     emailNormalized: string,
   ): Promise<Date | null> {
-    const rows: { created_at: Date }[] = await manager.query(
-      `SELECT created_at FROM leads WHERE program_id = $1 AND email_normalized = $2`,
-      [programId, emailNormalized],
-    );
-    return rows[0]?.created_at ?? null;
+    return this.leads.registeredAt(manager, programId, emailNormalized);
   }
 
   private async firstRegisteredAt(

@@ -2,15 +2,22 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from '../leads/lead.entity';
 import { Partner } from '../partners/partner.entity';
 
+@CompanyForeignKey('message_threads_company_id_fkey')
+@ProgramForeignKey('message_threads_program_id_fkey')
+// INDEX message_threads_company_idx ON message_threads USING btree (company_id, last_message_at DESC, id DESC)
+@Index('message_threads_company_idx', { synchronize: false })
+// INDEX message_threads_partner_idx ON message_threads USING btree (company_id, partner_id, last_message_at DESC, id DESC)
+@Index('message_threads_partner_idx', { synchronize: false })
 @Entity('message_threads')
 export class MessageThread {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'message_threads_pkey' }) id: string;
@@ -19,7 +26,7 @@ export class MessageThread {
   @Column('uuid') partnerId: string;
   @Column('uuid', { nullable: true }) leadId: string | null;
   @Column('text') subject: string;
-  @Column('timestamptz') lastMessageAt: Date;
+  @Column('timestamptz', { default: () => 'now()' }) lastMessageAt: Date;
   @Column('timestamptz', { nullable: true }) companyLastReadAt: Date | null;
   @Column('timestamptz', { nullable: true }) partnerLastReadAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

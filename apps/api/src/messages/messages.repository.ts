@@ -254,4 +254,50 @@ export class MessagesRepository {
     );
     return rows.length > 0;
   }
+
+  /** The lead is the company's and belongs to this partner in this program. */
+  async leadBelongsTo(
+    manager: EntityManager,
+    companyId: string,
+    leadId: string,
+    owner: { partnerId: string; programId: string },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM leads WHERE company_id = $1 AND id = $2 AND partner_id = $3 AND program_id = $4`,
+      [companyId, leadId, owner.partnerId, owner.programId],
+    );
+    return rows.length > 0;
+  }
+
+  async insertThread(
+    manager: EntityManager,
+    thread: {
+      companyId: string;
+      programId: string;
+      partnerId: string;
+      leadId: string | null;
+      subject: string;
+    },
+  ): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO message_threads (company_id, program_id, partner_id, lead_id, subject)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [thread.companyId, thread.programId, thread.partnerId, thread.leadId, thread.subject],
+    );
+    return (rows[0] as { id: string }).id;
+  }
+
+  /** The partner is enrolled in the program (in any status). */
+  async isEnrolled(
+    manager: EntityManager,
+    companyId: string,
+    partnerId: string,
+    programId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM partnerships WHERE company_id = $1 AND partner_id = $2 AND program_id = $3`,
+      [companyId, partnerId, programId],
+    );
+    return rows.length > 0;
+  }
 }

@@ -76,18 +76,19 @@ export class MessagesService {
     return this.db.transaction(async (manager) => {
       const { partnerId, programId } = await this.participants(manager, scope, body);
       if (body.leadId) {
-        const leads: unknown[] = await manager.query(
-          `SELECT 1 FROM leads WHERE company_id = $1 AND id = $2 AND partner_id = $3 AND program_id = $4`,
-          [scope.companyId, body.leadId, partnerId, programId],
-        );
-        if (leads.length === 0) throw notFound('Lead');
+        const inThread = await this.messages.leadBelongsTo(manager, scope.companyId, body.leadId, {
+          partnerId,
+          programId,
+        });
+        if (!inThread) throw notFound('Lead');
       }
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO message_threads (company_id, program_id, partner_id, lead_id, subject)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [scope.companyId, programId, partnerId, body.leadId ?? null, body.subject],
-      );
-      const threadId = (rows[0] as { id: string }).id;
+      const threadId = await this.messages.insertThread(manager, {
+        companyId: scope.companyId,
+        programId,
+        partnerId,
+        leadId: body.leadId ?? null,
+        subject: body.subject,
+      });
       await this.post(manager, scope, threadId, author, body.body);
       const thread = await this.messages.findThread(manager, scope, threadId);
       if (!thread) throw notFound('Message thread');
@@ -166,11 +167,13 @@ export class MessagesService {
           : []),
       ]);
     }
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM partnerships WHERE company_id = $1 AND partner_id = $2 AND program_id = $3`,
-      [scope.companyId, body.partnerId, body.programId],
+    const enrolled = await this.messages.isEnrolled(
+      manager,
+      scope.companyId,
+      body.partnerId,
+      body.programId,
     );
-    if (rows.length === 0) throw notFound('Partner in this program');
+    if (!enrolled) throw notFound('Partner in this program');
     return { partnerId: body.partnerId, programId: body.programId };
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JobsService } from '../jobs/jobs.service';
-
-export const EMAIL_QUEUE = 'email.send';
+import { EmailOutboxRepository } from './email-outbox.repository';
+import { EMAIL_QUEUE, type EmailJob } from './email-queue';
 
 export interface OutgoingEmail {
   companyId: string;
@@ -28,31 +28,17 @@ export interface OutgoingEmail {
  */
 @Injectable()
 export class MailOutboxService {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly outbox: EmailOutboxRepository,
+  ) {}
 
   /** Queues the email; false when one with the same dedupe key was already queued (or it is suppressed). */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<boolean> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO email_outbox (company_id, dedupe_key, kind, recipient, subject, text_body, html_body,
-                                 headers, partner_id, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (company_id, dedupe_key) DO NOTHING RETURNING id`,
-      [
-        email.companyId,
-        email.dedupeKey,
-        email.kind,
-        email.to,
-        email.subject,
-        email.text,
-        email.html,
-        JSON.stringify(email.headers ?? {}),
-        email.partnerId ?? null,
-        email.suppressed ? 'suppressed' : 'pending',
-      ],
-    );
-    const row = rows[0];
-    if (!row || email.suppressed) return false;
-    await this.jobs.send(EMAIL_QUEUE, { emailId: row.id }, {}, manager);
+    const id = await this.outbox.insert(manager, email);
+    if (!id || email.suppressed) return false;
+    const job: EmailJob = { emailId: id };
+    await this.jobs.send(EMAIL_QUEUE, job, {}, manager);
     return true;
   }
 }

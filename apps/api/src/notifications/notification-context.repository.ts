@@ -30,6 +30,35 @@ export interface ProgramContext {
   offer: Offer;
 }
 
+export interface CommissionContext {
+  id: string;
+  program_id: string;
+  partner_id: string;
+  amount: string;
+  currency: string;
+  description: string;
+  rule: unknown;
+  payment_amount: string | null;
+  payment_currency: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string;
+}
+
+export interface MessageContext {
+  id: string;
+  thread_id: string;
+  author_type: string;
+  author_name: string | null;
+  body: string;
+  subject: string;
+  program_id: string;
+  partner_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+}
+
 export interface LeadContext {
   id: string;
   programId: string;
@@ -217,5 +246,41 @@ export class NotificationContextRepository {
         WHERE company_id = $1 AND role IN ('owner', 'admin') ORDER BY created_at, id`,
       [companyId],
     );
+  }
+
+  /** A commission with its payment and lead, for the partner's commission email. */
+  async commission(
+    manager: EntityManager,
+    companyId: string,
+    id: string,
+  ): Promise<CommissionContext | null> {
+    const rows: CommissionContext[] = await manager.query(
+      `SELECT c.id, c.program_id, c.partner_id, c.amount, c.currency, c.description, c.rule,
+              t.amount AS payment_amount, t.currency AS payment_currency,
+              l.first_name, l.last_name, l.email
+         FROM commissions c JOIN leads l ON l.id = c.lead_id AND l.company_id = c.company_id
+         LEFT JOIN transactions t ON t.id = c.transaction_id AND t.company_id = c.company_id
+        WHERE c.company_id = $1 AND c.id = $2`,
+      [companyId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** A message with its thread and the thread's lead, for the message email. */
+  async message(
+    manager: EntityManager,
+    companyId: string,
+    id: string,
+  ): Promise<MessageContext | null> {
+    const rows: MessageContext[] = await manager.query(
+      `SELECT m.id, m.thread_id, m.author_type, m.author_name, m.body, t.subject, t.program_id,
+              t.partner_id, l.first_name, l.last_name, l.email
+         FROM messages m
+         JOIN message_threads t ON t.id = m.thread_id AND t.company_id = m.company_id
+         LEFT JOIN leads l ON l.id = t.lead_id AND l.company_id = t.company_id
+        WHERE m.company_id = $1 AND m.id = $2`,
+      [companyId, id],
+    );
+    return rows[0] ?? null;
   }
 }

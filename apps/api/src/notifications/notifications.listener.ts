@@ -177,29 +177,7 @@ export class NotificationsListener implements OnModuleInit {
     if (to !== 'approved' && to !== 'paid') return;
     const commissionId = refId(event.data, 'commission');
     if (!commissionId) return;
-    const rows: {
-      id: string;
-      program_id: string;
-      partner_id: string;
-      amount: string;
-      currency: string;
-      description: string;
-      rule: unknown;
-      payment_amount: string | null;
-      payment_currency: string | null;
-      first_name: string | null;
-      last_name: string | null;
-      email: string;
-    }[] = await manager.query(
-      `SELECT c.id, c.program_id, c.partner_id, c.amount, c.currency, c.description, c.rule,
-              t.amount AS payment_amount, t.currency AS payment_currency,
-              l.first_name, l.last_name, l.email
-         FROM commissions c JOIN leads l ON l.id = c.lead_id AND l.company_id = c.company_id
-         LEFT JOIN transactions t ON t.id = c.transaction_id AND t.company_id = c.company_id
-        WHERE c.company_id = $1 AND c.id = $2`,
-      [event.companyId, commissionId],
-    );
-    const commission = rows[0];
+    const commission = await this.context.commission(manager, event.companyId, commissionId);
     if (!commission) return;
     const program = await this.context.program(manager, event.companyId, commission.program_id);
     const partner = await this.context.partner(manager, event.companyId, commission.partner_id);
@@ -230,28 +208,7 @@ export class NotificationsListener implements OnModuleInit {
   private async messageCreated(manager: EntityManager, event: DomainEvent): Promise<void> {
     const messageId = refId(event.data, 'message');
     if (!messageId) return;
-    const rows: {
-      id: string;
-      thread_id: string;
-      author_type: string;
-      author_name: string | null;
-      body: string;
-      subject: string;
-      program_id: string;
-      partner_id: string;
-      first_name: string | null;
-      last_name: string | null;
-      email: string | null;
-    }[] = await manager.query(
-      `SELECT m.id, m.thread_id, m.author_type, m.author_name, m.body, t.subject, t.program_id,
-              t.partner_id, l.first_name, l.last_name, l.email
-         FROM messages m
-         JOIN message_threads t ON t.id = m.thread_id AND t.company_id = m.company_id
-         LEFT JOIN leads l ON l.id = t.lead_id AND l.company_id = t.company_id
-        WHERE m.company_id = $1 AND m.id = $2`,
-      [event.companyId, messageId],
-    );
-    const message = rows[0];
+    const message = await this.context.message(manager, event.companyId, messageId);
     if (!message) return;
     const program = await this.context.program(manager, event.companyId, message.program_id);
     const partner = await this.context.partner(manager, event.companyId, message.partner_id);

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { EmailOutboxRepository } from './email-outbox.repository';
 import { MailOutboxService } from './mail-outbox.service';
 import { MailSenderService } from './mail-sender.service';
 import { NotificationContextRepository } from './notification-context.repository';
@@ -6,6 +7,7 @@ import { NotificationPreferencesController } from './notification-preferences.co
 import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationsListener } from './notifications.listener';
 import { PartnerEmailsService } from './partner-emails.service';
+import { PartnerPreferencesRepository } from './partner-preferences.repository';
 import { UnsubscribeController } from './unsubscribe.controller';
 import { UnsubscribeService } from './unsubscribe.service';
 
@@ -14,11 +16,13 @@ import { UnsubscribeService } from './unsubscribe.service';
 @Module({
   controllers: [UnsubscribeController, NotificationPreferencesController],
   providers: [
+    EmailOutboxRepository,
     MailOutboxService,
     MailSenderService,
     NotificationContextRepository,
     NotificationsListener,
     NotificationPreferencesService,
+    PartnerPreferencesRepository,
     PartnerEmailsService,
     UnsubscribeService,
   ],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerSessionsController } from './partner-sessions.controller';
+import { PartnerSessionsRepository } from './partner-sessions.repository';
 import { PartnerSessionsService } from './partner-sessions.service';
 import { PartnerSignInController } from './partner-sign-in.controller';
 import { PartnerSignInService } from './partner-sign-in.service';
@@ -7,6 +8,6 @@ import { PartnerSignInService } from './partner-sign-in.service';
 /** Partner sessions: minted by a company's server, or signed into with an emailed code. */
 @Module({
   controllers: [PartnerSessionsController, PartnerSignInController],
-  providers: [PartnerSessionsService, PartnerSignInService],
+  providers: [PartnerSessionsRepository, PartnerSessionsService, PartnerSignInService],
 })
 export class PartnerSessionsModule {}

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { signPartnerToken } from '../common/auth/tokens';
 import { notFound, ProblemException } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -12,20 +11,13 @@ import {
   type PartnerSessionDto,
   type ProgramIdentityDto,
 } from './partner-sessions.dto';
-
-interface PartnerRow {
-  id: string;
-  name: string;
-  email: string;
-  status: string;
-  partnership_status: string | null;
-}
+import { PartnerSessionsRepository, type SessionPartnerRow } from './partner-sessions.repository';
 
 /** Mints partner session tokens (signed, stateless; see common/auth/tokens.ts). */
 @Injectable()
 export class PartnerSessionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repository: PartnerSessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,11 +31,7 @@ export class PartnerSessionsService {
       expiresInSeconds?: number;
     },
   ): Promise<PartnerSessionDto> {
-    const programs: { id: string; name: string; archived_at: Date | null }[] = await this.db.query(
-      `SELECT id, name, archived_at FROM programs WHERE company_id = $1 AND id = $2`,
-      [scope.companyId, input.programId],
-    );
-    const program = programs[0];
+    const program = await this.repository.program(scope.companyId, input.programId);
     if (!program) throw notFound('Program');
     if (program.archived_at) {
       throw new ProblemException(
@@ -88,33 +76,12 @@ export class PartnerSessionsService {
 
   /** An invited partner becomes `active` with its first session (minted or signed in). */
   async markSignedIn(companyId: string, partnerId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE partners SET status = 'active', updated_at = now()
-        WHERE company_id = $1 AND id = $2 AND status = 'invited'`,
-      [companyId, partnerId],
-    );
+    await this.repository.activate(companyId, partnerId);
   }
 
   /** Who the partner session belongs to, for the widget's "signed in as". */
   async me(scope: TenantScope): Promise<PartnerMeDto> {
-    const params: unknown[] = [];
-    const condition = scope.sql('ps', params);
-    const rows: {
-      partner_id: string;
-      partner_name: string;
-      partner_email: string;
-      program_id: string;
-      program_name: string;
-    }[] = await this.db.query(
-      `SELECT p.id AS partner_id, p.name AS partner_name, p.email AS partner_email,
-              g.id AS program_id, g.name AS program_name
-         FROM partnerships ps
-         JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
-         JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
-        WHERE ${condition}`,
-      params,
-    );
-    const row = rows[0];
+    const row = await this.repository.sessionIdentity(scope);
     if (!row) throw notFound('Partner');
     return {
       partner: { id: row.partner_id, name: row.partner_name, email: row.partner_email },
@@ -126,24 +93,12 @@ export class PartnerSessionsService {
     scope: TenantScope,
     programId: string,
     input: { partnerId?: string; partnerKey?: string },
-  ): Promise<PartnerRow> {
+  ): Promise<SessionPartnerRow> {
     const byKey = input.partnerKey !== undefined;
-    const rows: PartnerRow[] = byKey
-      ? await this.db.query(
-          `SELECT p.id, p.name, p.email, p.status, ps.status AS partnership_status
-             FROM partnerships ps JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
-            WHERE ps.company_id = $1 AND ps.program_id = $2 AND ps.partner_key = $3`,
-          [scope.companyId, programId, input.partnerKey],
-        )
-      : await this.db.query(
-          `SELECT p.id, p.name, p.email, p.status, ps.status AS partnership_status
-             FROM partners p
-             LEFT JOIN partnerships ps
-               ON ps.partner_id = p.id AND ps.company_id = p.company_id AND ps.program_id = $2
-            WHERE p.company_id = $1 AND p.id = $3`,
-          [scope.companyId, programId, input.partnerId],
-        );
-    const partner = rows[0];
+    const partner =
+      input.partnerKey !== undefined
+        ? await this.repository.partnerByKey(scope.companyId, programId, input.partnerKey)
+        : await this.repository.partnerById(scope.companyId, programId, input.partnerId);
     if (!partner) {
       throw byKey
         ? new ProblemException(404, 'not_found', 'No partner has this partnerKey in this program.')

@@ -2,14 +2,19 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { TenantJoinColumns } from '../database/tenant-keys';
+import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { Partner } from '../partners/partner.entity';
 
+@CompanyForeignKey('partner_sign_in_codes_company_id_fkey')
+@ProgramForeignKey('partner_sign_in_codes_program_id_fkey')
+// INDEX partner_sign_in_codes_lookup_idx ON partner_sign_in_codes USING btree (program_id, partner_id, created_at DESC)
+@Index('partner_sign_in_codes_lookup_idx', { synchronize: false })
 @Entity('partner_sign_in_codes')
 export class PartnerSignInCode {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'partner_sign_in_codes_pkey' })
@@ -19,7 +24,7 @@ export class PartnerSignInCode {
   @Column('uuid') programId: string;
   @Column('uuid') partnerId: string;
   @Column('text') codeHash: string;
-  @Column('integer') attempts: number;
+  @Column('integer', { default: 0 }) attempts: number;
   @Column('timestamptz') expiresAt: Date;
   @Column('timestamptz', { nullable: true }) consumedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;

@@ -13,6 +13,11 @@ import { emailLocaleFor, emailText } from '../notifications/i18n/email-text';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { logoUrl } from '../programs/portal-links';
 import type { PartnerSessionDto, SignInCodeRequestedDto } from './partner-sessions.dto';
+import {
+  PartnerSessionsRepository,
+  type SignInPartnerRow,
+  type SignInProgramRow,
+} from './partner-sessions.repository';
 import { PartnerSessionsService } from './partner-sessions.service';
 import { signInCodeEmail } from './sign-in-code-email';
 import {
@@ -24,25 +29,6 @@ import {
   SIGN_IN_CODE_TTL_SECONDS,
   signInCodeMatches,
 } from './sign-in-codes';
-
-interface ProgramRow {
-  id: string;
-  company_id: string;
-  name: string;
-  allowed_origins: string[];
-  company_name: string;
-  brand_color: string | null;
-  logo_version: string | null;
-  default_locale: string;
-}
-
-interface PartnerRow {
-  id: string;
-  name: string;
-  email: string;
-  status: 'invited' | 'active';
-  email_locale: string | null;
-}
 
 type Failure = 'invalid_code' | 'code_expired' | 'too_many_attempts';
 type Verdict = 'ok' | Failure;
@@ -65,6 +51,7 @@ function failure(code: Failure): ProblemException {
 export class PartnerSignInService {
   constructor(
     private readonly db: DataSource,
+    private readonly repository: PartnerSessionsRepository,
     private readonly rateLimits: RateLimitService,
     private readonly mail: MailOutboxService,
     private readonly sessions: PartnerSessionsService,
@@ -92,18 +79,14 @@ export class PartnerSignInService {
       const code = generateSignInCode();
       const codeId = randomUUID();
       await this.db.transaction(async (manager) => {
-        await manager.query(
-          `INSERT INTO partner_sign_in_codes (id, company_id, program_id, partner_id, code_hash, expires_at)
-           VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
-          [
-            codeId,
-            program.company_id,
-            program.id,
-            partner.id,
-            hashSignInCode(this.config.appSecret, codeId, code),
-            SIGN_IN_CODE_TTL_SECONDS,
-          ],
-        );
+        await this.repository.insertCode(manager, {
+          id: codeId,
+          companyId: program.company_id,
+          programId: program.id,
+          partnerId: partner.id,
+          codeHash: hashSignInCode(this.config.appSecret, codeId, code),
+          ttlSeconds: SIGN_IN_CODE_TTL_SECONDS,
+        });
         await this.mail.enqueue(
           manager,
           signInCodeEmail({
@@ -166,48 +149,31 @@ export class PartnerSignInService {
    * Checks the code against the partner's newest one and counts the attempt. Runs in its own
    * transaction so the count survives a wrong code (the caller throws after commit).
    */
-  private consumeCode(program: ProgramRow, partnerId: string, code: string): Promise<Verdict> {
+  private consumeCode(
+    program: SignInProgramRow,
+    partnerId: string,
+    code: string,
+  ): Promise<Verdict> {
     return this.db.transaction(async (manager) => {
-      const rows: {
-        id: string;
-        code_hash: string;
-        attempts: number;
-        expired: boolean;
-        consumed_at: Date | null;
-      }[] = await manager.query(
-        `SELECT id, code_hash, attempts, expires_at <= now() AS expired, consumed_at
-           FROM partner_sign_in_codes
-          WHERE company_id = $1 AND program_id = $2 AND partner_id = $3
-          ORDER BY created_at DESC LIMIT 1
-          FOR UPDATE`,
-        [program.company_id, program.id, partnerId],
-      );
       // Only the newest code counts: asking for a new code retires the older ones.
-      const latest = rows[0];
+      const latest = await this.repository.latestCode(
+        manager,
+        program.company_id,
+        program.id,
+        partnerId,
+      );
       if (!latest || latest.consumed_at) return 'invalid_code';
       if (latest.attempts >= SIGN_IN_CODE_MAX_ATTEMPTS) return 'too_many_attempts';
       if (latest.expired) return 'code_expired';
       const ok = signInCodeMatches(this.config.appSecret, latest.id, code, latest.code_hash);
-      await manager.query(
-        `UPDATE partner_sign_in_codes
-            SET attempts = attempts + 1, consumed_at = CASE WHEN $2::boolean THEN now() END
-          WHERE id = $1`,
-        [latest.id, ok],
-      );
+      await this.repository.countAttempt(manager, latest.id, ok);
       return ok ? 'ok' : 'invalid_code';
     });
   }
 
   /** The live program behind a publishable key, checked against the caller's Origin. */
-  private async program(request: Request, publishableKey: string): Promise<ProgramRow> {
-    const rows: ProgramRow[] = await this.db.query(
-      `SELECT g.id, g.company_id, g.name, g.allowed_origins, g.brand_color, g.logo_version,
-              g.default_locale, c.name AS company_name
-         FROM programs g JOIN companies c ON c.id = g.company_id
-        WHERE g.publishable_key = $1 AND g.archived_at IS NULL`,
-      [publishableKey],
-    );
-    const program = rows[0];
+  private async program(request: Request, publishableKey: string): Promise<SignInProgramRow> {
+    const program = await this.repository.programByPublishableKey(publishableKey);
     if (!program) {
       throw new ProblemException(
         404,
@@ -220,15 +186,10 @@ export class PartnerSignInService {
   }
 
   /** The partner with this email, actively enrolled in the program (same rules as the resolver). */
-  private async enrolledPartner(program: ProgramRow, email: string): Promise<PartnerRow | null> {
-    const rows: PartnerRow[] = await this.db.query(
-      `SELECT p.id, p.name, p.email, p.status, p.email_locale
-         FROM partners p
-         JOIN partnerships ps ON ps.partner_id = p.id AND ps.company_id = p.company_id
-        WHERE p.company_id = $1 AND lower(p.email) = $2 AND ps.program_id = $3
-          AND ps.status = 'active' AND p.status <> 'archived'`,
-      [program.company_id, email, program.id],
-    );
-    return rows[0] ?? null;
+  private async enrolledPartner(
+    program: SignInProgramRow,
+    email: string,
+  ): Promise<SignInPartnerRow | null> {
+    return this.repository.enrolledPartner(program.company_id, program.id, email);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { affectedCount } from '../common/database/returned-rows';
 import { type Page, toPage } from '../common/pagination/cursor';
 import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -170,5 +171,138 @@ export class PartnersRepository {
       },
       (row) => [row.cursor_ts, row.id],
     );
+  }
+
+  /** The new partner's id; null when the company already has a partner with this email. */
+  async insert(
+    manager: EntityManager,
+    partner: {
+      companyId: string;
+      name: string;
+      email: string;
+      status: PartnerStatus;
+      unsubscribeToken: string;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO partners (company_id, name, email, status, unsubscribe_token)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (company_id, lower(email)) DO NOTHING RETURNING id`,
+      [partner.companyId, partner.name, partner.email, partner.status, partner.unsubscribeToken],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The scope's partner with this email (case-insensitive), other than `exceptId`. */
+  async findByEmail(
+    scope: TenantScope,
+    email: string,
+    options: { exceptId?: string; manager?: EntityManager } = {},
+  ): Promise<{ id: string; status: PartnerStatus } | null> {
+    const params: unknown[] = [email];
+    let except = '';
+    if (options.exceptId) {
+      params.push(options.exceptId);
+      except = ` AND p.id <> $${params.length}`;
+    }
+    const rows: { id: string; status: PartnerStatus }[] = await (
+      options.manager ?? this.db.manager
+    ).query(
+      `SELECT p.id, p.status FROM partners p WHERE lower(p.email) = lower($1)${except}
+          AND ${scope.sql('p', params, { owned: false })}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Archives a partner that is not archived yet; answers whether it did. */
+  async archive(scope: TenantScope, id: string): Promise<boolean> {
+    const params: unknown[] = [id];
+    const archived = affectedCount(
+      await this.db.query(
+        `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
+          WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
+        params,
+      ),
+    );
+    return archived > 0;
+  }
+
+  /** Enrols again (an archived partnership), under `partnerKey`. */
+  async reactivatePartnership(
+    manager: EntityManager,
+    companyId: string,
+    id: string,
+    partnerKey: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE partnerships SET status = 'active', partner_key = $3
+        WHERE company_id = $1 AND id = $2`,
+      [companyId, id, partnerKey],
+    );
+  }
+
+  async archivePartnership(companyId: string, id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE partnerships SET status = 'archived' WHERE company_id = $1 AND id = $2`,
+      [companyId, id],
+    );
+  }
+
+  /**
+   * False when the partner is already enrolled or the key is taken. ON CONFLICT keeps the
+   * transaction usable when it is (a failed INSERT would not).
+   */
+  async insertPartnership(
+    manager: EntityManager,
+    partnership: { companyId: string; programId: string; partnerId: string; partnerKey: string },
+  ): Promise<boolean> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO partnerships (company_id, program_id, partner_id, partner_key)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+      [partnership.companyId, partnership.programId, partnership.partnerId, partnership.partnerKey],
+    );
+    return rows.length > 0;
+  }
+
+  async isEnrolled(
+    manager: EntityManager,
+    companyId: string,
+    programId: string,
+    partnerId: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM partnerships WHERE program_id = $1 AND partner_id = $2 AND company_id = $3`,
+      [programId, partnerId, companyId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The program's partner keys that are `base` or start with `base-`. */
+  async keysLike(
+    manager: EntityManager,
+    companyId: string,
+    programId: string,
+    base: string,
+  ): Promise<string[]> {
+    const rows: { partner_key: string }[] = await manager.query(
+      `SELECT partner_key FROM partnerships
+        WHERE program_id = $1 AND company_id = $2 AND (partner_key = $3 OR partner_key LIKE $4)`,
+      [programId, companyId, base, `${base}-%`],
+    );
+    return rows.map((row) => row.partner_key);
+  }
+
+  async keyTaken(
+    manager: EntityManager,
+    companyId: string,
+    programId: string,
+    partnerKey: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM partnerships WHERE program_id = $1 AND company_id = $2 AND partner_key = $3`,
+      [programId, companyId, partnerKey],
+    );
+    return rows.length > 0;
   }
 }

@@ -3,7 +3,6 @@ import { isValidEmail } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { PrincipalCache } from '../common/auth/principal-cache';
-import { affectedCount } from '../common/database/returned-rows';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -53,20 +52,14 @@ export class PartnersService {
       for (const programId of new Set(body.programIds ?? [])) {
         programs.push(await this.partnerships.enrollableProgram(scope, programId, manager));
       }
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO partners (company_id, name, email, status, unsubscribe_token)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (company_id, lower(email)) DO NOTHING RETURNING id`,
-        [
-          scope.companyId,
-          body.name,
-          body.email,
-          // Invited until the partner first signs in; either way it may submit leads.
-          body.invite ? 'invited' : 'active',
-          randomBytes(24).toString('base64url'),
-        ],
-      );
-      const id = inserted[0]?.id;
+      const id = await this.partners.insert(manager, {
+        companyId: scope.companyId,
+        name: body.name,
+        email: body.email,
+        // Invited until the partner first signs in; either way it may submit leads.
+        status: body.invite ? 'invited' : 'active',
+        unsubscribeToken: randomBytes(24).toString('base64url'),
+      });
       if (!id) throw await this.partnerExists(scope, body.email, manager);
       const partner = await this.partners.find(scope, id, manager);
       if (!partner) throw notFound('Partner');
@@ -111,13 +104,8 @@ export class PartnersService {
         );
       }
       if (body.email !== undefined && body.email.toLowerCase() !== partner.email.toLowerCase()) {
-        const params: unknown[] = [body.email, id];
-        const taken: unknown[] = await manager.query(
-          `SELECT 1 FROM partners p WHERE lower(p.email) = lower($1) AND p.id <> $2
-              AND ${scope.sql('p', params, { owned: false })}`,
-          params,
-        );
-        if (taken.length > 0) throw await this.partnerExists(scope, body.email, manager);
+        const taken = await this.partners.findByEmail(scope, body.email, { exceptId: id, manager });
+        if (taken) throw await this.partnerExists(scope, body.email, manager);
       }
       const changes: Partial<Pick<Partner, 'name' | 'email' | 'status' | 'archivedAt'>> = {};
       if (body.name !== undefined) changes.name = body.name;
@@ -142,16 +130,9 @@ export class PartnersService {
 
   /** Archives the partner: its sessions stop working at once; its leads stay. */
   async archive(scope: TenantScope, id: string): Promise<void> {
-    const params: unknown[] = [id];
-    const archived = affectedCount(
-      await this.db.query(
-        `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
-          WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
-        params,
-      ),
-    );
+    const archived = await this.partners.archive(scope, id);
     this.principals.forgetPartner(scope.companyId, id);
-    if (archived === 0 && !(await this.partners.find(scope, id))) throw notFound('Partner');
+    if (!archived && !(await this.partners.find(scope, id))) throw notFound('Partner');
   }
 
   private async detail(
@@ -164,13 +145,7 @@ export class PartnersService {
   }
 
   private async partnerExists(scope: TenantScope, email: string, manager?: EntityManager) {
-    const params: unknown[] = [email];
-    const rows: { id: string; status: string }[] = await (manager ?? this.db.manager).query(
-      `SELECT p.id, p.status FROM partners p WHERE lower(p.email) = lower($1)
-          AND ${scope.sql('p', params, { owned: false })}`,
-      params,
-    );
-    const existing = rows[0];
+    const existing = await this.partners.findByEmail(scope, email, { manager });
     const hint =
       existing?.status === 'archived'
         ? ' It is archived: restore it with PATCH /v1/partners/{id} and status "active".'

@@ -5,6 +5,7 @@ import { PrincipalCache } from '../common/auth/principal-cache';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { Company } from '../companies/company.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { emailLocaleFor, emailText } from '../notifications/i18n/email-text';
@@ -95,10 +96,11 @@ export class PartnershipsService {
       if (partnerKey && partnerKey !== existing.partner_key) {
         await this.assertKeyFree(manager, program, partnerKey);
       }
-      await manager.query(
-        `UPDATE partnerships SET status = 'active', partner_key = $3
-          WHERE company_id = $1 AND id = $2`,
-        [scope.companyId, existing.id, partnerKey ?? existing.partner_key],
+      await this.partners.reactivatePartnership(
+        manager,
+        scope.companyId,
+        existing.id,
+        partnerKey ?? existing.partner_key,
       );
     } else if (partnerKey) {
       if (!(await this.insert(manager, program, partner, partnerKey))) {
@@ -140,10 +142,7 @@ export class PartnershipsService {
     const existing = await this.partners.partnership(scope, programId, partnerId);
     if (!existing) throw notFound('Partnership');
     if (existing.status !== 'active') return;
-    await this.db.query(
-      `UPDATE partnerships SET status = 'archived' WHERE company_id = $1 AND id = $2`,
-      [scope.companyId, existing.id],
-    );
+    await this.partners.archivePartnership(scope.companyId, existing.id);
     this.principals.forgetPartnership(scope.companyId, partnerId, programId);
   }
 
@@ -154,11 +153,8 @@ export class PartnershipsService {
     partner: Partner,
     programs: readonly Program[],
   ): Promise<void> {
-    const companies: { name: string }[] = await manager.query(
-      `SELECT name FROM companies WHERE id = $1`,
-      [scope.companyId],
-    );
-    const companyName = companies[0]?.name ?? 'The company';
+    const company = await manager.findOneBy(Company, { id: scope.companyId });
+    const companyName = company?.name ?? 'The company';
     const first = programs[0];
     await this.mail.enqueue(
       manager,
@@ -193,18 +189,14 @@ export class PartnershipsService {
     partner: Partner,
     partnerKey: string,
   ): Promise<boolean> {
-    // ON CONFLICT keeps the transaction usable when the key is taken (a failed INSERT would not).
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO partnerships (company_id, program_id, partner_id, partner_key)
-       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-      [program.companyId, program.id, partner.id, partnerKey],
-    );
-    if (rows.length > 0) return true;
-    const enrolled: unknown[] = await manager.query(
-      `SELECT 1 FROM partnerships WHERE program_id = $1 AND partner_id = $2 AND company_id = $3`,
-      [program.id, partner.id, program.companyId],
-    );
-    if (enrolled.length > 0) {
+    const inserted = await this.partners.insertPartnership(manager, {
+      companyId: program.companyId,
+      programId: program.id,
+      partnerId: partner.id,
+      partnerKey,
+    });
+    if (inserted) return true;
+    if (await this.partners.isEnrolled(manager, program.companyId, program.id, partner.id)) {
       throw conflict('already_enrolled', `${partner.name} is already enrolled in ${program.name}.`);
     }
     return false;
@@ -216,12 +208,8 @@ export class PartnershipsService {
     partner: Partner,
   ): Promise<void> {
     const base = partnerKeyBase(partner.name, partner.email);
-    const taken: { partner_key: string }[] = await manager.query(
-      `SELECT partner_key FROM partnerships
-        WHERE program_id = $1 AND company_id = $2 AND (partner_key = $3 OR partner_key LIKE $4)`,
-      [program.id, program.companyId, base, `${base}-%`],
-    );
-    let key = pickPartnerKey(base, new Set(taken.map((row) => row.partner_key)));
+    const taken = await this.partners.keysLike(manager, program.companyId, program.id, base);
+    let key = pickPartnerKey(base, new Set(taken));
     // A concurrent enrolment may take the same key between our read and insert.
     for (let attempt = 0; attempt < 5; attempt++) {
       if (await this.insert(manager, program, partner, key)) return;
@@ -235,11 +223,9 @@ export class PartnershipsService {
     program: Program,
     partnerKey: string,
   ): Promise<void> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM partnerships WHERE program_id = $1 AND company_id = $2 AND partner_key = $3`,
-      [program.id, program.companyId, partnerKey],
-    );
-    if (rows.length > 0) throw this.keyTaken(program, partnerKey);
+    if (await this.partners.keyTaken(manager, program.companyId, program.id, partnerKey)) {
+      throw this.keyTaken(program, partnerKey);
+    }
   }
 
   private keyTaken(program: Program, partnerKey: string) {

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators';
 import { emailText } from '../notifications/i18n/email-text';
-import { FormFirstLoads } from '../programs/form-first-loads';
+import { FormFirstLoadsRepository } from '../programs/form-first-loads.repository';
 import { portalNotFoundPage, portalPage, portalStylesheet } from './portal.page';
 import { PortalRepository } from './portal.repository';
 
@@ -37,7 +37,7 @@ export function browserLanguages(header: string | undefined): string[] {
 export class PortalController {
   constructor(
     private readonly portals: PortalRepository,
-    private readonly firstLoads: FormFirstLoads,
+    private readonly firstLoads: FormFirstLoadsRepository,
   ) {}
 
   @Public()

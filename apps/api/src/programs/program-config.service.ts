@@ -12,7 +12,7 @@ import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
-import { FormFirstLoads } from './form-first-loads';
+import { FormFirstLoadsRepository } from './form-first-loads.repository';
 import type { Program } from './program.entity';
 import type { PartnerProgramDto, PublicProgramDto } from './programs.dto';
 import { ProgramsRepository } from './programs.repository';
@@ -38,7 +38,7 @@ function publicConfig(program: Program, locale: Locale): PublicProgramDto {
 export class ProgramConfigService {
   constructor(
     private readonly programs: ProgramsRepository,
-    private readonly firstLoads: FormFirstLoads,
+    private readonly firstLoads: FormFirstLoadsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,6 +1,7 @@
 import {
   checkLeadFormSchema,
   checkOffer,
+  type DedupePolicy,
   type FieldError,
   isKnownCurrency,
   type LeadFormSchema,
@@ -13,7 +14,7 @@ import {
 import type { FieldIssue } from '../common/problem/problem';
 import { validationProblem } from '../common/problem/problem';
 import { type LogoImage, parseLogo } from './logo-image';
-import type { DedupePolicy, Program } from './program.entity';
+import type { Program } from './program.entity';
 import { MAX_ALLOWED_ORIGINS } from './programs.dto';
 
 /** The settings a request may change; absent = unchanged. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FormFirstLoads } from './form-first-loads';
+import { FormFirstLoadsRepository } from './form-first-loads.repository';
 import { PartnerProgramController } from './partner-program.controller';
 import { ProgramConfigService } from './program-config.service';
 import { ProgramsController } from './programs.controller';
@@ -9,7 +9,7 @@ import { PublicProgramController } from './public-program.controller';
 
 @Module({
   controllers: [ProgramsController, PublicProgramController, PartnerProgramController],
-  providers: [ProgramsService, ProgramsRepository, ProgramConfigService, FormFirstLoads],
-  exports: [ProgramsRepository, FormFirstLoads],
+  providers: [ProgramsService, ProgramsRepository, ProgramConfigService, FormFirstLoadsRepository],
+  exports: [ProgramsRepository, FormFirstLoadsRepository],
 })
 export class ProgramsModule {}

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Page, toPage } from '../common/pagination/cursor';
 import { decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { LogoImage } from './logo-image';
 import { Program } from './program.entity';
 
 /** Program queries, every one built from the caller's scope. */
@@ -56,6 +57,40 @@ export class ProgramsRepository {
       options.limit,
       (row) => row.program,
       (row) => [row.ts, row.program.id],
+    );
+  }
+
+  /** Which of these portal addresses programs already use (any company's). */
+  async takenSlugs(candidates: string[]): Promise<string[]> {
+    const rows: { slug: string }[] = await this.db.query(
+      'SELECT slug FROM programs WHERE slug = ANY($1)',
+      [candidates],
+    );
+    return rows.map((row) => row.slug);
+  }
+
+  /** Stores (or, with null, removes) the program's logo. */
+  async writeLogo(
+    manager: EntityManager,
+    scope: TenantScope,
+    id: string,
+    logo: LogoImage | null,
+  ): Promise<void> {
+    const params: unknown[] = [id, logo?.bytes ?? null, logo?.type ?? null, logo?.version ?? null];
+    await manager.query(
+      `UPDATE programs g SET logo = $2, logo_type = $3, logo_version = $4
+        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })}`,
+      params,
+    );
+  }
+
+  /** Archives the program unless it already is. */
+  async archive(scope: TenantScope, id: string): Promise<void> {
+    const params: unknown[] = [id];
+    await this.db.query(
+      `UPDATE programs g SET archived_at = now(), updated_at = now(), version = version + 1
+        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })} AND g.archived_at IS NULL`,
+      params,
     );
   }
 }

@@ -8,6 +8,7 @@ import { randomToken } from '../common/auth/tokens';
 import { pageLimit } from '../common/pagination/cursor';
 import { conflict, notFound, validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import { Company } from '../companies/company.entity';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import type { LogoImage } from './logo-image';
@@ -105,22 +106,14 @@ export class ProgramsService {
    * one of those with a random suffix (`attempt` > 0 after a race goes straight to random).
    */
   private async freeSlug(scope: TenantScope, name: string, attempt: number): Promise<string> {
-    const [company] = (await this.db.query('SELECT name FROM companies WHERE id = $1', [
-      scope.companyId,
-    ])) as { name: string }[];
+    const company = await this.db.manager.findOneBy(Company, { id: scope.companyId });
     const base = slugify(name) || 'partners';
     const withCompany = slugify(`${company?.name ?? ''} ${name}`) || base;
     const random = () => `${base.slice(0, 40)}-${randomBytes(3).toString('hex')}`;
     const candidates = (attempt > 0 ? [random()] : [base, withCompany, random()]).map((slug) =>
       slug.length >= 3 ? slug : `${slug}-partners`,
     );
-    const taken = new Set(
-      (
-        (await this.db.query('SELECT slug FROM programs WHERE slug = ANY($1)', [candidates])) as {
-          slug: string;
-        }[]
-      ).map((row) => row.slug),
-    );
+    const taken = new Set(await this.programs.takenSlugs(candidates));
     return candidates.find((slug) => !taken.has(slug)) ?? random();
   }
 
@@ -130,12 +123,7 @@ export class ProgramsService {
     id: string,
     logo: LogoImage | null,
   ): Promise<void> {
-    const params: unknown[] = [id, logo?.bytes ?? null, logo?.type ?? null, logo?.version ?? null];
-    await manager.query(
-      `UPDATE programs g SET logo = $2, logo_type = $3, logo_version = $4
-        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })}`,
-      params,
-    );
+    await this.programs.writeLogo(manager, scope, id, logo);
   }
 
   private async saveChanges(
@@ -195,12 +183,7 @@ export class ProgramsService {
     const program = await this.programs.find(scope, id);
     if (!program) throw notFound('Program');
     if (program.archivedAt) return;
-    const params: unknown[] = [id];
-    await this.db.query(
-      `UPDATE programs g SET archived_at = now(), updated_at = now(), version = version + 1
-        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })} AND g.archived_at IS NULL`,
-      params,
-    );
+    await this.programs.archive(scope, id);
     this.principals.forgetProgram(scope.companyId, id);
   }
 

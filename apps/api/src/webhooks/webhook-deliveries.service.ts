@@ -1,49 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../common/database/returned-rows';
 import { type Page, pageLimit } from '../common/pagination/cursor';
-import {
-  afterCursor,
-  decodeTimeIdCursor,
-  encodeTimeIdCursor,
-  keysetTimestamp,
-} from '../common/pagination/keyset';
+import { encodeTimeIdCursor } from '../common/pagination/keyset';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { JobsService } from '../jobs/jobs.service';
-import type { WebhookEventType } from './webhook-event-types';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
 import type { ListWebhookDeliveriesQuery, WebhookDeliveryDto } from './webhooks.dto';
-
-interface DeliveryRow {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  event_type: WebhookEventType;
-  payload: WebhookDeliveryDto['payload'];
-  status: WebhookDeliveryDto['status'];
-  attempts: number;
-  next_attempt_at: Date | null;
-  last_status_code: number | null;
-  created_at: Date;
-  completed_at: Date | null;
-  cursor_ts: string;
-}
-
-interface AttemptRow {
-  id: string;
-  delivery_id: string;
-  attempted_at: Date;
-  status_code: number | null;
-  latency_ms: number | null;
-  response_excerpt: string | null;
-  error: string | null;
-}
-
-const SELECT = `SELECT d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.status, d.attempts,
-                       d.next_attempt_at, d.last_status_code, d.created_at, d.completed_at,
-                       ${keysetTimestamp('d.created_at')} AS cursor_ts
-                  FROM webhook_deliveries d`;
+import { type AttemptRow, type DeliveryLogRow, WebhooksRepository } from './webhooks.repository';
 
 /** The delivery log (with every attempt) and re-sending from it. */
 @Injectable()
@@ -51,6 +15,7 @@ export class WebhookDeliveriesService {
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   async list(
@@ -58,29 +23,14 @@ export class WebhookDeliveriesService {
     endpointId: string,
     query: ListWebhookDeliveriesQuery,
   ): Promise<Page<WebhookDeliveryDto>> {
-    const endpointParams: unknown[] = [endpointId];
-    const endpoint: unknown[] = await this.db.query(
-      `SELECT 1 FROM webhook_endpoints e WHERE e.id = $1 AND ${scope.sql('e', endpointParams, { owned: false })}`,
-      endpointParams,
-    );
-    const params: unknown[] = [endpointId];
-    if (endpoint.length === 0) throw notFound('Webhook endpoint');
+    if (!(await this.webhooks.endpointExists(scope, endpointId)))
+      throw notFound('Webhook endpoint');
     const limit = pageLimit(query.limit);
-    const where = [`d.endpoint_id = $1`, scope.sql('d', params, { owned: false })];
-    if (query.status) {
-      params.push(query.status);
-      where.push(`d.status = $${params.length}`);
-    }
-    if (query.cursor) {
-      where.push(
-        afterCursor(decodeTimeIdCursor(query.cursor), { time: 'd.created_at', id: 'd.id' }, params),
-      );
-    }
-    params.push(limit + 1);
-    const rows: DeliveryRow[] = await this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await this.webhooks.listDeliveries(scope, endpointId, {
+      status: query.status,
+      cursor: query.cursor,
+      limit,
+    });
     const page = rows.slice(0, limit);
     const attempts = await this.attempts(
       scope,
@@ -99,18 +49,7 @@ export class WebhookDeliveriesService {
    */
   async resend(scope: TenantScope, id: string): Promise<WebhookDeliveryDto> {
     return this.db.transaction(async (manager) => {
-      const params: unknown[] = [id];
-      const rows = returnedRows<DeliveryRow>(
-        await manager.query(
-          `UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now(), completed_at = NULL
-          WHERE d.id = $1 AND ${scope.sql('d', params, { owned: false })}
-          RETURNING d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.status, d.attempts,
-                    d.next_attempt_at, d.last_status_code, d.created_at, d.completed_at,
-                    ${keysetTimestamp('d.created_at')} AS cursor_ts`,
-          params,
-        ),
-      );
-      const row = rows[0];
+      const row = await this.webhooks.resetDelivery(manager, scope, id);
       if (!row) throw notFound('Webhook delivery');
       const job: WebhookJob = { deliveryId: row.id, attempt: 1, expectedAttempts: row.attempts };
       await this.jobs.send(WEBHOOK_QUEUE, job, {}, manager);
@@ -122,14 +61,7 @@ export class WebhookDeliveriesService {
   private async attempts(scope: TenantScope, ids: string[]): Promise<Map<string, AttemptRow[]>> {
     const byDelivery = new Map<string, AttemptRow[]>();
     if (ids.length === 0) return byDelivery;
-    const params: unknown[] = [ids];
-    const rows: AttemptRow[] = await this.db.query(
-      `SELECT a.id, a.delivery_id, a.attempted_at, a.status_code, a.latency_ms, a.response_excerpt, a.error
-         FROM webhook_attempts a
-        WHERE a.delivery_id = ANY($1::uuid[]) AND ${scope.sql('a', params, { owned: false })}
-        ORDER BY a.attempted_at, a.id`,
-      params,
-    );
+    const rows = await this.webhooks.attempts(scope, ids);
     for (const row of rows) {
       const list = byDelivery.get(row.delivery_id) ?? [];
       list.push(row);
@@ -139,7 +71,7 @@ export class WebhookDeliveriesService {
   }
 }
 
-function toDeliveryDto(row: DeliveryRow, attempts: AttemptRow[]): WebhookDeliveryDto {
+function toDeliveryDto(row: DeliveryLogRow, attempts: AttemptRow[]): WebhookDeliveryDto {
   return {
     id: row.id,
     endpointId: row.endpoint_id,

@@ -7,6 +7,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { isWebhookEventType } from './webhook-event-types';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
 import { WebhookSubscriptions } from './webhook-subscriptions';
+import { WebhooksRepository } from './webhooks.repository';
 
 /**
  * The webhook message id: stable for one event (its type and id), so the delivery row, every
@@ -28,6 +29,7 @@ export class WebhookDispatchListener implements OnModuleInit {
     private readonly events: DomainEventsService,
     private readonly jobs: JobsService,
     private readonly subscriptions: WebhookSubscriptions,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   onModuleInit(): void {
@@ -53,17 +55,14 @@ export class WebhookDispatchListener implements OnModuleInit {
     };
     // Reads the endpoints again in this transaction: the cache only spares the query when
     // no endpoint wants the event.
-    const deliveries: { id: string }[] = await manager.query(
-      `INSERT INTO webhook_deliveries (company_id, endpoint_id, event_id, event_type, payload, next_attempt_at)
-       SELECT e.company_id, e.id, $3, $2, $4::jsonb, now()
-         FROM webhook_endpoints e
-        WHERE e.company_id = $1 AND e.enabled AND $2 = ANY(e.events)
-       ON CONFLICT (endpoint_id, event_id, company_id) DO NOTHING
-       RETURNING id`,
-      [event.companyId, event.type, id, JSON.stringify(payload)],
-    );
-    for (const delivery of deliveries) {
-      const job: WebhookJob = { deliveryId: delivery.id, attempt: 1, expectedAttempts: 0 };
+    const deliveries = await this.webhooks.insertDeliveries(manager, {
+      companyId: event.companyId,
+      type: event.type,
+      messageId: id,
+      payload,
+    });
+    for (const deliveryId of deliveries) {
+      const job: WebhookJob = { deliveryId, attempt: 1, expectedAttempts: 0 };
       await this.jobs.send(WEBHOOK_QUEUE, job, {}, manager);
     }
   }

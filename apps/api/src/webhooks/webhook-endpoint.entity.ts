@@ -2,11 +2,15 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { CompanyForeignKey } from '../database/tenant-keys';
 
+@CompanyForeignKey('webhook_endpoints_company_id_fkey')
+@Index('webhook_endpoints_company_idx', ['companyId', 'createdAt'])
 @Entity('webhook_endpoints')
 export class WebhookEndpoint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'webhook_endpoints_pkey' })
@@ -20,7 +24,7 @@ export class WebhookEndpoint {
   /** After a rotation the old secret signs too until it expires, so receivers can switch over. */
   @Column('text', { nullable: true }) previousSecret: string | null;
   @Column('timestamptz', { nullable: true }) previousSecretExpiresAt: Date | null;
-  @Column('boolean') enabled: boolean;
+  @Column('boolean', { default: true }) enabled: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

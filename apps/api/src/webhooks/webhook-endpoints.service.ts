@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../common/database/returned-rows';
 import { conflict, notFound, ProblemException } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
@@ -16,6 +15,7 @@ import type {
   WebhookEndpointDto,
   WebhookEndpointWithSecretDto,
 } from './webhooks.dto';
+import { WebhooksRepository } from './webhooks.repository';
 
 export const MAX_WEBHOOK_ENDPOINTS = 20;
 
@@ -38,6 +38,7 @@ export class WebhookEndpointsService {
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly subscriptions: WebhookSubscriptions,
+    private readonly webhooks: WebhooksRepository,
   ) {}
 
   private get repository() {
@@ -113,17 +114,13 @@ export class WebhookEndpointsService {
   /** A new secret; the old one still signs (as a second signature) for 24 hours. */
   async rotateSecret(scope: TenantScope, id: string): Promise<WebhookEndpointWithSecretDto> {
     const secret = newWebhookSecret();
-    const rows = returnedRows<{ id: string }>(
-      await this.db.query(
-        `UPDATE webhook_endpoints
-          SET previous_secret = secret,
-              previous_secret_expires_at = now() + make_interval(hours => $3),
-              secret = $4, updated_at = now()
-        WHERE company_id = $1 AND id = $2 RETURNING id`,
-        [scope.companyId, id, PREVIOUS_SECRET_GRACE_HOURS, secret],
-      ),
+    const rotated = await this.webhooks.rotateSecret(
+      scope.companyId,
+      id,
+      secret,
+      PREVIOUS_SECRET_GRACE_HOURS,
     );
-    if (!rows[0]) throw notFound('Webhook endpoint');
+    if (!rotated) throw notFound('Webhook endpoint');
     return { ...(await this.get(scope, id)), secret };
   }
 

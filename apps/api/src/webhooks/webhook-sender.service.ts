@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../common/database/returned-rows';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { JobsService } from '../jobs/jobs.service';
@@ -8,22 +7,10 @@ import { postWebhook, type WebhookHttpResult } from './webhook-http';
 import { WEBHOOK_QUEUE, type WebhookJob } from './webhook-queue';
 import { signWebhook } from './webhook-secrets';
 import { assertDeliverableUrl, WebhookUrlRefused } from './webhook-url-guard';
+import { type DeliveryToSend, WebhooksRepository } from './webhooks.repository';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const USER_AGENT = 'Leadbridge-Webhooks/1.0 (+https://leadbridge.dev/docs/webhooks)';
-
-interface DeliveryRow {
-  id: string;
-  company_id: string;
-  status: string;
-  attempts: number;
-  payload: { id: string; type: string; createdAt: string; data: unknown };
-  url: string;
-  enabled: boolean;
-  secret: string;
-  previous_secret: string | null;
-  previous_secret_valid: boolean;
-}
 
 /**
  * Delivers one webhook attempt and schedules the next. Retries are our own jobs (not pg-boss
@@ -37,6 +24,7 @@ export class WebhookSenderService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly webhooks: WebhooksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,15 +43,7 @@ export class WebhookSenderService implements OnModuleInit {
   }
 
   async deliver(job: WebhookJob): Promise<void> {
-    const rows: DeliveryRow[] = await this.db.query(
-      `SELECT d.id, d.company_id, d.status, d.attempts, d.payload, e.url, e.enabled, e.secret,
-              e.previous_secret, coalesce(e.previous_secret_expires_at > now(), false) AS previous_secret_valid
-         FROM webhook_deliveries d
-         JOIN webhook_endpoints e ON e.id = d.endpoint_id AND e.company_id = d.company_id
-        WHERE d.id = $1`,
-      [job.deliveryId],
-    );
-    const delivery = rows[0];
+    const delivery = await this.webhooks.findDeliveryToSend(job.deliveryId);
     if (delivery?.status !== 'pending' || delivery.attempts !== job.expectedAttempts) {
       return;
     }
@@ -73,7 +53,7 @@ export class WebhookSenderService implements OnModuleInit {
     await this.record(delivery, job, result, delivery.enabled);
   }
 
-  private async attempt(delivery: DeliveryRow): Promise<WebhookHttpResult> {
+  private async attempt(delivery: DeliveryToSend): Promise<WebhookHttpResult> {
     let url: URL;
     try {
       url = await assertDeliverableUrl(delivery.url, this.config.webhookAllowPrivate);
@@ -114,7 +94,7 @@ export class WebhookSenderService implements OnModuleInit {
   }
 
   private async record(
-    delivery: DeliveryRow,
+    delivery: DeliveryToSend,
     job: WebhookJob,
     result: WebhookHttpResult,
     retryable: boolean,
@@ -128,28 +108,16 @@ export class WebhookSenderService implements OnModuleInit {
     const status = succeeded ? 'succeeded' : retry ? 'pending' : 'failed';
     await this.db.transaction(async (manager) => {
       // Guarded by the attempt count: a job that lost a race writes nothing.
-      const updated = returnedRows<{ id: string }>(
-        await manager.query(
-          `UPDATE webhook_deliveries
-            SET attempts = attempts + 1, status = $3::text, last_status_code = $4, next_attempt_at = $5,
-                completed_at = CASE WHEN $3::text = 'pending' THEN NULL ELSE now() END
-          WHERE id = $1 AND attempts = $2 AND status = 'pending'
-          RETURNING id`,
-          [delivery.id, job.expectedAttempts, status, result.statusCode, nextAt],
-        ),
+      const counted = await this.webhooks.markAttempted(
+        manager,
+        { id: delivery.id, expectedAttempts: job.expectedAttempts },
+        { status, statusCode: result.statusCode, nextAttemptAt: nextAt },
       );
-      if (!updated[0]) return;
-      await manager.query(
-        `INSERT INTO webhook_attempts (company_id, delivery_id, status_code, latency_ms, response_excerpt, error)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          delivery.company_id,
-          delivery.id,
-          result.statusCode,
-          result.latencyMs,
-          result.responseExcerpt,
-          result.error,
-        ],
+      if (!counted) return;
+      await this.webhooks.insertAttempt(
+        manager,
+        { id: delivery.id, companyId: delivery.company_id },
+        result,
       );
       if (retry && nextAt) {
         const next: WebhookJob = {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TtlCache } from '../common/cache/ttl-cache';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
+import { WebhooksRepository } from './webhooks.repository';
 
 /** Companies whose subscriptions are kept in memory (a bound on memory, not a tuning knob). */
 const MAX_COMPANIES = 10_000;
@@ -20,7 +20,7 @@ export class WebhookSubscriptions {
   private readonly cache: TtlCache<string, ReadonlySet<string>>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly webhooks: WebhooksRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cache = new TtlCache(config.webhookEndpointCacheSeconds * 1000, MAX_COMPANIES);
@@ -28,12 +28,7 @@ export class WebhookSubscriptions {
 
   async wants(companyId: string, eventType: string): Promise<boolean> {
     const types = await this.cache.getOrLoad(companyId, async () => {
-      const rows: { type: string }[] = await this.db.query(
-        `SELECT DISTINCT unnest(events) AS type FROM webhook_endpoints
-          WHERE company_id = $1 AND enabled`,
-        [companyId],
-      );
-      return new Set(rows.map((row) => row.type));
+      return new Set(await this.webhooks.subscribedEventTypes(companyId));
     });
     return types?.has(eventType) ?? false;
   }

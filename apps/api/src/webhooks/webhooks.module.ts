@@ -5,6 +5,7 @@ import { WebhookEndpointsController } from './webhook-endpoints.controller';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookSenderService } from './webhook-sender.service';
 import { WebhookSubscriptions } from './webhook-subscriptions';
+import { WebhooksRepository } from './webhooks.repository';
 
 @Module({
   controllers: [WebhookEndpointsController],
@@ -14,6 +15,7 @@ import { WebhookSubscriptions } from './webhook-subscriptions';
     WebhookDispatchListener,
     WebhookSenderService,
     WebhookSubscriptions,
+    WebhooksRepository,
   ],
 })
 export class WebhooksModule {}

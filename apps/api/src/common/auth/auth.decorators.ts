@@ -5,8 +5,8 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { UserRole } from '../../auth/user.entity';
 import type { Principal } from './principal';
+import type { UserRole } from './user-role';
 
 export const PUBLIC_ROUTE = 'leadbridge:public';
 export const PARTNER_ALLOWED = 'leadbridge:partner-allowed';

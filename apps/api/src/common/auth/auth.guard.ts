@@ -1,7 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { assertFirstPartyWrite, assertServerToServer } from '../http/cors';
@@ -18,6 +17,7 @@ import { assertOriginAllowed } from './origins';
 import type { Principal } from './principal';
 import { PrincipalResolver } from './principal.resolver';
 import { safeEqual } from './tokens';
+import type { UserRole } from './user-role';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -64,8 +64,16 @@ export class PrincipalCache {
   }
 
   /**
+   * Taken before a statement reads a partnership, to hand to `confirmPartnership` after it:
+   * a `forget…` in between makes the confirmation a no-op.
+   */
+  partnershipsVersion(): number {
+    return this.partnerships.version;
+  }
+
+  /**
    * A lead insert just read the partnership as current (active, name, the program's origins):
-   * the session stays cached for another TTL from now. `version` is `partnerships.version`
+   * the session stays cached for another TTL from now. `version` is `partnershipsVersion()`
    * taken before that read.
    */
   confirmPartnership(entry: CachedPartnership, version: number): void {

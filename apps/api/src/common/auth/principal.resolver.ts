@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import type { UserRole } from '../../auth/user.entity';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
+import { PrincipalsRepository } from './principals.repository';
 import { SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS } from './session-policy';
 import {
   hashToken,
@@ -33,7 +32,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 @Injectable()
 export class PrincipalResolver {
   constructor(
-    private readonly db: DataSource,
+    private readonly principals: PrincipalsRepository,
     private readonly cache: PrincipalCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,32 +53,12 @@ export class PrincipalResolver {
   }
 
   private async fromSession(token: string): Promise<ResolvedPrincipal | null> {
-    const rows: {
-      id: string;
-      company_id: string;
-      user_id: string;
-      csrf_token: string;
-      last_seen_at: Date;
-      role: UserRole;
-      name: string;
-      email: string;
-    }[] = await this.db.query(
-      `SELECT s.id, s.company_id, s.user_id, s.csrf_token, s.last_seen_at, u.role, u.name, u.email
-         FROM user_sessions s JOIN users u ON u.id = s.user_id AND u.company_id = s.company_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [hashToken(token)],
-    );
-    const row = rows[0];
+    const row = await this.principals.liveSession(hashToken(token));
     if (!row) return null;
     if (Date.now() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       // Sliding expiry: an active session stays signed in, an idle one lapses.
-      void this.db
-        .query(
-          `UPDATE user_sessions SET last_seen_at = now(),
-                  expires_at = LEAST(now() + make_interval(secs => $2), created_at + make_interval(secs => $3))
-            WHERE id = $1`,
-          [row.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS],
-        )
+      void this.principals
+        .touchSession(row.id, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS)
         .catch(() => {});
     }
     return {
@@ -99,13 +78,7 @@ export class PrincipalResolver {
   private async fromApiKey(token: string): Promise<ResolvedPrincipal | null> {
     const hash = hashToken(token);
     const key = await this.cache.apiKeys.getOrLoad(hash, async () => {
-      const rows: { id: string; company_id: string; name: string; last_used_at: Date | null }[] =
-        await this.db.query(
-          `SELECT id, company_id, name, last_used_at FROM api_keys
-              WHERE key_hash = $1 AND revoked_at IS NULL`,
-          [hash],
-        );
-      const row = rows[0];
+      const row = await this.principals.liveApiKey(hash);
       return row
         ? {
             id: row.id,
@@ -119,9 +92,7 @@ export class PrincipalResolver {
     const now = Date.now();
     if (now - key.touchedAt > TOUCH_INTERVAL_MS) {
       key.touchedAt = now;
-      void this.db
-        .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [key.id])
-        .catch(() => {});
+      void this.principals.touchApiKey(key.id).catch(() => {});
     }
     return {
       principal: { kind: 'api_key', companyId: key.companyId, apiKeyId: key.id, name: key.name },
@@ -145,16 +116,7 @@ export class PrincipalResolver {
       async () => {
         // The token is stateless; archiving a partner or program still takes effect (in this
         // process at once, elsewhere within the cache's TTL: see PrincipalCache).
-        const rows: { name: string; allowed_origins: string[] }[] = await this.db.query(
-          `SELECT p.name, g.allowed_origins
-             FROM partnerships ps
-             JOIN partners p ON p.id = ps.partner_id AND p.company_id = ps.company_id
-             JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
-            WHERE ps.company_id = $1 AND ps.partner_id = $2 AND ps.program_id = $3
-              AND ps.status = 'active' AND p.status <> 'archived' AND g.archived_at IS NULL`,
-          [companyId, partnerId, programId],
-        );
-        const row = rows[0];
+        const row = await this.principals.livePartnership(companyId, partnerId, programId);
         return row
           ? { companyId, partnerId, programId, name: row.name, allowedOrigins: row.allowed_origins }
           : null;

@@ -1,4 +1,4 @@
-import type { UserRole } from '../../auth/user.entity';
+import type { UserRole } from './user-role';
 
 /** A signed-in person of a company (admin app, cookie session). */
 export interface UserPrincipal {

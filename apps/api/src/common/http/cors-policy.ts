@@ -2,12 +2,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, RequestMethod } from '
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PARTNER_ALLOWED, PARTNER_ONLY, PROGRAM_ORIGINS } from '../auth/auth.decorators';
 import { TtlCache } from '../cache/ttl-cache';
 import { allowOrigin, CORS_ALLOWED_HEADERS } from './cors';
+import { ProgramOriginsRepository } from './program-origins.repository';
 
 /** A route partner pages may call (partner sessions, or public by publishable key). */
 interface ProgramRoute {
@@ -63,7 +63,7 @@ export class CorsPolicy implements OnApplicationBootstrap {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
-    private readonly db: DataSource,
+    private readonly origins: ProgramOriginsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     const ttlMs = config.principalCacheSeconds * 1000;
@@ -158,11 +158,7 @@ export class CorsPolicy implements OnApplicationBootstrap {
   private async someProgramAllows(origin: string): Promise<boolean> {
     const cached = this.anyProgram.get(origin);
     if (cached !== undefined) return cached;
-    const rows: { allowed: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM programs WHERE archived_at IS NULL AND $1 = ANY (allowed_origins)) AS allowed`,
-      [origin],
-    );
-    const allowed = rows[0]?.allowed === true;
+    const allowed = await this.origins.anyProgramAllows(origin);
     this.anyProgram.set(origin, allowed);
     return allowed;
   }
@@ -171,12 +167,7 @@ export class CorsPolicy implements OnApplicationBootstrap {
     const cacheKey = `${publishableKey} ${origin}`;
     const cached = this.byKey.get(cacheKey);
     if (cached !== undefined) return cached;
-    const rows: { allowed: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM programs
-                       WHERE publishable_key = $1 AND archived_at IS NULL AND $2 = ANY (allowed_origins)) AS allowed`,
-      [publishableKey, origin],
-    );
-    const allowed = rows[0]?.allowed === true;
+    const allowed = await this.origins.programAllows(publishableKey, origin);
     this.byKey.set(cacheKey, allowed);
     return allowed;
   }

@@ -11,11 +11,11 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type Principal, principalKey } from '../auth/principal';
 import { ProblemException, validationProblem } from '../problem/problem';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -44,14 +44,6 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
-}
-
-interface StoredKey {
-  request_hash: string;
-  age_seconds: number;
-  status_code: number | null;
-  response_body: unknown;
-  response_headers: Record<string, string> | null;
 }
 
 function answerHeaders(response: Response): Record<string, string> {
@@ -91,7 +83,7 @@ export class IdempotencyInterceptor
   private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly keys: IdempotencyKeysRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -117,13 +109,7 @@ export class IdempotencyInterceptor
     if (this.running.size === 0) return;
     const marks = [...this.running.values()];
     try {
-      await this.db.query(
-        `UPDATE idempotency_keys k SET created_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(company_id, principal, key)
-          WHERE k.company_id = r.company_id AND k.principal = r.principal AND k.key = r.key
-            AND k.status_code IS NULL`,
-        [marks.map((m) => m.companyId), marks.map((m) => m.who), marks.map((m) => m.key)],
-      );
+      await this.keys.refresh(marks);
     } catch (error) {
       this.logger.warn(`refreshing idempotency marks failed: ${(error as Error).message}`);
     }
@@ -132,10 +118,7 @@ export class IdempotencyInterceptor
   /** Deletes answered keys past their replay window (and abandoned marks, long stale). */
   async sweep(): Promise<number> {
     try {
-      const [, count]: [unknown, number] = await this.db.query(
-        `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-        [KEEP_HOURS],
-      );
+      const count = await this.keys.deleteOlderThan(KEEP_HOURS);
       return count;
     } catch (error) {
       this.logger.warn(`sweeping idempotency keys failed: ${(error as Error).message}`);
@@ -175,17 +158,12 @@ export class IdempotencyInterceptor
       .update(`${request.method} ${request.originalUrl}\n${canonical(request.body)}`)
       .digest('hex');
     // A fresh key, or a stale in-progress mark of the same request, is ours to run.
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO idempotency_keys (company_id, principal, key, method, path, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (company_id, principal, key) DO UPDATE SET created_at = now()
-        WHERE idempotency_keys.status_code IS NULL
-          AND idempotency_keys.request_hash = excluded.request_hash
-          AND idempotency_keys.created_at < now() - make_interval(secs => $7)
-       RETURNING key`,
-      [principal.companyId, who, key, request.method, path, hash, STALE_IN_PROGRESS_SECONDS],
+    const claimed = await this.keys.claim(
+      { companyId: principal.companyId, who, key },
+      { method: request.method, path, hash },
+      STALE_IN_PROGRESS_SECONDS,
     );
-    if (inserted.length === 0) return this.replay(principal, who, key, hash, response);
+    if (!claimed) return this.replay(principal, who, key, hash, response);
     const id = `${principal.companyId}\n${who}\n${key}`;
     let body: unknown;
     this.running.set(id, { companyId: principal.companyId, who, key });
@@ -251,11 +229,7 @@ export class IdempotencyInterceptor
   }
 
   private async deleteMark(companyId: string, who: string, key: string): Promise<void> {
-    await this.db.query(
-      `DELETE FROM idempotency_keys
-        WHERE company_id = $1 AND principal = $2 AND key = $3 AND status_code IS NULL`,
-      [companyId, who, key],
-    );
+    await this.keys.deleteMark({ companyId, who, key });
   }
 
   private async store(
@@ -266,17 +240,9 @@ export class IdempotencyInterceptor
     body: unknown,
     headers: Record<string, string>,
   ): Promise<void> {
-    await this.db.query(
-      `UPDATE idempotency_keys SET status_code = $4, response_body = $5, response_headers = $6
-        WHERE company_id = $1 AND principal = $2 AND key = $3`,
-      [
-        principal.companyId,
-        who,
-        key,
-        status,
-        JSON.stringify(body ?? null),
-        Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
-      ],
+    await this.keys.storeAnswer(
+      { companyId: principal.companyId, who, key },
+      { status, body, headers },
     );
   }
 
@@ -287,14 +253,7 @@ export class IdempotencyInterceptor
     hash: string,
     response: Response,
   ): Promise<unknown> {
-    const rows: StoredKey[] = await this.db.query(
-      `SELECT request_hash, status_code, response_body, response_headers,
-              extract(epoch FROM now() - created_at)::float8 AS age_seconds
-         FROM idempotency_keys
-        WHERE company_id = $1 AND principal = $2 AND key = $3`,
-      [principal.companyId, who, key],
-    );
-    const stored = rows[0];
+    const stored = await this.keys.find({ companyId: principal.companyId, who, key });
     if (!stored) {
       throw new ProblemException(409, 'idempotency_conflict', 'Retry the request.');
     }

@@ -1,25 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ProblemException } from '../problem/problem';
-
-/** A counter after a hit: how many hits its window holds, and when the window began. */
-export interface RateLimitCount {
-  hits: number;
-  window_start: Date;
-}
-
-/**
- * The fixed-window upsert of one hit on `key`, RETURNING `hits, window_start`: `$key` and
- * `$window` are the placeholders of the key and the window in seconds. A statement that writes
- * anyway can count its hit in the same round trip (see the lead insert).
- */
-export function rateLimitHitSql(key: string, window: string): string {
-  return `INSERT INTO rate_limits AS r (key, window_start, hits) VALUES (${key}, now(), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      hits = CASE WHEN r.window_start < now() - make_interval(secs => ${window}) THEN 1 ELSE r.hits + 1 END,
-      window_start = CASE WHEN r.window_start < now() - make_interval(secs => ${window}) THEN now() ELSE r.window_start END
-    RETURNING hits, window_start`;
-}
+import { type RateLimitCount, RateLimitsRepository } from './rate-limits.repository';
 
 /** The 429 (with Retry-After) for a count past `limit`; null while within it. */
 export function rateLimitProblem(
@@ -48,19 +29,16 @@ export function rateLimitProblem(
  */
 @Injectable()
 export class RateLimitService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly counters: RateLimitsRepository) {}
 
   /** Counts a hit on `key`; throws 429 with Retry-After once `limit` hits fall in the window. */
   async hit(key: string, limit: number, windowSeconds: number, what = 'requests'): Promise<void> {
-    const rows: RateLimitCount[] = await this.db.query(rateLimitHitSql('$1', '$2'), [
-      key,
-      windowSeconds,
-    ]);
-    const problem = rows[0] ? rateLimitProblem(rows[0], limit, windowSeconds, what) : null;
+    const count = await this.counters.hit(key, windowSeconds);
+    const problem = count ? rateLimitProblem(count, limit, windowSeconds, what) : null;
     if (problem) throw problem;
   }
 
   async reset(key: string): Promise<void> {
-    await this.db.query(`DELETE FROM rate_limits WHERE key = $1`, [key]);
+    await this.counters.reset(key);
   }
 }

@@ -8,21 +8,25 @@ import {
   type LeadFormSchema,
   mapHeaders,
   normalizeEmail,
-  type StageLabels,
   validateCsvRow,
 } from '@leadbridge/core';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
-import { returnedRows } from '../../common/database/returned-rows';
 import { TenantScope } from '../../common/tenancy/tenant-scope';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { EventProgramContext } from '../../events/domain-events';
 import { DomainEventsService } from '../../events/domain-events.service';
+import { JobsService } from '../../jobs/jobs.service';
 import { LeadsRepository, viewToDto } from '../../leads/leads.repository';
-import type { DedupePolicy } from '../../programs/program.entity';
 import {
   FILE_STORAGE,
   type FileStorage,
@@ -30,28 +34,26 @@ import {
 } from '../../storage/file-storage';
 import { CsvRecordTooLongError } from '../csv/csv-record-reader';
 import { NotCsvError } from '../csv/csv-text-decoder';
-import { missingColumnsMessage, type StoredMapping, toOverrides } from '../import-mapping';
+import { missingColumnsMessage, toOverrides } from '../import-mapping';
+import { IMPORT_QUEUE, type ImportJobData } from '../import-queue';
 import { ImportsRepository } from '../imports.repository';
 import { createCompactLeadDeduper } from './compact-lead-deduper';
 import { csvFileRecords } from './csv-file-records';
 import { type CreatedLead, ImportBatch } from './import-batch';
-import { importLockKey } from './import-locks';
-import { type ImportContext, ImportStopped, writeBatch } from './import-rows.repository';
+import { type ImportContext, ImportRowsRepository, ImportStopped } from './import-rows.repository';
+import { ImportRunsRepository, type StartedImport } from './import-runs.repository';
 import { inFileDuplicateMessage, quoteProblemMessage, withoutNul } from './row-messages';
-
-interface StartedImport {
-  company_id: string;
-  program_id: string;
-  partner_id: string;
-  storage_key: string;
-  mapping: StoredMapping | null;
-  attempts: number;
-}
 
 /** Whether the run still holds its import's lock (see ImportProcessor.process). */
 interface ImportLease {
   lost: boolean;
 }
+
+/**
+ * Long enough for any allowed file; a dead worker's import is resumed by ImportRecovery, not by
+ * waiting for this to expire.
+ */
+const IMPORT_JOB_EXPIRY_SECONDS = 60 * 60;
 
 /** How often the lock's transaction runs a statement (a lost connection shows within this). */
 const LOCK_HEARTBEAT_MS = 15_000;
@@ -78,18 +80,37 @@ function isRetryable(error: unknown): boolean {
  * in single transactions. Resumable: a restarted run skips every row a committed batch covers.
  */
 @Injectable()
-export class ImportProcessor implements BeforeApplicationShutdown {
+export class ImportProcessor implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('imports');
   private stopping = false;
 
   constructor(
     private readonly db: DataSource,
     private readonly events: DomainEventsService,
+    private readonly jobs: JobsService,
     private readonly repository: ImportsRepository,
+    private readonly runs: ImportRunsRepository,
+    private readonly rows: ImportRowsRepository,
     private readonly leads: LeadsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register<ImportJobData>(
+      IMPORT_QUEUE,
+      {
+        // Transient failures (database restarts, deadlocks past the batch retries) run again;
+        // the run resumes after the last committed batch.
+        retryLimit: 5,
+        retryDelay: 5,
+        retryBackoff: true,
+        expireInSeconds: IMPORT_JOB_EXPIRY_SECONDS,
+      },
+      (job) => this.process(job.data.importId),
+      this.config.importWorkerConcurrency,
+    );
+  }
 
   beforeApplicationShutdown(): void {
     // Running imports stop after their current batch and resume on the next start.
@@ -122,34 +143,21 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     await session.connect();
     let heartbeat: NodeJS.Timeout | null = null;
     try {
-      await session.query('BEGIN');
-      const { rows } = await session.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
-        [importLockKey(importId)],
-      );
-      if (!rows[0]?.locked) return;
+      if (!(await this.runs.tryLock(session, importId))) return;
       heartbeat = setInterval(() => {
-        session.query('SELECT 1').catch(onLost);
+        this.runs.heartbeat(session).catch(onLost);
       }, LOCK_HEARTBEAT_MS);
       await this.run(importId, lease);
     } finally {
       if (heartbeat) clearInterval(heartbeat);
       // Ending the transaction releases the lock and returns a pooler's server session clean.
-      if (!lease.lost) await session.query('ROLLBACK').catch(() => {});
+      if (!lease.lost) await this.runs.unlock(session).catch(() => {});
       await session.end().catch(() => {});
     }
   }
 
   private async run(importId: string, lease: ImportLease): Promise<void> {
-    const started = returnedRows<StartedImport>(
-      await this.db.query(
-        `UPDATE imports
-            SET status = 'processing', started_at = coalesce(started_at, now()), attempts = attempts + 1
-          WHERE id = $1 AND status IN ('queued', 'processing')
-          RETURNING company_id, program_id, partner_id, storage_key, mapping, attempts`,
-        [importId],
-      ),
-    )[0];
+    const started = await this.runs.start(importId);
     if (!started) {
       await this.discardCancelledFile(importId);
       return;
@@ -168,17 +176,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
       });
       return;
     }
-    const programs: {
-      form_schema: LeadFormSchema;
-      dedupe_policy: DedupePolicy;
-      offer: unknown;
-      stage_labels: StageLabels | null;
-    }[] = await this.db.query(
-      `SELECT form_schema, dedupe_policy, offer, stage_labels FROM programs
-        WHERE id = $1 AND company_id = $2`,
-      [started.program_id, started.company_id],
-    );
-    const program = programs[0];
+    const program = await this.runs.program(started.company_id, started.program_id);
     if (!program) return;
     const programContext: EventProgramContext = {
       programId: started.program_id,
@@ -223,7 +221,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     announce: EventProgramContext | null,
     lease: ImportLease,
   ): Promise<Outcome> {
-    const resumeAfter = await this.lastCommittedRow(context.importId);
+    const resumeAfter = await this.runs.lastCommittedRow(context.importId);
     const deduper = createCompactLeadDeduper(context.dedupePolicy);
     if (resumeAfter > 0) {
       this.logger.log(`Import ${context.importId} resumes after row ${resumeAfter}`);
@@ -336,7 +334,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction(async (manager) => {
-          const counts = await writeBatch(manager, context, batch);
+          const counts = await this.rows.writeBatch(manager, context, batch);
           if (announce) await this.announce(manager, context, counts.created, announce);
         });
         return;
@@ -381,37 +379,18 @@ export class ImportProcessor implements BeforeApplicationShutdown {
 
   /** A cancelled import's file is read by no one any more. */
   private async discardCancelledFile(importId: string): Promise<void> {
-    const rows: { storage_key: string }[] = await this.db.query(
-      `SELECT storage_key FROM imports WHERE id = $1 AND status = 'cancelled'`,
-      [importId],
-    );
-    const key = rows[0]?.storage_key;
+    const key = await this.runs.cancelledFileKey(importId);
     if (!key) return;
     await this.storage.delete(key).catch((error: unknown) => {
       this.logger.warn(`Could not delete ${key}: ${String(error)}`);
     });
   }
 
-  /** The last row any committed batch wrote (as a lead or an error row); 0 when none. */
-  private async lastCommittedRow(importId: string): Promise<number> {
-    const rows: { last: number | null }[] = await this.db.query(
-      `SELECT greatest((SELECT max(import_row) FROM leads WHERE import_id = $1),
-                       (SELECT max(row_number) FROM import_errors WHERE import_id = $1)) AS last`,
-      [importId],
-    );
-    return rows[0]?.last ?? 0;
-  }
-
   /** A resumed run still knows the leads its earlier runs imported, for in-file duplicates. */
   private async preloadDeduper(importId: string, deduper: LeadDeduper): Promise<void> {
     let after = 0;
     for (;;) {
-      const rows: { email: string; company_name: string | null; import_row: number }[] =
-        await this.db.query(
-          `SELECT email, company_name, import_row FROM leads
-            WHERE import_id = $1 AND import_row > $2 ORDER BY import_row LIMIT $3`,
-          [importId, after, PRELOAD_PAGE],
-        );
+      const rows = await this.runs.importedLeads(importId, after, PRELOAD_PAGE);
       for (const lead of rows)
         deduper.add({ email: lead.email, company: lead.company_name }, lead.import_row);
       if (rows.length < PRELOAD_PAGE) return;
@@ -424,11 +403,7 @@ export class ImportProcessor implements BeforeApplicationShutdown {
    * status, `import.completed` with the counts, the partner's email, the stored file removed.
    */
   async abandon(importId: string, error: string): Promise<void> {
-    const rows: { company_id: string }[] = await this.db.query(
-      `SELECT company_id FROM imports WHERE id = $1 AND status = 'queued'`,
-      [importId],
-    );
-    const companyId = rows[0]?.company_id;
+    const companyId = await this.runs.queuedImportCompany(importId);
     if (!companyId) return;
     const row = await this.repository.findRow(TenantScope.company(companyId), importId);
     if (!row) return;
@@ -460,18 +435,11 @@ export class ImportProcessor implements BeforeApplicationShutdown {
   ): Promise<void> {
     const scope = TenantScope.company(started.company_id);
     await this.db.transaction(async (manager) => {
-      const updated = returnedRows<{ id: string }>(
-        await manager.query(
-          outcome.kind === 'done'
-            ? `UPDATE imports SET status = 'completed', completed_at = now(), error = NULL,
-                                  rows_total = rows_processed
-                WHERE id = $1 AND status = 'processing' RETURNING id`
-            : `UPDATE imports SET status = 'failed', completed_at = now(), error = $2
-                WHERE id = $1 AND status IN ('queued', 'processing') RETURNING id`,
-          outcome.kind === 'done' ? [importId] : [importId, outcome.error],
-        ),
-      );
-      if (updated.length === 0) return;
+      const ended =
+        outcome.kind === 'done'
+          ? await this.runs.complete(manager, importId)
+          : await this.runs.fail(manager, importId, outcome.error);
+      if (!ended) return;
       const dto = await this.repository.findDto(scope, importId, manager);
       this.logger.log(
         `Import ${importId} ${dto?.status}: ${dto?.rowsImported} imported, ${dto?.rowsFailed} failed, ${dto?.rowsDuplicate} duplicate${outcome.kind === 'failed' ? ` (${outcome.error})` : ''}`,

@@ -7,17 +7,12 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { returnedRows } from '../../common/database/returned-rows';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobsService } from '../../jobs/jobs.service';
-import { IMPORT_QUEUE, type ImportJobData } from '../import-jobs';
-import { importLockKey } from './import-locks';
+import { IMPORT_QUEUE, type ImportJobData } from '../import-queue';
 import { ImportProcessor } from './import-processor';
-
-/** pg-boss states of a job that will still run (10.x `pgboss.job_state`). */
-const LIVE_JOB = `EXISTS (SELECT 1 FROM pgboss.job j
-   WHERE j.name = $1 AND j.data->>'importId' = i.id::text AND j.state IN ('created', 'retry', 'active'))`;
+import { type ImportOrphan, ImportRunsRepository } from './import-runs.repository';
 
 const NEVER_STARTED =
   'The import could not be started (its background job kept failing). Upload the file again.';
@@ -41,6 +36,7 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly db: DataSource,
     private readonly jobs: JobsService,
+    private readonly runs: ImportRunsRepository,
     private readonly processor: ImportProcessor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -66,13 +62,7 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
     this.sweeping = true;
     let resumed = 0;
     try {
-      const orphans: { id: string; status: 'queued' | 'processing' }[] = await this.db.query(
-        `(SELECT i.id, i.status FROM imports i WHERE i.status = 'processing' ORDER BY i.started_at LIMIT 100)
-         UNION ALL
-         (SELECT i.id, i.status FROM imports i WHERE i.status = 'queued' AND NOT ${LIVE_JOB}
-           ORDER BY i.created_at LIMIT 100)`,
-        [IMPORT_QUEUE],
-      );
+      const orphans = await this.runs.orphans(IMPORT_QUEUE);
       for (const orphan of orphans) {
         const outcome = await this.db.transaction((manager) => this.requeue(manager, orphan));
         if (outcome === 'requeued') resumed++;
@@ -91,31 +81,17 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
 
   private async requeue(
     manager: EntityManager,
-    orphan: { id: string; status: 'queued' | 'processing' },
+    orphan: ImportOrphan,
   ): Promise<'requeued' | 'abandoned' | 'skipped'> {
-    const [lock] = (await manager.query(
-      `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
-      [importLockKey(orphan.id)],
-    )) as { locked: boolean }[];
-    if (!lock?.locked) return 'skipped';
+    if (!(await this.runs.tryLockInTransaction(manager, orphan.id))) return 'skipped';
     // Checked again under the lock: a job may have been queued or started since the list.
     if (orphan.status === 'processing') {
-      const updated = returnedRows<{ id: string }>(
-        await manager.query(
-          `UPDATE imports SET status = 'queued' WHERE id = $1 AND status = 'processing' RETURNING id`,
-          [orphan.id],
-        ),
-      );
-      if (updated.length === 0) return 'skipped';
+      if (!(await this.runs.requeueProcessing(manager, orphan.id))) return 'skipped';
     } else {
-      const rows: { attempts: number; live: boolean }[] = await manager.query(
-        `SELECT i.attempts, ${LIVE_JOB} AS live FROM imports i WHERE i.id = $2 AND i.status = 'queued'`,
-        [IMPORT_QUEUE, orphan.id],
-      );
-      const row = rows[0];
+      const row = await this.runs.queuedState(manager, IMPORT_QUEUE, orphan.id);
       if (!row || row.live) return 'skipped';
       if (row.attempts >= this.config.importMaxAttempts) return 'abandoned';
-      await manager.query(`UPDATE imports SET attempts = attempts + 1 WHERE id = $1`, [orphan.id]);
+      await this.runs.countAttempt(manager, orphan.id);
     }
     const job: ImportJobData = { importId: orphan.id };
     await this.jobs.send(IMPORT_QUEUE, job, {}, manager);

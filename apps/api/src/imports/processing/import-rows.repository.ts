@@ -1,6 +1,7 @@
+import type { DedupePolicy } from '@leadbridge/core';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/auth/principal';
-import type { DedupePolicy } from '../../programs/program.entity';
 import type { BatchCounts, CreatedLead, ErrorRow, ImportBatch, LeadRow } from './import-batch';
 import { EXISTING_DOMAIN_MESSAGE, EXISTING_EMAIL_MESSAGE } from './row-messages';
 
@@ -49,165 +50,177 @@ const INSERT_ERRORS = `
   ON CONFLICT DO NOTHING
   RETURNING row_number`;
 
-async function insertLeads(
-  manager: EntityManager,
-  context: ImportContext,
-  leads: readonly LeadRow[],
-): Promise<Map<number, CreatedLead>> {
-  if (leads.length === 0) return new Map();
-  const rows: { import_row: number; lead_id: string; event_id: string }[] = await manager.query(
-    INSERT_LEADS,
-    [
-      context.companyId,
-      context.programId,
-      context.partnerId,
-      context.importId,
-      leads.map((lead) => lead.row),
-      leads.map((lead) => lead.data.email),
-      leads.map((lead) => lead.emailNormalized),
-      leads.map((lead) => lead.data.firstName),
-      leads.map((lead) => lead.data.lastName),
-      leads.map((lead) => lead.data.company),
-      leads.map((lead) => lead.companyDomain),
-      leads.map((lead) => JSON.stringify(lead.data.fields)),
-      context.actor.type,
-      context.actor.id,
-      context.actor.name,
-    ],
-  );
-  return new Map(
-    rows.map((row) => [row.import_row, { leadId: row.lead_id, eventId: row.event_id }]),
-  );
-}
+/** The bulk writes of an import job: its rows as leads, events, error rows and counters. */
+@Injectable()
+export class ImportRowsRepository {
+  private async insertLeads(
+    manager: EntityManager,
+    context: ImportContext,
+    leads: readonly LeadRow[],
+  ): Promise<Map<number, CreatedLead>> {
+    if (leads.length === 0) return new Map();
+    const rows: { import_row: number; lead_id: string; event_id: string }[] = await manager.query(
+      INSERT_LEADS,
+      [
+        context.companyId,
+        context.programId,
+        context.partnerId,
+        context.importId,
+        leads.map((lead) => lead.row),
+        leads.map((lead) => lead.data.email),
+        leads.map((lead) => lead.emailNormalized),
+        leads.map((lead) => lead.data.firstName),
+        leads.map((lead) => lead.data.lastName),
+        leads.map((lead) => lead.data.company),
+        leads.map((lead) => lead.companyDomain),
+        leads.map((lead) => JSON.stringify(lead.data.fields)),
+        context.actor.type,
+        context.actor.id,
+        context.actor.name,
+      ],
+    );
+    return new Map(
+      rows.map((row) => [row.import_row, { leadId: row.lead_id, eventId: row.event_id }]),
+    );
+  }
 
-/** Rows of this batch that an earlier run of the same import already inserted. */
-async function alreadyImported(
-  manager: EntityManager,
-  context: ImportContext,
-  rows: readonly number[],
-): Promise<Set<number>> {
-  if (rows.length === 0) return new Set();
-  const found: { import_row: number }[] = await manager.query(
-    `SELECT import_row FROM leads WHERE import_id = $1 AND import_row = ANY($2::int[])`,
-    [context.importId, rows],
-  );
-  return new Set(found.map((row) => row.import_row));
-}
+  /** Rows of this batch that an earlier run of the same import already inserted. */
+  private async alreadyImported(
+    manager: EntityManager,
+    context: ImportContext,
+    rows: readonly number[],
+  ): Promise<Set<number>> {
+    if (rows.length === 0) return new Set();
+    const found: { import_row: number }[] = await manager.query(
+      `SELECT import_row FROM leads WHERE import_id = $1 AND import_row = ANY($2::int[])`,
+      [context.importId, rows],
+    );
+    return new Set(found.map((row) => row.import_row));
+  }
 
-/**
- * Under the email-or-domain policy a lead is also a duplicate when a lead with its company
- * domain exists; no unique index can say that, so the batch asks before inserting.
- */
-async function takenByDomain(
-  manager: EntityManager,
-  context: ImportContext,
-  leads: readonly LeadRow[],
-): Promise<Map<number, string>> {
-  const duplicates = new Map<number, string>();
-  const domains = [
-    ...new Set(leads.flatMap((lead) => (lead.companyDomain ? [lead.companyDomain] : []))),
-  ];
-  if (domains.length === 0) return duplicates;
-  const existing: { email_normalized: string; company_domain: string; import_id: string | null }[] =
-    await manager.query(
+  /**
+   * Under the email-or-domain policy a lead is also a duplicate when a lead with its company
+   * domain exists; no unique index can say that, so the batch asks before inserting.
+   */
+  private async takenByDomain(
+    manager: EntityManager,
+    context: ImportContext,
+    leads: readonly LeadRow[],
+  ): Promise<Map<number, string>> {
+    const duplicates = new Map<number, string>();
+    const domains = [
+      ...new Set(leads.flatMap((lead) => (lead.companyDomain ? [lead.companyDomain] : []))),
+    ];
+    if (domains.length === 0) return duplicates;
+    const existing: {
+      email_normalized: string;
+      company_domain: string;
+      import_id: string | null;
+    }[] = await manager.query(
       `SELECT email_normalized, company_domain, import_id FROM leads
-        WHERE program_id = $1 AND company_domain = ANY($2::text[])`,
+          WHERE program_id = $1 AND company_domain = ANY($2::text[])`,
       [context.programId, domains],
     );
-  const others = existing.filter((lead) => lead.import_id !== context.importId);
-  const emails = new Set(others.map((lead) => lead.email_normalized));
-  const taken = new Set(others.map((lead) => lead.company_domain));
-  for (const lead of leads) {
-    if (emails.has(lead.emailNormalized)) duplicates.set(lead.row, EXISTING_EMAIL_MESSAGE);
-    else if (lead.companyDomain && taken.has(lead.companyDomain)) {
-      duplicates.set(lead.row, EXISTING_DOMAIN_MESSAGE);
-    }
-  }
-  return duplicates;
-}
-
-async function insertErrors(
-  manager: EntityManager,
-  context: ImportContext,
-  errors: readonly ErrorRow[],
-): Promise<Set<number>> {
-  if (errors.length === 0) return new Set();
-  const rows: { row_number: number }[] = await manager.query(INSERT_ERRORS, [
-    context.companyId,
-    context.importId,
-    errors.map((error) => error.row),
-    errors.map((error) => JSON.stringify(error.cells)),
-    errors.map((error) => error.error),
-  ]);
-  return new Set(rows.map((row) => row.row_number));
-}
-
-/**
- * Writes one batch inside the caller's transaction: new leads with their `imported` events
- * (returned, so the caller can announce them as `lead.created`),
- * failed and duplicate rows with their original cells, and the import's counters. Counts only
- * what this call wrote, so a batch replayed after a crash changes nothing.
- */
-export async function writeBatch(
-  manager: EntityManager,
-  context: ImportContext,
-  batch: ImportBatch,
-): Promise<BatchCounts> {
-  // The import's row lock orders this batch and a cancellation: a batch either commits before
-  // the cancel (its rows stay) or sees the import cancelled and writes nothing.
-  const state: { status: string }[] = await manager.query(
-    `SELECT status FROM imports WHERE id = $1 FOR UPDATE`,
-    [context.importId],
-  );
-  if (state[0]?.status !== 'processing') throw new ImportStopped(state[0]?.status ?? 'missing');
-  let leads: readonly LeadRow[] = batch.leads;
-  const duplicates: ErrorRow[] = [];
-  if (context.dedupePolicy === 'email_or_domain') {
-    const taken = await takenByDomain(manager, context, leads);
-    if (taken.size > 0) {
-      for (const lead of leads) {
-        const message = taken.get(lead.row);
-        if (message)
-          duplicates.push({ row: lead.row, cells: lead.cells, error: message, kind: 'duplicate' });
+    const others = existing.filter((lead) => lead.import_id !== context.importId);
+    const emails = new Set(others.map((lead) => lead.email_normalized));
+    const taken = new Set(others.map((lead) => lead.company_domain));
+    for (const lead of leads) {
+      if (emails.has(lead.emailNormalized)) duplicates.set(lead.row, EXISTING_EMAIL_MESSAGE);
+      else if (lead.companyDomain && taken.has(lead.companyDomain)) {
+        duplicates.set(lead.row, EXISTING_DOMAIN_MESSAGE);
       }
-      leads = leads.filter((lead) => !taken.has(lead.row));
     }
+    return duplicates;
   }
-  const inserted = await insertLeads(manager, context, leads);
-  const missing = leads.filter((lead) => !inserted.has(lead.row));
-  const mine = await alreadyImported(
-    manager,
-    context,
-    missing.map((lead) => lead.row),
-  );
-  for (const lead of missing) {
-    if (mine.has(lead.row)) continue;
-    duplicates.push({
-      row: lead.row,
-      cells: lead.cells,
-      error: EXISTING_EMAIL_MESSAGE,
-      kind: 'duplicate',
-    });
+
+  private async insertErrors(
+    manager: EntityManager,
+    context: ImportContext,
+    errors: readonly ErrorRow[],
+  ): Promise<Set<number>> {
+    if (errors.length === 0) return new Set();
+    const rows: { row_number: number }[] = await manager.query(INSERT_ERRORS, [
+      context.companyId,
+      context.importId,
+      errors.map((error) => error.row),
+      errors.map((error) => JSON.stringify(error.cells)),
+      errors.map((error) => error.error),
+    ]);
+    return new Set(rows.map((row) => row.row_number));
   }
-  const errors = [...batch.errors, ...duplicates];
-  const written = await insertErrors(manager, context, errors);
-  const counts: BatchCounts = {
-    imported: inserted.size,
-    created: [...inserted.values()],
-    failed: errors.filter((error) => error.kind === 'failed' && written.has(error.row)).length,
-    duplicate: errors.filter((error) => error.kind === 'duplicate' && written.has(error.row))
-      .length,
-  };
-  const processed = counts.imported + counts.failed + counts.duplicate;
-  if (processed > 0) {
-    await manager.query(
-      `UPDATE imports SET rows_processed = rows_processed + $2, rows_imported = rows_imported + $3,
-                          rows_failed = rows_failed + $4, rows_duplicate = rows_duplicate + $5
-        WHERE id = $1`,
-      [context.importId, processed, counts.imported, counts.failed, counts.duplicate],
+
+  /**
+   * Writes one batch inside the caller's transaction: new leads with their `imported` events
+   * (returned, so the caller can announce them as `lead.created`),
+   * failed and duplicate rows with their original cells, and the import's counters. Counts only
+   * what this call wrote, so a batch replayed after a crash changes nothing.
+   */
+  async writeBatch(
+    manager: EntityManager,
+    context: ImportContext,
+    batch: ImportBatch,
+  ): Promise<BatchCounts> {
+    // The import's row lock orders this batch and a cancellation: a batch either commits before
+    // the cancel (its rows stay) or sees the import cancelled and writes nothing.
+    const state: { status: string }[] = await manager.query(
+      `SELECT status FROM imports WHERE id = $1 FOR UPDATE`,
+      [context.importId],
     );
+    if (state[0]?.status !== 'processing') throw new ImportStopped(state[0]?.status ?? 'missing');
+    let leads: readonly LeadRow[] = batch.leads;
+    const duplicates: ErrorRow[] = [];
+    if (context.dedupePolicy === 'email_or_domain') {
+      const taken = await this.takenByDomain(manager, context, leads);
+      if (taken.size > 0) {
+        for (const lead of leads) {
+          const message = taken.get(lead.row);
+          if (message)
+            duplicates.push({
+              row: lead.row,
+              cells: lead.cells,
+              error: message,
+              kind: 'duplicate',
+            });
+        }
+        leads = leads.filter((lead) => !taken.has(lead.row));
+      }
+    }
+    const inserted = await this.insertLeads(manager, context, leads);
+    const missing = leads.filter((lead) => !inserted.has(lead.row));
+    const mine = await this.alreadyImported(
+      manager,
+      context,
+      missing.map((lead) => lead.row),
+    );
+    for (const lead of missing) {
+      if (mine.has(lead.row)) continue;
+      duplicates.push({
+        row: lead.row,
+        cells: lead.cells,
+        error: EXISTING_EMAIL_MESSAGE,
+        kind: 'duplicate',
+      });
+    }
+    const errors = [...batch.errors, ...duplicates];
+    const written = await this.insertErrors(manager, context, errors);
+    const counts: BatchCounts = {
+      imported: inserted.size,
+      created: [...inserted.values()],
+      failed: errors.filter((error) => error.kind === 'failed' && written.has(error.row)).length,
+      duplicate: errors.filter((error) => error.kind === 'duplicate' && written.has(error.row))
+        .length,
+    };
+    const processed = counts.imported + counts.failed + counts.duplicate;
+    if (processed > 0) {
+      await manager.query(
+        `UPDATE imports SET rows_processed = rows_processed + $2, rows_imported = rows_imported + $3,
+                            rows_failed = rows_failed + $4, rows_duplicate = rows_duplicate + $5
+          WHERE id = $1`,
+        [context.importId, processed, counts.imported, counts.failed, counts.duplicate],
+      );
+    }
+    return counts;
   }
-  return counts;
 }
 
 /** The import is no longer processing (cancelled while its job ran): stop without writing. */

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
  * per program; later loads find the column set and write nothing.
  */
 @Injectable()
-export class FormFirstLoads {
+export class FormFirstLoadsRepository {
   constructor(private readonly db: DataSource) {}
 
   /** `from`: the page's origin, or `portal`. */

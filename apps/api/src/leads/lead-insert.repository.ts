@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
 import { queryPrepared } from '../common/database/prepared-statement';
-import { type RateLimitCount, rateLimitHitSql } from '../common/rate-limit/rate-limit.service';
+import { type RateLimitCount, rateLimitHitSql } from '../common/rate-limit/rate-limits.repository';
 import type { LeadSource } from './lead.entity';
 import type { LeadProgramRules } from './lead-targets.repository';
-import type { leadRecordFromRow } from './leads.repository';
+import type { LeadRow } from './leads.repository';
 
 export interface LeadInsert {
   companyId: string;
@@ -29,7 +29,7 @@ export interface LeadInsert {
   requestRef: string | null;
 }
 
-export type InsertedLeadRow = Partial<Parameters<typeof leadRecordFromRow>[0]> &
+export type InsertedLeadRow = Partial<LeadRow> &
   RateLimitCount & {
     /** The program still has the rules the lead was validated under. */
     rules_current: boolean;
