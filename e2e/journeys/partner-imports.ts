@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import type { World } from '../support/world';
 import { leadForm } from './partner-submits';
 
 const FILE = 'northstar-leads.csv';
+const WORKBOOK = 'trade-fair.xlsx';
+
+/** The partner's Excel workbook: a notes sheet first, a hidden one, and the fair's leads. */
+async function tradeFairWorkbook(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Read me').addRow(['Leads from the Hannover fair are on the next sheet']);
+  workbook.addWorksheet('Old contacts', { state: 'hidden' }).addRow(['Email']);
+  const fair = workbook.addWorksheet('Trade fair');
+  fair.addRow(['First name', 'Last name', 'E-mail', 'Company', 'Expected seats']);
+  fair.addRow(['Barbara', 'Liskov', 'barbara-at-mit.example', 'MIT', 9]);
+  fair.addRow(['Ken', 'Thompson', 'ken@bell.example', 'Bell Labs', { formula: '2*6', result: 12 }]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
 
 /** Reads a download the way the partner's spreadsheet would open it (BOM dropped). */
 async function downloaded(page: Page, click: () => Promise<void>) {
@@ -28,7 +42,8 @@ async function fixCell(page: Page, grid: Locator, bad: string, good: string): Pr
 /**
  * Journey 4: the partner downloads the CSV template, fills it in with some mistakes, previews
  * it (bad cells highlighted), fixes two in place, imports, then downloads the error CSV of what
- * could not be imported and finds exactly those rows, each with its reason.
+ * could not be imported and finds exactly those rows, each with its reason. Then the partner
+ * drops an Excel workbook with two visible sheets, picks one, fixes a cell and imports it.
  */
 export async function partnerImports(world: World): Promise<void> {
   const { cast } = world;
@@ -136,4 +151,35 @@ export async function partnerImports(world: World): Promise<void> {
   );
   await expect(leads.getByRole('row', { name: /Alan Turing/ })).toContainText('New');
   await expect(leads).not.toContainText('Edsger');
+
+  // Then an Excel workbook with two visible sheets: the partner picks the fair's, fixes a cell.
+  await form.getByRole('tab', { name: 'Submit a lead' }).click();
+  await form.getByRole('button', { name: 'More lead actions' }).click();
+  await form.getByRole('menuitem', { name: 'Import leads' }).click();
+  await form.locator('input[type="file"]').setInputFiles({
+    name: WORKBOOK,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await tradeFairWorkbook(),
+  });
+  await expect(form.getByRole('radio')).toHaveCount(2);
+  await form.getByRole('radio', { name: 'Trade fair' }).check();
+  await form.getByRole('button', { name: 'Preview this sheet' }).click();
+  await expect(counts).toHaveText('1 ready to import, 1 with problems, 2 rows in all');
+  const sheetGrid = form.getByRole('grid');
+  await expect(sheetGrid).toContainText('12');
+  await fixCell(page, sheetGrid, 'barbara-at-mit.example', 'barbara@mit.example');
+  await expect(counts).toHaveText('2 ready to import, 0 with problems, 2 rows in all');
+  await form.getByRole('button', { name: 'Import and submit' }).click();
+  await expect(
+    form.getByText('Import finished: 2 imported, 0 with problems, 0 already registered.'),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(
+    form
+      .getByRole('table', { name: 'Import history' })
+      .getByRole('row', { name: new RegExp(WORKBOOK.replace('.', '\\.')) }),
+  ).toContainText('Completed');
+  await form.getByRole('tab', { name: 'My leads' }).click();
+  await expect(leads.getByRole('row', { name: /Barbara Liskov/ })).toContainText(
+    'barbara@mit.example',
+  );
 }

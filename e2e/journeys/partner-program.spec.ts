@@ -38,7 +38,7 @@ test('3. the company accepts the lead; the partner is emailed and sees "Accepted
   await companyQualifies(the());
 });
 
-test('4. the partner imports a CSV, fixes cells in the preview, gets the error CSV', async () => {
+test('4. the partner imports a CSV, fixes cells in the preview, gets the error CSV, then a workbook', async () => {
   await partnerImports(the());
 });
 

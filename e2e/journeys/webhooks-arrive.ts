@@ -6,8 +6,8 @@ import { known, type World } from '../support/world';
 
 /** Every event type the company subscribed to in journey 1, and how often journeys 2–5 cause it. */
 const EXPECTED: Record<WebhookEvent['type'], number> = {
-  // The form's lead, then the four imported ones.
-  'lead.created': 5,
+  // The form's lead, then the four imported from the CSV and the two from the workbook.
+  'lead.created': 7,
   // The partner's correction with the pencil.
   'lead.updated': 1,
   // New → Accepted, Accepted → Closed Won.
@@ -16,7 +16,8 @@ const EXPECTED: Record<WebhookEvent['type'], number> = {
   'transaction.created': 1,
   // $50.00 for the win, 10% of the payment.
   'commission.created': 2,
-  'import.completed': 1,
+  // The CSV, then the workbook.
+  'import.completed': 2,
 };
 
 async function verified(hooks: ReceivedWebhook[], secret: string): Promise<WebhookEvent[]> {
@@ -76,7 +77,9 @@ export async function webhooksArrive(world: World): Promise<void> {
   expect(transaction).toMatchObject({
     data: { transaction: { externalId: 'INV-2026-0042', amount: { amount: 123456 } } },
   });
-  const imported = events.find((e) => e.type === 'import.completed');
+  const imported = events.find(
+    (e) => e.type === 'import.completed' && e.data.import.fileName === 'northstar-leads.csv',
+  );
   expect(imported).toMatchObject({
     data: { import: { fileName: 'northstar-leads.csv', rowsImported: 4 } },
   });

@@ -239,3 +239,18 @@ export {
   STAGE_TRANSITIONS,
   shouldNotifyPartner,
 } from './stages/stages.js';
+export {
+  isSpreadsheetDateFormat,
+  spreadsheetDateText,
+  spreadsheetNumberText,
+  spreadsheetSerialDate,
+} from './xlsx/spreadsheet-cells.js';
+export {
+  type Inflate,
+  type SheetRow,
+  sheetCsv,
+  WorkbookFormatError,
+  WorkbookReader,
+  type WorkbookSheetInfo,
+} from './xlsx/workbook-reader.js';
+export type { ReadBytes } from './xlsx/zip-directory.js';

@@ -107,7 +107,9 @@ export function printWidgetSize(report) {
       ? 'CSV worker: papaparse + core row checks'
       : /^import-view/.test(row.file)
         ? 'Import view'
-        : '';
+        : /^workbook-file/.test(row.file)
+          ? 'Workbook reader (.xlsx): core zip + XML reader, loaded when a workbook is dropped'
+          : '';
     console.log(
       `    ${row.file.padEnd(44)} ${kb(row.gz).padStart(9)} gz  (${kb(row.withImports)} with its imports)${note ? `  ${note}` : ''}`,
     );

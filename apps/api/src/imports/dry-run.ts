@@ -107,7 +107,15 @@ export class ImportDryRun {
   result(
     context: Pick<
       ImportDryRunDto,
-      'programId' | 'partnerId' | 'fileName' | 'fileSize' | 'encoding' | 'delimiter'
+      | 'programId'
+      | 'partnerId'
+      | 'fileName'
+      | 'fileSize'
+      | 'encoding'
+      | 'delimiter'
+      | 'format'
+      | 'sheet'
+      | 'sheets'
     >,
   ): ImportDryRunDto {
     const headers = this.headers ?? [];

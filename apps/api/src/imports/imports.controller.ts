@@ -39,9 +39,15 @@ import {
 } from './imports.dto';
 import { ImportsService } from './imports.service';
 import { attachment } from './lead-templates.controller';
+import { uploadSourceOf } from './upload/upload-receiver';
+
+const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const MAPPING_DESCRIPTION =
   'Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program\'s form (`email`, `firstName`, or a custom field\'s key), or null to ignore the column.';
+
+const SHEET_DESCRIPTION =
+  "An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.";
 
 /**
  * The multipart form. Who the leads are for is a rule across fields, so it is a `oneOf`: a
@@ -61,7 +67,7 @@ const uploadBody: Parameters<typeof ApiBody>[0] = {
         type: 'string',
         format: 'binary',
         description:
-          'The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited). Send it after the other fields.',
+          'The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited) or Excel workbook (.xlsx), told apart by content. Send it after the other fields.',
       },
       mapping: {
         type: 'string',
@@ -84,6 +90,7 @@ const uploadBody: Parameters<typeof ApiBody>[0] = {
           "API keys and cookie sessions: the partner's key in the program (or `partnerId`).",
       },
       fileName: { type: 'string', description: 'The name shown in import history.' },
+      sheet: { type: 'string', description: SHEET_DESCRIPTION, examples: ['Leads'] },
     },
     oneOf: [
       {
@@ -138,9 +145,9 @@ export class ImportsController {
   @PartnerAllowed()
   @Post()
   @ApiOperation({
-    summary: 'Upload a CSV and import its leads',
+    summary: 'Upload a CSV or Excel workbook and import its leads',
     description:
-      'Uploads a CSV of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the CSV itself as a `text/csv` body with the options as query parameters.\n\n**Who the leads are for**: a partner session imports into its own program; an API key or cookie session must send `programId` **and** exactly one of `partnerId` or `partnerKey` (422 `validation_failed` naming `programId` or `partnerId` otherwise).\n\n**Columns**: headers map to the program\'s fields automatically (names, labels and aliases such as `E-mail`); `mapping` corrects that as a JSON object `{"<column index>": "<field key>" | null}` — e.g. `{"0":"email","3":null}` maps the first column to `email` and ignores the fourth. Run `previewImport` first to see the automatic mapping and the first problems without storing anything.\n\nHonours `Idempotency-Key`: a retried upload returns the same import.',
+      'Uploads a CSV or an Excel workbook (.xlsx) of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the file itself as the body (`text/csv`, or the .xlsx media type) with the options as query parameters.\n\n**Workbooks** are recognised by their content (never by name or declared type). One sheet is imported: `sheet` names it (or its position among the visible sheets, from 1), by default the first visible sheet; an unknown sheet is a 422 `validation_failed` naming `sheet`. Cells read as the spreadsheet shows them: dates as `YYYY-MM-DD` (with ` HH:MM` when there is a time), formulas as their saved results (never evaluated), text cells keep leading zeros, a merged range\'s value is its top-left cell\'s, empty rows are skipped, row numbers are the sheet\'s. The same limits apply (`maxBytes` to the workbook, `maxRows` to the sheet); the error file is CSV. Excel 97–2003 (.xls) and password-protected workbooks are refused with 415 `not_csv`.\n\n**Who the leads are for**: a partner session imports into its own program; an API key or cookie session must send `programId` **and** exactly one of `partnerId` or `partnerKey` (422 `validation_failed` naming `programId` or `partnerId` otherwise).\n\n**Columns**: headers map to the program\'s fields automatically (names, labels and aliases such as `E-mail`); `mapping` corrects that as a JSON object `{"<column index>": "<field key>" | null}` — e.g. `{"0":"email","3":null}` maps the first column to `email` and ignores the fourth. Run `previewImport` first to see the automatic mapping and the first problems without storing anything.\n\nHonours `Idempotency-Key`: a retried upload returns the same import.',
   })
   @ApiProblems(
     'lead_import_disabled',
@@ -160,7 +167,7 @@ export class ImportsController {
     'upload_aborted',
   )
   @HttpCode(202)
-  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiConsumes('multipart/form-data', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiBody(uploadBody)
   @ApiAcceptedResponse({
     standardSchema: importSchema,
@@ -174,7 +181,13 @@ export class ImportsController {
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<ImportDto> {
-    const created = await this.imports.create(request, scope, principal, query, idempotencyKey);
+    const created = await this.imports.create(
+      uploadSourceOf(request),
+      scope,
+      principal,
+      query,
+      idempotencyKey,
+    );
     // Set here (not only by @HttpCode) so an idempotent replay answers 202 as well.
     response.status(202);
     response.setHeader('Location', `/v1/imports/${created.id}`);
@@ -187,7 +200,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Dry-run an import (validate only)',
     description:
-      "Reads a CSV exactly as `createImport` would — size and row limits, encoding, header mapping, each row checked against the program's form, repeated rows within the file — and answers the automatic column mapping, the counts and the first rows' problems. **Stores nothing**: no import, no file, no lead. The widget's import preview asks the same question.\n\nSame body and options as `createImport` (multipart with `file`, or a `text/csv` body with the options as query parameters); the program and partner must be known before the file (query parameters, or form fields before `file`). `mapping` corrections apply as they would on import. A file with no column for a required field answers 200 with `missingRequired` and `ready: false`, so the mapping can be fixed. Leads already registered in the program are found by the import itself, not here.",
+      "Reads a CSV or Excel workbook exactly as `createImport` would — size and row limits, encoding, header mapping, each row checked against the program's form, repeated rows within the file — and answers the automatic column mapping, the counts and the first rows' problems — for a workbook also the sheet read and the visible sheets (`sheet`, `sheets`). **Stores nothing**: no import, no file, no lead. The widget's import preview asks the same question.\n\nSame body and options as `createImport` (multipart with `file`, or a `text/csv` body with the options as query parameters); the program and partner must be known before the file (query parameters, or form fields before `file`). `mapping` corrections apply as they would on import. A file with no column for a required field answers 200 with `missingRequired` and `ready: false`, so the mapping can be fixed. Leads already registered in the program are found by the import itself, not here.",
   })
   @ApiProblems(
     'lead_import_disabled',
@@ -204,7 +217,7 @@ export class ImportsController {
     'invalid_multipart',
     'upload_aborted',
   )
-  @ApiConsumes('multipart/form-data', 'text/csv')
+  @ApiConsumes('multipart/form-data', 'text/csv', XLSX_MEDIA_TYPE)
   @ApiBody(uploadBody)
   @ApiOkResponse({ standardSchema: importDryRunSchema, description: 'What the import would do.' })
   dryRunImport(
@@ -212,7 +225,7 @@ export class ImportsController {
     @Scope() scope: TenantScope,
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
   ): Promise<ImportDryRunDto> {
-    return this.imports.dryRun(request, scope, query);
+    return this.imports.dryRun(uploadSourceOf(request), scope, query);
   }
 
   @PartnerAllowed()

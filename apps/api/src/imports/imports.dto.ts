@@ -136,6 +136,18 @@ export const createImportOptions = z.object({
         z.describe('For a raw `text/csv` body: the name shown in import history.'),
       ),
   ),
+  sheet: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(200),
+        z.describe(
+          "An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.",
+        ),
+        z.meta({ examples: ['Leads'] }),
+      ),
+  ),
 });
 
 export type CreateImportOptions = z.infer<typeof createImportOptions>;
@@ -207,6 +219,15 @@ export const importDryRunSchema = z
     fileSize: z.int(),
     encoding: z.string().check(z.describe('How the file was read, e.g. `utf-8`, `windows-1252`.')),
     delimiter: z.string(),
+    format: z
+      .enum(['csv', 'xlsx'])
+      .check(z.describe('What the file is, by its content: CSV text or an Excel workbook.')),
+    sheet: z
+      .nullable(z.string())
+      .check(z.describe('A workbook: the sheet read (see the `sheet` option). CSV: null.')),
+    sheets: z
+      .array(z.string())
+      .check(z.describe("A workbook: its visible sheets, in the workbook's order. CSV: empty.")),
     headers: z.array(z.string()).check(z.describe("The file's header row.")),
     columns: z
       .array(
@@ -262,6 +283,9 @@ export const importDryRunSchema = z
         fileSize: 48213,
         encoding: 'utf-8',
         delimiter: ';',
+        format: 'csv',
+        sheet: null,
+        sheets: [],
         headers: ['E-mail', 'Vorname', 'Firma', 'Notes'],
         columns: [
           { index: 0, header: 'E-mail', field: 'email' },

@@ -8,7 +8,6 @@ import {
   isCsvTemplateExampleRow,
 } from '@leadbridge/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { actorOf, type Principal } from '../common/auth/principal';
 import { notFound, ProblemException, validationProblem } from '../common/problem/problem';
@@ -20,7 +19,7 @@ import { DomainEventsService } from '../events/domain-events.service';
 import { JobsService } from '../jobs/jobs.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { ImportDryRun } from './dry-run';
-import { checkMapping, mapOrRefuse, parseMapping } from './import-mapping';
+import { checkMapping, mapOrRefuse, parseMapping, type StoredMapping } from './import-mapping';
 import { IMPORT_QUEUE, type ImportJobData } from './import-queue';
 import {
   assertImportSlotFree,
@@ -38,7 +37,12 @@ import {
 } from './imports.dto';
 import { ImportsRepository } from './imports.repository';
 import { fileTooLarge } from './upload/csv-upload-inspector';
-import { type ReceivedUpload, receiveUpload, uploadKindOf } from './upload/upload-receiver';
+import {
+  type ReceivedUpload,
+  receiveUpload,
+  type UploadKind,
+  type UploadSource,
+} from './upload/upload-receiver';
 
 // Boundaries and part headers around the file in a multipart body.
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -80,18 +84,51 @@ export function fileSlug(name: string): string {
   return slug || 'leads';
 }
 
-function optionsFrom(
+/** An upload's options (the query's, then its form fields') and its parsed mapping. */
+interface UploadOptions {
+  options: CreateImportOptions;
+  mapping: StoredMapping | null;
+}
+
+const OPTION_FIELDS = ['programId', 'partnerId', 'partnerKey', 'mapping', 'fileName', 'sheet'];
+
+/**
+ * Reads an upload's options from the query and its form fields, checked and parsed once per
+ * set of fields: the fields sent before the file (to refuse early), and again only when more
+ * fields followed the file.
+ */
+function optionsReader(
   query: CreateImportOptions,
-  fields: Record<string, string>,
-): CreateImportOptions {
-  const known = Object.fromEntries(
-    Object.entries(fields).filter(([name]) =>
-      ['programId', 'partnerId', 'partnerKey', 'mapping', 'fileName'].includes(name),
-    ),
-  );
-  const parsed = createImportOptions.safeParse(known);
-  if (!parsed.success) throw validationProblem(issuesToFieldIssues(parsed.error.issues));
-  return { ...query, ...parsed.data };
+): (fields: Record<string, string>) => UploadOptions {
+  let last: { key: string; read: UploadOptions } | null = null;
+  return (fields) => {
+    const known = Object.fromEntries(
+      Object.entries(fields).filter(([name]) => OPTION_FIELDS.includes(name)),
+    );
+    const key = JSON.stringify(known);
+    if (last?.key === key) return last.read;
+    const parsed = createImportOptions.safeParse(known);
+    if (!parsed.success) throw validationProblem(issuesToFieldIssues(parsed.error.issues));
+    const options = { ...query, ...parsed.data };
+    const read = { options, mapping: parseMapping(options.mapping) };
+    last = { key, read };
+    return read;
+  };
+}
+
+/** Refuses, before reading a byte, a body the imports do not take or that says it is too large. */
+function acceptedKind(source: UploadSource, maxBytes: number): UploadKind {
+  if (!source.kind) {
+    throw new ProblemException(
+      415,
+      'unsupported_media_type',
+      'Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.',
+    );
+  }
+  if (source.declaredBytes > maxBytes + (source.kind === 'multipart' ? MULTIPART_OVERHEAD : 0)) {
+    throw fileTooLarge(maxBytes);
+  }
+  return source.kind;
 }
 
 /** A FileStorage that keeps nothing: a dry run reads the upload and drops it. */
@@ -129,25 +166,14 @@ export class ImportsService {
    * read when the request allows it (partner sessions, or program and partner in the query).
    */
   async create(
-    request: Request,
+    source: UploadSource,
     scope: TenantScope,
     principal: Principal,
     query: CreateImportOptions,
     idempotencyKey: string | undefined,
   ): Promise<ImportDto> {
-    const kind = uploadKindOf(request.headers['content-type']);
-    if (!kind) {
-      throw new ProblemException(
-        415,
-        'unsupported_media_type',
-        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
-      );
-    }
-    const declared = Number(request.headers['content-length'] ?? Number.NaN);
-    const overhead = kind === 'multipart' ? MULTIPART_OVERHEAD : 0;
-    if (declared > this.config.importMaxBytes + overhead) {
-      throw fileTooLarge(this.config.importMaxBytes);
-    }
+    const kind = acceptedKind(source, this.config.importMaxBytes);
+    const readOptions = optionsReader(query);
     const creator = creatorOf(principal);
     const checked: { target: ImportTarget | null } = { target: null };
     const check = async (input: TargetInput): Promise<ImportTarget> => {
@@ -169,29 +195,31 @@ export class ImportsService {
     const storageKey = `imports/${scope.companyId}/${randomUUID()}.csv`;
     let id: string;
     try {
-      const upload: ReceivedUpload = await receiveUpload(request, kind, {
-        storage: this.storage,
-        key: storageKey,
-        limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
-        beforeFile: async (fields) => {
-          const options = optionsFrom(query, fields);
-          parseMapping(options.mapping);
-          if (targetKnown(scope, options)) await check(options);
+      const upload: ReceivedUpload = await receiveUpload(
+        { ...source, kind },
+        {
+          storage: this.storage,
+          key: storageKey,
+          limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
+          beforeFile: async (fields) => {
+            const { options } = readOptions(fields);
+            if (targetKnown(scope, options)) await check(options);
+            return { sheet: options.sheet };
+          },
         },
-      });
-      const options = optionsFrom(query, upload.fields);
+      );
+      const { options, mapping } = readOptions(upload.fields);
       const file = upload.file;
       if (!file) {
         throw validationProblem([
           {
             field: 'file',
             code: 'required',
-            message: 'Attach the CSV file as the form field `file`',
+            message: 'Attach the CSV file or workbook as the form field `file`',
           },
         ]);
       }
       const resolved = checked.target ?? (await check(options));
-      const mapping = parseMapping(options.mapping);
       const { header, firstDataRow, dataRows, bytes } = file.inspection;
       const mapped = mapOrRefuse(resolved.formSchema, header, mapping);
       const skipsExample =
@@ -245,53 +273,46 @@ export class ImportsService {
    * must be known before the file arrives (query parameters, or form fields before `file`).
    */
   async dryRun(
-    request: Request,
+    source: UploadSource,
     scope: TenantScope,
     query: CreateImportOptions,
   ): Promise<ImportDryRunDto> {
-    const kind = uploadKindOf(request.headers['content-type']);
-    if (!kind) {
-      throw new ProblemException(
-        415,
-        'unsupported_media_type',
-        'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
-      );
-    }
-    const declared = Number(request.headers['content-length'] ?? Number.NaN);
-    if (declared > this.config.importMaxBytes + (kind === 'multipart' ? MULTIPART_OVERHEAD : 0)) {
-      throw fileTooLarge(this.config.importMaxBytes);
-    }
+    const kind = acceptedKind(source, this.config.importMaxBytes);
+    const readOptions = optionsReader(query);
     const state: { target: ImportTarget | null; run: ImportDryRun | null } = {
       target: null,
       run: null,
     };
-    const upload = await receiveUpload(request, kind, {
-      // Nothing is kept: the bytes are counted and dropped once the inspector has seen them.
-      storage: discardingStorage,
-      key: 'dry-run',
-      limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
-      beforeFile: async (fields) => {
-        const options = optionsFrom(query, fields);
-        const mapping = parseMapping(options.mapping);
-        const target = await resolveImportTarget(this.repository, this.db, scope, options);
-        state.target = target;
-        state.run = new ImportDryRun(target.formSchema, target.dedupePolicy, mapping);
+    const upload = await receiveUpload(
+      { ...source, kind },
+      {
+        // Nothing is kept: the bytes are counted and dropped once the inspector has seen them.
+        storage: discardingStorage,
+        key: 'dry-run',
+        limits: { maxBytes: this.config.importMaxBytes, maxRows: this.config.importMaxRows },
+        beforeFile: async (fields) => {
+          const { options, mapping } = readOptions(fields);
+          const target = await resolveImportTarget(this.repository, this.db, scope, options);
+          state.target = target;
+          state.run = new ImportDryRun(target.formSchema, target.dedupePolicy, mapping);
+          return { sheet: options.sheet };
+        },
+        onRecord: (record) => state.run?.add(record),
       },
-      onRecord: (record) => state.run?.add(record),
-    });
+    );
     const { target, run } = state;
     if (!upload.file || !target || !run) {
       throw validationProblem([
         {
           field: 'file',
           code: 'required',
-          message: 'Attach the CSV file as the form field `file`',
+          message: 'Attach the CSV file or workbook as the form field `file`',
         },
       ]);
     }
-    const options = optionsFrom(query, upload.fields);
+    const { options, mapping } = readOptions(upload.fields);
     const { inspection } = upload.file;
-    checkMapping(target.formSchema, inspection.header, parseMapping(options.mapping));
+    checkMapping(target.formSchema, inspection.header, mapping);
     return run.result({
       programId: target.programId,
       partnerId: target.partnerId,
@@ -299,6 +320,9 @@ export class ImportsService {
       fileSize: inspection.bytes,
       encoding: inspection.encoding,
       delimiter: inspection.delimiter,
+      format: upload.file.sheet ? 'xlsx' : 'csv',
+      sheet: upload.file.sheet?.name ?? null,
+      sheets: upload.file.sheet?.visible ?? [],
     });
   }
 
@@ -381,7 +405,7 @@ export class ImportsService {
         if (page.length < ERROR_CSV_PAGE) return;
       }
     }
-    const base = fileSlug(row.file_name.replace(/\.(csv|txt|tsv)$/i, ''));
+    const base = fileSlug(row.file_name.replace(/\.(csv|txt|tsv|xlsx)$/i, ''));
     return { fileName: `${base}-errors.csv`, body: Readable.from(chunks()) };
   }
 

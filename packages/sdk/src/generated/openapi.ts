@@ -490,8 +490,10 @@ export interface paths {
         get: operations["listImports"];
         put?: never;
         /**
-         * Upload a CSV and import its leads
-         * @description Uploads a CSV of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the CSV itself as a `text/csv` body with the options as query parameters.
+         * Upload a CSV or Excel workbook and import its leads
+         * @description Uploads a CSV or an Excel workbook (.xlsx) of leads (streamed, never buffered) and queues its import: answers 202 at once with the import, which a job then processes — poll `getImport` for progress, then `getImportErrorCsv` for the rows that were not imported. Send `multipart/form-data` with the file in `file`, or the file itself as the body (`text/csv`, or the .xlsx media type) with the options as query parameters.
+         *
+         *     **Workbooks** are recognised by their content (never by name or declared type). One sheet is imported: `sheet` names it (or its position among the visible sheets, from 1), by default the first visible sheet; an unknown sheet is a 422 `validation_failed` naming `sheet`. Cells read as the spreadsheet shows them: dates as `YYYY-MM-DD` (with ` HH:MM` when there is a time), formulas as their saved results (never evaluated), text cells keep leading zeros, a merged range's value is its top-left cell's, empty rows are skipped, row numbers are the sheet's. The same limits apply (`maxBytes` to the workbook, `maxRows` to the sheet); the error file is CSV. Excel 97–2003 (.xls) and password-protected workbooks are refused with 415 `not_csv`.
          *
          *     **Who the leads are for**: a partner session imports into its own program; an API key or cookie session must send `programId` **and** exactly one of `partnerId` or `partnerKey` (422 `validation_failed` naming `programId` or `partnerId` otherwise).
          *
@@ -517,7 +519,7 @@ export interface paths {
         put?: never;
         /**
          * Dry-run an import (validate only)
-         * @description Reads a CSV exactly as `createImport` would — size and row limits, encoding, header mapping, each row checked against the program's form, repeated rows within the file — and answers the automatic column mapping, the counts and the first rows' problems. **Stores nothing**: no import, no file, no lead. The widget's import preview asks the same question.
+         * @description Reads a CSV or Excel workbook exactly as `createImport` would — size and row limits, encoding, header mapping, each row checked against the program's form, repeated rows within the file — and answers the automatic column mapping, the counts and the first rows' problems — for a workbook also the sheet read and the visible sheets (`sheet`, `sheets`). **Stores nothing**: no import, no file, no lead. The widget's import preview asks the same question.
          *
          *     Same body and options as `createImport` (multipart with `file`, or a `text/csv` body with the options as query parameters); the program and partner must be known before the file (query parameters, or form fields before `file`). `mapping` corrections apply as they would on import. A file with no column for a required field answers 200 with `missingRequired` and `ready: false`, so the mapping can be fixed. Leads already registered in the program are found by the import itself, not here.
          */
@@ -1845,6 +1847,7 @@ export interface components {
          *       "encoding": "utf-8",
          *       "fileName": "leads-march.csv",
          *       "fileSize": 48213,
+         *       "format": "csv",
          *       "headers": [
          *         "E-mail",
          *         "Vorname",
@@ -1888,7 +1891,9 @@ export interface components {
          *       "rowsDuplicate": 2,
          *       "rowsFailed": 7,
          *       "rowsTotal": 812,
-         *       "rowsValid": 803
+         *       "rowsValid": 803,
+         *       "sheet": null,
+         *       "sheets": []
          *     }
          */
         ImportDryRun: {
@@ -1906,6 +1911,11 @@ export interface components {
             encoding: string;
             fileName: string | null;
             fileSize: number;
+            /**
+             * @description What the file is, by its content: CSV text or an Excel workbook.
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
             /** @description The file's header row. */
             headers: string[];
             /** @description The effective mapping in the format `createImport` takes: `{"<column index>": "<field key>" | null}`. */
@@ -1937,6 +1947,10 @@ export interface components {
             /** @description Rows below the header (empty lines are not counted). */
             rowsTotal: number;
             rowsValid: number;
+            /** @description A workbook: the sheet read (see the `sheet` option). CSV: null. */
+            sheet: string | null;
+            /** @description A workbook: its visible sheets, in the workbook's order. CSV: empty. */
+            sheets: string[];
         };
         ImportPage: {
             data: components["schemas"]["Import"][];
@@ -5766,6 +5780,8 @@ export interface operations {
                 mapping?: string;
                 /** @description For a raw `text/csv` body: the name shown in import history. */
                 fileName?: string;
+                /** @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV. */
+                sheet?: string;
             };
             header?: {
                 /**
@@ -5779,10 +5795,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                     /**
                      * Format: binary
-                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited). Send it after the other fields.
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited) or Excel workbook (.xlsx), told apart by content. Send it after the other fields.
                      */
                     file: string;
                     /** @description The name shown in import history. */
@@ -5804,6 +5820,55 @@ export interface operations {
                      * @description API keys and cookie sessions: the program (required).
                      */
                     programId?: string;
+                    /**
+                     * @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.
+                     * @example Leads
+                     */
+                    sheet?: string;
+                } & ({
+                    partnerId?: unknown;
+                    partnerKey?: unknown;
+                    programId?: unknown;
+                } | {
+                    /** Format: uuid */
+                    partnerId: string;
+                    partnerKey?: unknown;
+                    programId: string;
+                } | {
+                    partnerId?: unknown;
+                    partnerKey: string;
+                    programId: string;
+                });
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited) or Excel workbook (.xlsx), told apart by content. Send it after the other fields.
+                     */
+                    file: string;
+                    /** @description The name shown in import history. */
+                    fileName?: string;
+                    /**
+                     * @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key), or null to ignore the column.
+                     * @example {"0":"email","1":"firstName","3":null}
+                     */
+                    mapping?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the partner (or `partnerKey`).
+                     */
+                    partnerId?: string;
+                    /** @description API keys and cookie sessions: the partner's key in the program (or `partnerId`). */
+                    partnerKey?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the program (required).
+                     */
+                    programId?: string;
+                    /**
+                     * @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.
+                     * @example Leads
+                     */
+                    sheet?: string;
                 } & ({
                     partnerId?: unknown;
                     partnerKey?: unknown;
@@ -5932,8 +5997,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `file_too_large`: The CSV file is larger than `maxBytes`.
-             *     - `too_many_rows`: The CSV file has more rows than `maxRows`.
+             * @description - `file_too_large`: The CSV file or workbook is larger than `maxBytes`.
+             *     - `too_many_rows`: The CSV file (or the workbook sheet) has more rows than `maxRows`.
              */
             413: {
                 headers: {
@@ -5947,8 +6012,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_csv`: The file is not text (binary, or an Excel workbook).
-             *     - `unsupported_media_type`: Send the CSV as multipart/form-data (field `file`) or as a text/csv body.
+             * @description - `not_csv`: The file is neither CSV text nor an Excel workbook (.xlsx) the import reads: binary, a zip that is no workbook, a damaged or password-protected workbook, or Excel 97–2003 (.xls).
+             *     - `unsupported_media_type`: Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.
              */
             415: {
                 headers: {
@@ -6013,6 +6078,8 @@ export interface operations {
                 mapping?: string;
                 /** @description For a raw `text/csv` body: the name shown in import history. */
                 fileName?: string;
+                /** @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV. */
+                sheet?: string;
             };
             header?: {
                 /**
@@ -6026,10 +6093,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
                     /**
                      * Format: binary
-                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited). Send it after the other fields.
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited) or Excel workbook (.xlsx), told apart by content. Send it after the other fields.
                      */
                     file: string;
                     /** @description The name shown in import history. */
@@ -6051,6 +6118,55 @@ export interface operations {
                      * @description API keys and cookie sessions: the program (required).
                      */
                     programId?: string;
+                    /**
+                     * @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.
+                     * @example Leads
+                     */
+                    sheet?: string;
+                } & ({
+                    partnerId?: unknown;
+                    partnerKey?: unknown;
+                    programId?: unknown;
+                } | {
+                    /** Format: uuid */
+                    partnerId: string;
+                    partnerKey?: unknown;
+                    programId: string;
+                } | {
+                    partnerId?: unknown;
+                    partnerKey: string;
+                    programId: string;
+                });
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The CSV file (UTF-8, UTF-16 or Windows-1252; `,` `;` tab or `|` delimited) or Excel workbook (.xlsx), told apart by content. Send it after the other fields.
+                     */
+                    file: string;
+                    /** @description The name shown in import history. */
+                    fileName?: string;
+                    /**
+                     * @description Corrections to the automatic header mapping, as a JSON object `{"<column index>": "<field key>" | null}`: column indexes from 0, a field key of the program's form (`email`, `firstName`, or a custom field's key), or null to ignore the column.
+                     * @example {"0":"email","1":"firstName","3":null}
+                     */
+                    mapping?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the partner (or `partnerKey`).
+                     */
+                    partnerId?: string;
+                    /** @description API keys and cookie sessions: the partner's key in the program (or `partnerId`). */
+                    partnerKey?: string;
+                    /**
+                     * Format: uuid
+                     * @description API keys and cookie sessions: the program (required).
+                     */
+                    programId?: string;
+                    /**
+                     * @description An Excel workbook's sheet to import: its name, or its position among the visible sheets from 1. Default: the first visible sheet (hidden sheets are read only when named). Ignored for CSV.
+                     * @example Leads
+                     */
+                    sheet?: string;
                 } & ({
                     partnerId?: unknown;
                     partnerKey?: unknown;
@@ -6108,6 +6224,7 @@ export interface operations {
                      *       "encoding": "utf-8",
                      *       "fileName": "leads-march.csv",
                      *       "fileSize": 48213,
+                     *       "format": "csv",
                      *       "headers": [
                      *         "E-mail",
                      *         "Vorname",
@@ -6151,7 +6268,9 @@ export interface operations {
                      *       "rowsDuplicate": 2,
                      *       "rowsFailed": 7,
                      *       "rowsTotal": 812,
-                     *       "rowsValid": 803
+                     *       "rowsValid": 803,
+                     *       "sheet": null,
+                     *       "sheets": []
                      *     }
                      */
                     "application/json": components["schemas"]["ImportDryRun"];
@@ -6227,8 +6346,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `file_too_large`: The CSV file is larger than `maxBytes`.
-             *     - `too_many_rows`: The CSV file has more rows than `maxRows`.
+             * @description - `file_too_large`: The CSV file or workbook is larger than `maxBytes`.
+             *     - `too_many_rows`: The CSV file (or the workbook sheet) has more rows than `maxRows`.
              */
             413: {
                 headers: {
@@ -6242,8 +6361,8 @@ export interface operations {
                 };
             };
             /**
-             * @description - `not_csv`: The file is not text (binary, or an Excel workbook).
-             *     - `unsupported_media_type`: Send the CSV as multipart/form-data (field `file`) or as a text/csv body.
+             * @description - `not_csv`: The file is neither CSV text nor an Excel workbook (.xlsx) the import reads: binary, a zip that is no workbook, a damaged or password-protected workbook, or Excel 97–2003 (.xls).
+             *     - `unsupported_media_type`: Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.
              */
             415: {
                 headers: {

@@ -3,7 +3,10 @@ import { PagePromise, pageQuery } from '../core/pagination.js';
 import type { Import, ImportDryRun, ImportPage, ListQuery, QueryOf } from '../types.js';
 import { Resource } from './resource.js';
 
-/** A CSV file: a `File`/`Blob`, its text, or a stream of its bytes (sent without buffering). */
+/**
+ * A CSV file or an Excel workbook (.xlsx; the API tells them apart by content): a `File`/`Blob`,
+ * its text (CSV), or a stream of its bytes (sent without buffering).
+ */
 export type ImportSource =
   | Blob
   | string
@@ -46,10 +49,11 @@ function toWebStream(source: AsyncIterable<Uint8Array | string>): ReadableStream
   });
 }
 
-/** CSV imports of leads, their progress, history and error files. */
+/** CSV and Excel workbook imports of leads, their progress, history and error files. */
 export class Imports extends Resource {
   /**
-   * Uploads a CSV of leads and queues its import; resolves at once with the queued import (poll
+   * Uploads a CSV or Excel workbook of leads and queues its import (a workbook's first visible
+   * sheet, or the one `sheet` names); resolves at once with the queued import (poll
    * `get` for progress). Partners import into their own program; company principals pass
    * `programId` and `partnerKey`/`partnerId`. A `File` keeps its name in import history (else
    * pass `fileName`). Blobs and strings are retried safely (same `Idempotency-Key`); a stream
@@ -109,7 +113,8 @@ export class Imports extends Resource {
     const init = this.core.init('POST', options, !streamed);
     return {
       params: { query },
-      // The document describes the multipart form; the API takes the raw CSV too, which streams.
+      // The document describes the multipart form; the API takes the raw file too, which streams
+      // (a workbook is recognised by its content, whatever the declared type).
       body: body as never,
       bodySerializer: (raw: unknown) => raw,
       ...init,

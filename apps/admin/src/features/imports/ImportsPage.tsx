@@ -25,7 +25,8 @@ function ErrorCsvButton({ item }: { item: Import }) {
   const toast = useToast();
   const download = useMutation({
     mutationFn: () => lb.imports.errorsCsv(item.id),
-    onSuccess: (csv) => downloadText(`${item.fileName.replace(/\.csv$/i, '')}-errors.csv`, csv),
+    onSuccess: (csv) =>
+      downloadText(`${item.fileName.replace(/\.(csv|xlsx)$/i, '')}-errors.csv`, csv),
     onError: (error) =>
       toast.show(`Could not download the error file: ${errorMessage(error)}`, { kind: 'error' }),
   });

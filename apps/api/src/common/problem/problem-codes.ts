@@ -104,14 +104,21 @@ export const PROBLEM_CODES = {
   idempotency_conflict: { status: 409, meaning: 'The `Idempotency-Key` record changed: retry.' },
   // 413
   payload_too_large: { status: 413, meaning: 'The JSON body is larger than the API accepts.' },
-  file_too_large: { status: 413, meaning: 'The CSV file is larger than `maxBytes`.' },
-  too_many_rows: { status: 413, meaning: 'The CSV file has more rows than `maxRows`.' },
+  file_too_large: { status: 413, meaning: 'The CSV file or workbook is larger than `maxBytes`.' },
+  too_many_rows: {
+    status: 413,
+    meaning: 'The CSV file (or the workbook sheet) has more rows than `maxRows`.',
+  },
   // 415
   unsupported_media_type: {
     status: 415,
-    meaning: 'Send the CSV as multipart/form-data (field `file`) or as a text/csv body.',
+    meaning: 'Send the file as multipart/form-data (field `file`), or as a text/csv or .xlsx body.',
   },
-  not_csv: { status: 415, meaning: 'The file is not text (binary, or an Excel workbook).' },
+  not_csv: {
+    status: 415,
+    meaning:
+      'The file is neither CSV text nor an Excel workbook (.xlsx) the import reads: binary, a zip that is no workbook, a damaged or password-protected workbook, or Excel 97–2003 (.xls).',
+  },
   // 422
   validation_failed: {
     status: 422,

@@ -1,9 +1,11 @@
-import { pipeline, type Readable } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import busboy from 'busboy';
-import type { Request } from 'express';
 import { ProblemException } from '../../common/problem/problem';
 import type { FileStorage } from '../../storage/file-storage';
 import type { CsvRecord } from '../csv/csv-record-reader';
+import { isLegacyExcel, isZip, legacyExcel, type WorkbookSheet } from '../workbook/workbook-csv';
+import { peek, withSpooledWorkbook } from '../workbook/workbook-upload';
 import {
   CsvUploadInspector,
   type UploadInspection,
@@ -20,18 +22,49 @@ const CSV_TYPES = new Set([
   'text/tab-separated-values',
   'application/vnd.ms-excel',
   'application/octet-stream',
+  // Workbooks sent as the body are recognised by their content, like every upload.
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
-export function uploadKindOf(contentType: string | undefined): UploadKind | null {
+function uploadKindOf(contentType: string | undefined): UploadKind | null {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'multipart/form-data') return 'multipart';
   if (type && CSV_TYPES.has(type)) return 'csv';
   return null;
 }
 
+/**
+ * An upload as the HTTP layer hands it to the imports: how its body is framed, the size it
+ * declares, and the body itself (Node's message, whatever framework received it).
+ */
+export interface UploadSource {
+  /** null: a Content-Type the imports do not take. */
+  kind: UploadKind | null;
+  /** Content-Length, NaN when the body is chunked. */
+  declaredBytes: number;
+  body: IncomingMessage;
+}
+
+export function uploadSourceOf(message: IncomingMessage): UploadSource {
+  return {
+    kind: uploadKindOf(message.headers['content-type']),
+    declaredBytes: Number(message.headers['content-length'] ?? Number.NaN),
+    body: message,
+  };
+}
+
 export interface ReceivedFile {
   fileName: string | null;
+  /** For a workbook its size as uploaded, and the rows of the sheet read. */
   inspection: UploadInspection;
+  /** The sheet read, when the file is a workbook (stored as that sheet's CSV). */
+  sheet: WorkbookSheet | null;
+}
+
+/** What the request's fields say about reading the file. */
+export interface FileOptions {
+  /** A workbook's sheet: name or position (default: the first visible sheet). */
+  sheet?: string | undefined;
 }
 
 export interface ReceivedUpload {
@@ -44,7 +77,7 @@ export interface ReceiveOptions {
   key: string;
   limits: UploadLimits;
   /** Runs with the form fields sent before the file, before a byte of the file is stored. */
-  beforeFile: (fields: Record<string, string>) => Promise<void>;
+  beforeFile: (fields: Record<string, string>) => Promise<FileOptions>;
   /** Sees each CSV record of the file as it streams (see CsvUploadInspector). */
   onRecord?: (record: CsvRecord) => void;
 }
@@ -54,7 +87,7 @@ export interface ReceiveOptions {
 const aborted = () =>
   new ProblemException(503, 'upload_aborted', 'The upload was interrupted before it finished.');
 
-function clientGone(request: Request): boolean {
+function clientGone(request: IncomingMessage): boolean {
   return request.readableAborted || (request.destroyed && !request.complete);
 }
 
@@ -62,48 +95,85 @@ function clientGone(request: Request): boolean {
  * Reads the rest of a request we stopped consuming, so the client gets our answer instead of a
  * reset connection (Node only drains bodies nobody started reading).
  */
-function discardRest(request: Request, from?: NodeJS.WritableStream): void {
+function discardRest(request: IncomingMessage, from?: NodeJS.WritableStream): void {
   if (from) request.unpipe(from);
   request.resume();
 }
 
+/**
+ * Stores a file as CSV: a CSV as it is, a workbook (recognised by its content, never by its
+ * name or declared type) as the CSV of its chosen sheet. Either way the inspector checks what is
+ * stored, so the import job, its resume and its error file only ever read CSV.
+ */
 async function store(
   source: Readable,
   fileName: string | null,
   options: ReceiveOptions,
+  fileOptions: FileOptions,
+  watch: (stream: Transform) => void = () => {},
 ): Promise<ReceivedFile> {
+  const head = await peek(source, 8);
+  if (isLegacyExcel(head)) throw legacyExcel();
+  if (isZip(head)) {
+    return withSpooledWorkbook(
+      source,
+      options.limits.maxBytes,
+      fileOptions.sheet,
+      watch,
+      async (workbook) => {
+        // The workbook's size is checked above; the CSV of a sheet is bounded by the row limit.
+        const inspector = new CsvUploadInspector(
+          { maxBytes: Number.MAX_SAFE_INTEGER, maxRows: options.limits.maxRows },
+          options.onRecord,
+        );
+        await options.storage.put(
+          options.key,
+          pipeline(workbook.csv, inspector, () => {}),
+        );
+        return {
+          fileName,
+          inspection: { ...inspector.result(), bytes: workbook.bytes },
+          sheet: workbook.sheet(),
+        };
+      },
+    );
+  }
   const inspector = new CsvUploadInspector(options.limits, options.onRecord);
-  // pipeline (not pipe) so an error on either side reaches the storage write and cleans up.
-  const body = pipeline(source, inspector, () => {});
-  await options.storage.put(options.key, body);
-  return { fileName, inspection: inspector.result() };
+  watch(inspector);
+  // Piped by hand: a pipeline would destroy the request (and the socket) on a limit error.
+  inspector.on('error', () => {});
+  source.pipe(inspector);
+  source.once('error', (error) => inspector.destroy(error));
+  await options.storage.put(options.key, inspector);
+  return { fileName, inspection: inspector.result(), sheet: null };
 }
 
-function receiveRaw(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+function receiveRaw(request: IncomingMessage, options: ReceiveOptions): Promise<ReceivedUpload> {
   return (async () => {
-    await options.beforeFile({});
-    const inspector = new CsvUploadInspector(options.limits, options.onRecord);
-    // Errors surface through storage.put(); this keeps one raised early from going unhandled.
-    inspector.on('error', () => {});
-    const onAbort = () => inspector.destroy(aborted());
+    const fileOptions = await options.beforeFile({});
+    let reading: Transform | null = null;
+    const onAbort = () => reading?.destroy(aborted());
     request.once('aborted', onAbort);
     request.once('error', onAbort);
-    // Piped by hand: a pipeline would destroy the request (and the socket) on a limit error.
-    request.pipe(inspector);
     try {
-      await options.storage.put(options.key, inspector);
+      const file = await store(request, null, options, fileOptions, (stream) => {
+        reading = stream;
+      });
+      return { fields: {}, file };
     } catch (error) {
-      discardRest(request, inspector);
+      discardRest(request, reading ?? undefined);
       throw error;
     } finally {
       request.off('aborted', onAbort);
       request.off('error', onAbort);
     }
-    return { fields: {}, file: { fileName: null, inspection: inspector.result() } };
   })();
 }
 
-function receiveMultipart(request: Request, options: ReceiveOptions): Promise<ReceivedUpload> {
+function receiveMultipart(
+  request: IncomingMessage,
+  options: ReceiveOptions,
+): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -148,7 +218,7 @@ function receiveMultipart(request: Request, options: ReceiveOptions): Promise<Re
       }
       storing = options
         .beforeFile({ ...fields })
-        .then(() => store(stream, info.filename || null, options));
+        .then((fileOptions) => store(stream, info.filename || null, options, fileOptions));
       storing.catch((error: unknown) => {
         stream.resume();
         fail(error);
@@ -184,12 +254,12 @@ function receiveMultipart(request: Request, options: ReceiveOptions): Promise<Re
  * `options.key` while the inspector enforces limits, never holding the file in memory.
  */
 export async function receiveUpload(
-  request: Request,
-  kind: UploadKind,
+  source: UploadSource & { kind: UploadKind },
   options: ReceiveOptions,
 ): Promise<ReceivedUpload> {
+  const request = source.body;
   try {
-    return await (kind === 'multipart'
+    return await (source.kind === 'multipart'
       ? receiveMultipart(request, options)
       : receiveRaw(request, options));
   } catch (error) {

@@ -71,7 +71,7 @@ export class ImportHistoryElement extends ViewElement {
     this.downloadError = null;
     try {
       const csv = await this.resource().errorsCsv(item.id);
-      const base = item.fileName.replace(/\.(csv|txt)$/i, '');
+      const base = item.fileName.replace(/\.(csv|txt|tsv|xlsx)$/i, '');
       // Response.text() drops the BOM the API sends; Excel needs it to read UTF-8.
       downloadText(`${base}-errors.csv`, UTF8_BOM + csv, 'text/csv;charset=utf-8');
     } catch (error) {

@@ -4,7 +4,7 @@ import { englishTranslate, type Translate } from '../../i18n/i18n.js';
 import { ViewElement } from '../view-element.js';
 
 /**
- * Where a partner adds a CSV file: drop it here, or "Add file" for the file picker. Shows the
+ * Where a partner adds a CSV file or an Excel workbook (.xlsx): drop it here, or "Add file" for the file picker. Shows the
  * reading progress below while a file is being read.
  *
  * @csspart dropzone - The drop area.
@@ -72,7 +72,7 @@ export class ImportDropzoneElement extends ViewElement {
       <button type="button" id="import-add-file" part="button add-file" @click=${() => this.pick()}>
         ${t('import.addFile')}
       </button>
-      <input id="import-file" type="file" accept=".csv,.txt,text/csv" hidden @change=${this.onInput} />
+      <input id="import-file" type="file" accept=".csv,.txt,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden @change=${this.onInput} />
       ${this.reading ? html`<p role="status" part="reading">${this.reading}</p>` : nothing}
     </div>`;
   }

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { LeadImport } from '../../api/types.js';
 import { CsvReaderController } from '../../controllers/csv-reader.controller.js';
 import { ImportJobController } from '../../controllers/import-job.controller.js';
+import { isWorkbookFile, WorkbookController } from '../../controllers/workbook.controller.js';
 import { defineOnce } from '../../define.js';
 import { formFields } from '../../fields/form-values.js';
 import { formatCount } from '../../i18n/i18n.js';
@@ -20,6 +21,8 @@ import { importViewStyles } from './import-view.styles.js';
 export type ImportPhase =
   | { kind: 'choose' }
   | { kind: 'reading'; rows: number }
+  /** A workbook with several visible sheets: the partner picks one. */
+  | { kind: 'sheet'; sheets: string[] }
   | { kind: 'preview' }
   | { kind: 'unpreviewed'; rows: number; file: File; encoding?: string }
   | { kind: 'uploading' }
@@ -28,8 +31,9 @@ export type ImportPhase =
   | { kind: 'previewSent' };
 
 /**
- * CSV import, as the help article describes it: download the template, add a file (drag and
- * drop or "Add file"), check every row in the preview and fix bad cells in place, then "Import
+ * CSV and Excel (.xlsx) import, as the help article describes it: download the template, add a
+ * file (drag and drop or "Add file"; a workbook with several visible sheets asks which one —
+ * hidden sheets are not offered), check every row in the preview and fix bad cells in place, then "Import
  * and submit" and follow the progress; import history with each import's error CSV below.
  * Reading is the CsvReaderController's, the import on the server the ImportJobController's.
  *
@@ -39,6 +43,10 @@ export type ImportPhase =
  * @csspart template-button - "Download CSV template".
  * @csspart counts - Valid, invalid and total rows.
  * @csspart only-invalid - "Show only rows with problems".
+ * @csspart sheet-picker - A workbook's sheet picker.
+ * @csspart sheet-choice - One sheet in it.
+ * @csspart sheet-read - "Preview this sheet".
+ * @csspart radio - A radio button (each sheet of the sheet picker).
  * @csspart import-submit - "Import and submit".
  * @csspart import-cancel - "Cancel import".
  * @csspart progress - The running import's progress.
@@ -57,6 +65,7 @@ export class ImportViewElement extends ContextView {
     onlyInvalid: { state: true },
     historyVersion: { state: true },
     mappingFromServer: { state: true },
+    sheetName: { state: true },
   };
 
   declare preview: boolean;
@@ -73,11 +82,15 @@ export class ImportViewElement extends ContextView {
   declare historyVersion: number;
   /** The API's dry run mapped required columns this browser's guess missed, and was taken. */
   declare mappingFromServer: boolean;
+  /** @internal The workbook sheet being previewed ('' for a CSV file). */
+  declare sheetName: string;
 
   /** @internal */
   readonly reader = new CsvReaderController(this);
   /** @internal */
   readonly job = new ImportJobController(this);
+  /** @internal */
+  readonly workbook = new WorkbookController(this);
   /** @internal */
   fields: FormField[] = [];
 
@@ -92,6 +105,7 @@ export class ImportViewElement extends ContextView {
     this.onlyInvalid = false;
     this.historyVersion = 0;
     this.mappingFromServer = false;
+    this.sheetName = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,6 +142,12 @@ export class ImportViewElement extends ContextView {
     this.fileName = file.name;
     this.onlyInvalid = false;
     this.mappingFromServer = false;
+    this.sheetName = '';
+    this.workbook.clear();
+    if (isWorkbookFile(file)) {
+      void this.workbook.open(file);
+      return;
+    }
     if (!/\.(csv|txt|tsv)$/i.test(file.name) && !/csv|text\/plain|tab-separated/.test(file.type)) {
       this.readFailed(this.t('import.notCsv', { name: file.name }));
       return;
@@ -194,6 +214,8 @@ export class ImportViewElement extends ContextView {
     this.problem = null;
     this.fileName = '';
     this.mappingFromServer = false;
+    this.sheetName = '';
+    this.workbook.clear();
     void this.updateComplete.then(() =>
       this.querySelector<HTMLElement>('#import-add-file')?.focus(),
     );
@@ -215,7 +237,7 @@ export class ImportViewElement extends ContextView {
         .onMap=${this.onMap}
       ></lead-form-import-mapping>
       <section class="stack" aria-labelledby="import-preview-title">
-        <h4 id="import-preview-title" tabindex="-1">${t('import.preview')} — ${this.fileName}</h4>
+        <h4 id="import-preview-title" tabindex="-1">${t('import.preview')} — ${this.fileName}${this.sheetName ? ` › ${this.sheetName}` : ''}</h4>
         <p class="counts" part="counts" role="status">
           ${t('import.counts', {
             valid: formatCount(model.validCount, locale),
@@ -263,6 +285,33 @@ export class ImportViewElement extends ContextView {
       </section>`;
   }
 
+  /** A workbook's visible sheets, the first chosen, and "Preview this sheet". */
+  private renderSheetPicker(sheets: string[]): TemplateResult {
+    const t = this.t;
+    const choose = (event: Event) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const chosen = new FormData(form).get('import-sheet');
+      if (typeof chosen === 'string') void this.workbook.choose(chosen);
+    };
+    return html`<form class="stack sheet-picker" part="sheet-picker" @submit=${choose}>
+      <fieldset class="stack">
+        <legend><h4 id="import-sheet-title" tabindex="-1">${t('import.sheet.title')}</h4></legend>
+        <p class="muted">${t('import.sheet.help', { name: this.fileName })}</p>
+        ${sheets.map(
+          (sheet, index) => html`<label class="choice" part="sheet-choice">
+            <input type="radio" name="import-sheet" part="radio" .value=${sheet} ?checked=${index === 0} />
+            <span>${sheet}</span>
+          </label>`,
+        )}
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="primary" part="button button-primary sheet-read">${t('import.sheet.read')}</button>
+        <button type="button" part="button" @click=${() => this.reset()}>${t('import.chooseOther')}</button>
+      </div>
+    </form>`;
+  }
+
   private renderBody(): TemplateResult | typeof nothing {
     const phase = this.phase;
     const t = this.t;
@@ -274,6 +323,8 @@ export class ImportViewElement extends ContextView {
           .reading=${phase.kind === 'reading' ? t('import.parsing', { name: this.fileName, count: phase.rows }) : null}
           .onFile=${(file: File) => this.read(file)}
         ></lead-form-import-dropzone>`;
+      case 'sheet':
+        return this.renderSheetPicker(phase.sheets);
       case 'preview':
       case 'uploading':
         return this.renderPreview();

@@ -49,4 +49,22 @@ export const importViewStyles = css`
     background: #fffbeb;
     color: #78350f;
   }
+  .sheet-picker fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  .sheet-picker legend {
+    padding: 0;
+    margin-bottom: 0.4em;
+  }
+  .sheet-picker legend h4 {
+    margin: 0;
+  }
+  /* Sheet names can be long and have no spaces: they wrap rather than widen the page. */
+  .sheet-picker .choice span {
+    overflow-wrap: anywhere;
+    min-width: 0;
+  }
 `;

@@ -180,7 +180,9 @@ test('refuses a file that is not CSV, in plain words', async ({ page }) => {
     mimeType: 'text/csv',
     buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a, 0x00]),
   });
-  await expect(form.getByRole('alert')).toHaveText(/photo\.csv is not a CSV file/);
+  await expect(form.getByRole('alert')).toHaveText(
+    /photo\.csv is neither a CSV file nor an Excel workbook/,
+  );
 });
 
 test('a column the mapping missed can be matched by hand; every row is checked again', async ({

@@ -105,13 +105,18 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Laden Sie die CSV-Vorlage herunter, tragen Sie einen Lead pro Zeile ein und fügen Sie die Datei hier hinzu. Jede Zeile wird geprüft, bevor etwas gesendet wird.',
   'import.template': 'CSV-Vorlage herunterladen',
-  'import.drop': 'CSV-Datei hierher ziehen oder',
+  'import.drop': 'CSV-Datei oder Excel-Arbeitsmappe (.xlsx) hierher ziehen oder',
   'import.addFile': 'Datei hinzufügen',
   'import.dropActive': 'Datei loslassen, um sie anzuzeigen',
   'import.parsing.one': '{name} wird gelesen … bisher {count} Zeile',
   'import.parsing.other': '{name} wird gelesen … bisher {count} Zeilen',
   'import.notCsv':
-    '{name} ist keine CSV-Datei. Speichern Sie die Tabelle als CSV (kommagetrennte Werte) und versuchen Sie es erneut.',
+    '{name} ist weder eine CSV-Datei noch eine Excel-Arbeitsmappe (.xlsx). Speichern Sie die Tabelle als .xlsx oder CSV und versuchen Sie es erneut.',
+  'import.sheet.title': 'Tabellenblatt wählen',
+  'import.sheet.help': '{name} hat mehrere Tabellenblätter. Wählen Sie das Blatt mit Ihren Leads.',
+  'import.sheet.read': 'Dieses Blatt anzeigen',
+  'import.notWorkbook':
+    '{name} konnte nicht als Excel-Arbeitsmappe gelesen werden: {detail}. Speichern Sie sie erneut als .xlsx oder als CSV und versuchen Sie es noch einmal.',
   'import.empty': 'Die Datei hat unter der Kopfzeile keine Zeilen.',
   'import.tooLarge':
     'Diese Datei hat mehr als {rows} Zeilen, zu viele für eine Vorschau im Browser. Jede Zeile wird beim Import geprüft.',

@@ -101,13 +101,18 @@ export const enViews = {
   'import.steps':
     'Download the CSV template, fill in one lead per row, then add the file here. Every row is checked before anything is sent.',
   'import.template': 'Download CSV template',
-  'import.drop': 'Drag and drop a CSV file here, or',
+  'import.drop': 'Drag and drop a CSV file or Excel workbook (.xlsx) here, or',
   'import.addFile': 'Add file',
   'import.dropActive': 'Drop the file to preview it',
   'import.parsing.one': 'Reading {name}… {count} row so far',
   'import.parsing.other': 'Reading {name}… {count} rows so far',
   'import.notCsv':
-    '{name} is not a CSV file. Save the spreadsheet as CSV (comma-separated values) and try again.',
+    '{name} is neither a CSV file nor an Excel workbook (.xlsx). Save the spreadsheet as .xlsx or CSV and try again.',
+  'import.sheet.title': 'Choose a sheet',
+  'import.sheet.help': '{name} has several sheets. Choose the one with your leads.',
+  'import.sheet.read': 'Preview this sheet',
+  'import.notWorkbook':
+    '{name} could not be read as an Excel workbook: {detail}. Save it again as .xlsx, or as CSV, and try again.',
   'import.empty': 'The file has no rows below its header.',
   'import.tooLarge':
     'This file has more than {rows} rows, too many to preview in the browser. Every row will be checked when it is imported.',

@@ -104,14 +104,19 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Descarga la plantilla CSV, rellena un lead por fila y añade aquí el archivo. Se comprueba cada fila antes de enviar nada.',
   'import.template': 'Descargar plantilla CSV',
-  'import.drop': 'Arrastra y suelta aquí un archivo CSV, o',
+  'import.drop': 'Arrastra y suelta aquí un archivo CSV o un libro de Excel (.xlsx), o',
   'import.addFile': 'Añadir archivo',
   'import.dropActive': 'Suelta el archivo para ver la vista previa',
   'import.parsing.one': 'Leyendo {name}… {count} fila por ahora',
   'import.parsing.many': 'Leyendo {name}… {count} de filas por ahora',
   'import.parsing.other': 'Leyendo {name}… {count} filas por ahora',
   'import.notCsv':
-    '{name} no es un archivo CSV. Guarda la hoja de cálculo como CSV (valores separados por comas) y vuelve a intentarlo.',
+    '{name} no es un archivo CSV ni un libro de Excel (.xlsx). Guarda la hoja de cálculo como .xlsx o CSV y vuelve a intentarlo.',
+  'import.sheet.title': 'Elige una hoja',
+  'import.sheet.help': '{name} tiene varias hojas. Elige la que contiene tus leads.',
+  'import.sheet.read': 'Ver esta hoja',
+  'import.notWorkbook':
+    'No se pudo leer {name} como libro de Excel: {detail}. Guárdalo de nuevo como .xlsx o CSV y vuelve a intentarlo.',
   'import.empty': 'El archivo no tiene filas debajo del encabezado.',
   'import.tooLarge':
     'Este archivo tiene más de {rows} filas, demasiadas para la vista previa en el navegador. Todas las filas se comprobarán al importarlo.',

@@ -106,14 +106,20 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Téléchargez le modèle CSV, indiquez un lead par ligne, puis ajoutez le fichier ici. Chaque ligne est vérifiée avant tout envoi.',
   'import.template': 'Télécharger le modèle CSV',
-  'import.drop': 'Glissez-déposez un fichier CSV ici, ou',
+  'import.drop': 'Glissez-déposez un fichier CSV ou un classeur Excel (.xlsx) ici, ou',
   'import.addFile': 'Ajouter un fichier',
   'import.dropActive': 'Déposez le fichier pour l’afficher en aperçu',
   'import.parsing.one': 'Lecture de {name}… {count} ligne lue',
   'import.parsing.many': 'Lecture de {name}… {count} de lignes lues',
   'import.parsing.other': 'Lecture de {name}… {count} lignes lues',
   'import.notCsv':
-    '{name} n’est pas un fichier CSV. Enregistrez la feuille de calcul au format CSV (valeurs séparées par des virgules) et réessayez.',
+    '{name} n’est ni un fichier CSV ni un classeur Excel (.xlsx). Enregistrez la feuille de calcul au format .xlsx ou CSV et réessayez.',
+  'import.sheet.title': 'Choisissez une feuille',
+  'import.sheet.help':
+    '{name} contient plusieurs feuilles. Choisissez celle qui contient vos leads.',
+  'import.sheet.read': 'Aperçu de cette feuille',
+  'import.notWorkbook':
+    '{name} n’a pas pu être lu comme classeur Excel : {detail}. Enregistrez-le de nouveau au format .xlsx ou CSV et réessayez.',
   'import.empty': 'Le fichier ne contient aucune ligne sous l’en-tête.',
   'import.tooLarge':
     'Ce fichier compte plus de {rows} lignes, c’est trop pour un aperçu dans le navigateur. Chaque ligne sera vérifiée lors de l’import.',

@@ -103,14 +103,19 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Scarica il modello CSV, inserisci un lead per riga e poi aggiungi qui il file. Ogni riga viene controllata prima dell’invio.',
   'import.template': 'Scarica il modello CSV',
-  'import.drop': 'Trascina qui un file CSV oppure',
+  'import.drop': 'Trascina qui un file CSV o una cartella di lavoro Excel (.xlsx) oppure',
   'import.addFile': 'Aggiungi file',
   'import.dropActive': 'Rilascia il file per vederne l’anteprima',
   'import.parsing.one': 'Lettura di {name}… {count} riga finora',
   'import.parsing.many': 'Lettura di {name}… {count} di righe finora',
   'import.parsing.other': 'Lettura di {name}… {count} righe finora',
   'import.notCsv':
-    '{name} non è un file CSV. Salva il foglio di calcolo in formato CSV (valori separati da virgole) e riprova.',
+    '{name} non è un file CSV né una cartella di lavoro Excel (.xlsx). Salva il foglio di calcolo in formato .xlsx o CSV e riprova.',
+  'import.sheet.title': 'Scegli un foglio',
+  'import.sheet.help': '{name} contiene più fogli. Scegli quello con i tuoi lead.',
+  'import.sheet.read': 'Anteprima di questo foglio',
+  'import.notWorkbook':
+    'Impossibile leggere {name} come cartella di lavoro Excel: {detail}. Salvala di nuovo in formato .xlsx o CSV e riprova.',
   'import.empty': 'Il file non contiene righe sotto l’intestazione.',
   'import.tooLarge':
     'Questo file ha più di {rows} righe, troppe per l’anteprima nel browser. Ogni riga verrà controllata durante l’importazione.',

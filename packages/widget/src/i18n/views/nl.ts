@@ -102,13 +102,18 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Download het CSV-sjabloon, vul per rij één lead in en voeg het bestand hier toe. Elke rij wordt gecontroleerd voordat er iets wordt verstuurd.',
   'import.template': 'CSV-sjabloon downloaden',
-  'import.drop': 'Sleep een CSV-bestand hierheen of',
+  'import.drop': 'Sleep een CSV-bestand of Excel-werkmap (.xlsx) hierheen of',
   'import.addFile': 'Bestand toevoegen',
   'import.dropActive': 'Laat het bestand los om een voorbeeld te zien',
   'import.parsing.one': '{name} wordt gelezen… tot nu toe {count} rij',
   'import.parsing.other': '{name} wordt gelezen… tot nu toe {count} rijen',
   'import.notCsv':
-    '{name} is geen CSV-bestand. Sla het spreadsheet op als CSV (kommagescheiden waarden) en probeer het opnieuw.',
+    '{name} is geen CSV-bestand en geen Excel-werkmap (.xlsx). Sla het spreadsheet op als .xlsx of CSV en probeer het opnieuw.',
+  'import.sheet.title': 'Kies een werkblad',
+  'import.sheet.help': '{name} heeft meerdere werkbladen. Kies het werkblad met je leads.',
+  'import.sheet.read': 'Voorbeeld van dit werkblad',
+  'import.notWorkbook':
+    '{name} kon niet als Excel-werkmap worden gelezen: {detail}. Sla het opnieuw op als .xlsx of CSV en probeer het nog eens.',
   'import.empty': 'Het bestand heeft geen rijen onder de kopregel.',
   'import.tooLarge':
     'Dit bestand heeft meer dan {rows} rijen, te veel voor een voorbeeld in de browser. Elke rij wordt bij het importeren gecontroleerd.',

@@ -104,14 +104,19 @@ export const messages: ViewCatalog = {
   'import.steps':
     'Baixe o modelo CSV, preencha um lead por linha e adicione o arquivo aqui. Cada linha é verificada antes de qualquer envio.',
   'import.template': 'Baixar modelo CSV',
-  'import.drop': 'Arraste e solte um arquivo CSV aqui ou',
+  'import.drop': 'Arraste e solte um arquivo CSV ou uma pasta de trabalho do Excel (.xlsx) aqui ou',
   'import.addFile': 'Adicionar arquivo',
   'import.dropActive': 'Solte o arquivo para pré-visualizá-lo',
   'import.parsing.one': 'Lendo {name}… {count} linha até agora',
   'import.parsing.many': 'Lendo {name}… {count} de linhas até agora',
   'import.parsing.other': 'Lendo {name}… {count} linhas até agora',
   'import.notCsv':
-    '{name} não é um arquivo CSV. Salve a planilha como CSV (valores separados por vírgula) e tente novamente.',
+    '{name} não é um arquivo CSV nem uma pasta de trabalho do Excel (.xlsx). Salve a planilha como .xlsx ou CSV e tente novamente.',
+  'import.sheet.title': 'Escolha uma planilha',
+  'import.sheet.help': '{name} tem várias planilhas. Escolha a que contém seus leads.',
+  'import.sheet.read': 'Pré-visualizar esta planilha',
+  'import.notWorkbook':
+    'Não foi possível ler {name} como pasta de trabalho do Excel: {detail}. Salve-a novamente como .xlsx ou CSV e tente outra vez.',
   'import.empty': 'O arquivo não tem linhas abaixo do cabeçalho.',
   'import.tooLarge':
     'Este arquivo tem mais de {rows} linhas, muitas para pré-visualizar no navegador. Todas as linhas serão verificadas na importação.',
