@@ -1,3 +1,4 @@
+import { LeadCountChange, LeadCountDaily, LeadCountHourly } from '../analytics/lead-counts.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { Invitation } from '../auth/invitation.entity';
 import { User } from '../auth/user.entity';
@@ -36,6 +37,9 @@ export const ENTITIES = [
   PartnerSignInCode,
   Lead,
   LeadEvent,
+  LeadCountChange,
+  LeadCountHourly,
+  LeadCountDaily,
   Customer,
   Transaction,
   Commission,

@@ -7,6 +7,7 @@ import { ProgramPortalBranding1795620000000 } from './1795620000000-program-port
 import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cancelled-status';
 import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
 import { EmailLanguages1795670000000 } from './1795670000000-email-languages';
+import { LeadCountRollups1795690000000 } from './1795690000000-lead-count-rollups';
 import { TypeormMetadata1795710000000 } from './1795710000000-typeorm-metadata';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ImportCancelledStatus1795630000000,
   DistributionKeys1795650000000,
   EmailLanguages1795670000000,
+  LeadCountRollups1795690000000,
   TypeormMetadata1795710000000,
 ];
