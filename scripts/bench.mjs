@@ -19,6 +19,11 @@ const BENCHMARKS = [
     what: '1M-row CSV import vs bare COPY; API peak RSS',
   },
   {
+    name: 'dashboard',
+    file: 'apps/api/bench/dashboard.bench.mjs',
+    what: 'dashboard endpoints, 12 weeks and 12 months at 1M leads (API only)',
+  },
+  {
     name: 'widget',
     file: 'packages/widget/bench/preview.bench.mjs',
     what: 'browser CSV preview of 100k rows; widget size',

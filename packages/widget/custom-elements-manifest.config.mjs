@@ -51,7 +51,12 @@ function foldViewsIntoLeadForm() {
   return {
     name: 'lead-form:fold-views',
     packageLinkPhase({ customElementsManifest }) {
-      const classes = customElementsManifest.modules.flatMap((module) =>
+      // The analyzer lists modules in the order the file system returns them, which differs
+      // between checkouts; sorted by path, the folded parts (and the README) come out the same.
+      const modules = [...customElementsManifest.modules].sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+      );
+      const classes = modules.flatMap((module) =>
         (module.declarations ?? []).filter((d) => d.kind === 'class'),
       );
       const element = classes.find((d) => d.tagName === TAG);

@@ -461,15 +461,14 @@ export async function run() {
 
     // ---- POST /v1/leads throughput ------------------------------------------------------
     await db.query(`CREATE TABLE bench_leads (LIKE leads INCLUDING ALL)`);
-    for (const [column, target] of [
-      ['company_id', 'companies'],
-      ['program_id', 'programs'],
-      ['partner_id', 'partners'],
-      ['import_id', 'imports'],
-    ]) {
-      await db.query(
-        `ALTER TABLE bench_leads ADD FOREIGN KEY (${column}) REFERENCES ${target}(id)`,
-      );
+    // The same foreign keys as leads (composite with company_id since ADR 0015), so the bare
+    // insert checks what the API's does.
+    const foreignKeys = await db.query(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE conrelid = 'leads'::regclass AND contype = 'f'`,
+    );
+    for (const { def } of foreignKeys.rows) {
+      await db.query(`ALTER TABLE bench_leads ADD ${def}`);
     }
     const bare = /** @type {{ url: string; pid: number | undefined; stop: () => void }} */ (
       await startBareServer({

@@ -45,6 +45,19 @@ export interface PartnerMoneyRow {
   amount: string;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The stages a lead has reached qualification in (core's funnel). */
+const QUALIFIED_SQL = `('qualified', 'closed_won', 'closed_lost')`;
+
+/**
+ * The rollups count per company and program, not per partner: a partner's own scope never
+ * reaches the dashboard (the controller refuses partner sessions), and must not read them.
+ */
+function companyOnly(scope: TenantScope): void {
+  if (scope.isPartner) throw new Error('the lead count rollups are company-wide');
+}
+
 /** The Monday (in `tz`) of the week `column` falls in, as a local timestamp. */
 const weekOf = (column: string, tz: string) => `date_trunc('week', ${column} AT TIME ZONE ${tz})`;
 
@@ -104,30 +117,112 @@ export class AnalyticsRepository {
     return rows.map((row) => row.week_start);
   }
 
-  private leadConditions(scope: TenantScope, range: AnalyticsRange, params: unknown[]): string {
-    const conditions = [scope.sql('l', params)];
-    params.push(range.from);
-    conditions.push(`l.created_at >= $${params.length}`);
-    params.push(range.to);
-    conditions.push(`l.created_at < $${params.length}`);
+  /**
+   * A read of the rollups (and of the few leads at their edges) without JIT: the planner cannot
+   * size the join of the leads with the cut hours, guesses hundreds of thousands of rows and
+   * would spend far longer compiling the query than running it.
+   */
+  private rollupQuery<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.transaction(async (manager) => {
+      await manager.query(`SET LOCAL jit = off`);
+      return manager.query(sql, params);
+    });
+  }
+
+  /**
+   * Moves the changes the leads table's triggers appended into the company's rollups, so the
+   * reads after it count every lead committed before it. Serialised per company: two folds
+   * upserting the same rollup rows in different orders could otherwise deadlock.
+   */
+  async foldLeadCounts(companyId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `lb:lead-counts:${companyId}`,
+      ]);
+      // A plain index scan marks the rows it finds deleted in the index, so after a burst of
+      // changes later folds skip them instead of re-reading them until the next vacuum.
+      await manager.query(`SET LOCAL enable_bitmapscan = off`);
+      await manager.query(
+        `WITH d AS (
+           DELETE FROM lead_count_changes WHERE company_id = $1
+           RETURNING program_id, partner_id, hour, stage, delta
+         ), h AS (
+           INSERT INTO lead_counts_hourly (company_id, hour, program_id, stage, leads)
+           SELECT $1, hour, program_id, stage, sum(delta) FROM d GROUP BY 2, 3, 4
+           ON CONFLICT (company_id, hour, program_id, stage)
+           DO UPDATE SET leads = lead_counts_hourly.leads + excluded.leads
+         )
+         INSERT INTO lead_counts_daily (company_id, day, program_id, partner_id, leads, qualified, won)
+         SELECT $1, (hour AT TIME ZONE 'UTC')::date, program_id, partner_id, sum(delta),
+                coalesce(sum(delta) FILTER (WHERE stage IN ${QUALIFIED_SQL}), 0),
+                coalesce(sum(delta) FILTER (WHERE stage = 'closed_won'), 0)
+           FROM d GROUP BY 2, 3, 4
+         ON CONFLICT (company_id, day, program_id, partner_id)
+         DO UPDATE SET leads = lead_counts_daily.leads + excluded.leads,
+                       qualified = lead_counts_daily.qualified + excluded.qualified,
+                       won = lead_counts_daily.won + excluded.won`,
+        [companyId],
+      );
+    });
+  }
+
+  /**
+   * Leads created in the range by current stage, per week of `range.tz` when `byWeek`. Whole
+   * UTC hours come from the hourly rollup; an hour that a range end or a week boundary cuts
+   * (time zones with half-hour offsets, ranges not on the hour) is counted from its leads, so
+   * the answer is exact for any range and zone while reading O(hours), not O(leads).
+   */
+  private stageCounts(
+    scope: TenantScope,
+    range: AnalyticsRange,
+    byWeek: boolean,
+  ): Promise<{ week: string | null; stage: LeadStage; count: string }[]> {
+    companyOnly(scope);
+    const params: unknown[] = [range.from, range.to, scope.companyId];
+    let week = (_column: string) => 'NULL::timestamp';
+    let weekCuts = '';
+    if (byWeek) {
+      params.push(range.tz);
+      const tz = `$${params.length}`;
+      week = (column) => weekOf(column, tz);
+      weekCuts = `UNION SELECT w AT TIME ZONE ${tz}
+           FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE ${tz}),
+                                date_trunc('week', $2::timestamptz AT TIME ZONE ${tz}),
+                                interval '1 week') AS w`;
+    }
+    let program = (_alias: string) => '';
     if (range.programId) {
       params.push(range.programId);
-      conditions.push(`l.program_id = $${params.length}`);
+      program = (alias) => `AND ${alias}.program_id = $${params.length}`;
     }
-    return conditions.join(' AND ');
+    return this.rollupQuery(
+      `WITH cuts AS (
+         SELECT $1::timestamptz AS at UNION SELECT $2::timestamptz ${weekCuts}
+       ), cut_hours AS (
+         SELECT DISTINCT date_trunc('hour', at, 'UTC') AS hour FROM cuts
+          WHERE at <> date_trunc('hour', at, 'UTC')
+       ), counted AS (
+         SELECT ${week('r.hour')} AS week, r.stage, r.leads AS n
+           FROM lead_counts_hourly r
+          WHERE r.company_id = $3 AND r.hour >= $1 AND r.hour <= $2::timestamptz - interval '1 hour'
+            ${program('r')} AND r.hour NOT IN (SELECT hour FROM cut_hours)
+         UNION ALL
+         SELECT ${week('l.created_at')}, l.stage, 1
+           FROM cut_hours c
+           JOIN leads l ON l.company_id = $3
+                       AND l.created_at >= greatest(c.hour, $1) AND l.created_at < least(c.hour + interval '1 hour', $2)
+          WHERE true ${program('l')}
+       )
+       SELECT to_char(week, 'YYYY-MM-DD') AS week, stage, sum(n) AS count
+         FROM counted GROUP BY week, stage`,
+      params,
+    );
   }
 
   /** Leads created per week and current stage. */
   async leadsByWeekAndStage(scope: TenantScope, range: AnalyticsRange): Promise<StageCountRow[]> {
-    const params: unknown[] = [range.tz];
-    const where = this.leadConditions(scope, range, params);
-    return this.db.query(
-      formatWeeks(
-        `SELECT ${weekOf('l.created_at', '$1')} AS week, l.stage, count(*) AS count
-         FROM leads l WHERE ${where} GROUP BY 1, 2`,
-      ),
-      params,
-    );
+    const rows = await this.stageCounts(scope, range, true);
+    return rows.map((row) => ({ week_start: row.week ?? '', stage: row.stage, count: row.count }));
   }
 
   /** Leads created in the range, by current stage. */
@@ -135,12 +230,8 @@ export class AnalyticsRepository {
     scope: TenantScope,
     range: AnalyticsRange,
   ): Promise<{ stage: LeadStage; count: string }[]> {
-    const params: unknown[] = [];
-    const where = this.leadConditions(scope, range, params);
-    return this.db.query(
-      `SELECT l.stage, count(*) AS count FROM leads l WHERE ${where} GROUP BY l.stage`,
-      params,
-    );
+    const rows = await this.stageCounts(scope, range, false);
+    return rows.map((row) => ({ stage: row.stage, count: row.count }));
   }
 
   /** Transactions per week and currency (by when they occurred). */
@@ -184,10 +275,8 @@ export class AnalyticsRepository {
   }
 
   /**
-   * The partners with the most leads (or wins) created in the range, with their counts. Ranked
-   * first on what an index answers alone — leads per partner from (company, partner, created_at),
-   * wins per partner from (company, stage, created_at) — then the full counts are read for those
-   * few partners only, so a year of a million leads is not read row by row.
+   * The partners with the most leads (or wins) created in the range, with their counts: whole
+   * UTC days from the daily rollup, the partial days at the range's ends from their leads.
    */
   async topPartners(
     scope: TenantScope,
@@ -195,74 +284,49 @@ export class AnalyticsRepository {
     sort: 'leads' | 'won',
     limit: number,
   ): Promise<PartnerCountRow[]> {
-    let ids = await this.rankPartners(
-      scope,
-      range,
+    companyOnly(scope);
+    const { from, to } = range;
+    // [firstDay, lastDay) are the whole UTC days inside the range; none when it is shorter.
+    const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+    const lastDay = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+    const whole = firstDay < lastDay;
+    const params: unknown[] = [
+      scope.companyId,
+      from,
+      whole ? firstDay : to,
+      whole ? lastDay : to,
+      to,
+      firstDay.toISOString().slice(0, 10),
+      lastDay.toISOString().slice(0, 10),
+      whole,
       limit,
-      sort === 'won' ? 'closed_won' : null,
-      [],
-    );
-    // Too few partners with wins: the rest of the list is the partners with the most leads.
-    if (sort === 'won' && ids.length < limit) {
-      ids = [...ids, ...(await this.rankPartners(scope, range, limit - ids.length, null, ids))];
+    ];
+    let program = (_alias: string) => '';
+    if (range.programId) {
+      params.push(range.programId);
+      program = (alias) => `AND ${alias}.program_id = $${params.length}`;
     }
-    if (ids.length === 0) return [];
-    const rows = await this.partnerCounts(scope, range, ids);
-    const key = (row: PartnerCountRow) =>
-      sort === 'won' ? [Number(row.won), Number(row.leads)] : [Number(row.leads), Number(row.won)];
-    return rows.sort((a, b) => {
-      const [a1 = 0, a2 = 0] = key(a);
-      const [b1 = 0, b2 = 0] = key(b);
-      return b1 - a1 || b2 - a2 || a.partner_id.localeCompare(b.partner_id);
-    });
-  }
-
-  /** Partner ids by their number of leads in the range (only leads in `stage`, if given). */
-  private async rankPartners(
-    scope: TenantScope,
-    range: AnalyticsRange,
-    limit: number,
-    stage: LeadStage | null,
-    exclude: string[],
-  ): Promise<string[]> {
-    const params: unknown[] = [];
-    const conditions = [this.leadConditions(scope, range, params)];
-    if (stage) {
-      params.push(stage);
-      conditions.push(`l.stage = $${params.length}`);
-    }
-    if (exclude.length > 0) {
-      params.push(exclude);
-      conditions.push(`NOT (l.partner_id = ANY($${params.length}::uuid[]))`);
-    }
-    params.push(limit);
-    const rows: { partner_id: string }[] = await this.db.query(
-      `SELECT l.partner_id, count(*) AS n FROM leads l WHERE ${conditions.join(' AND ')}
-       GROUP BY l.partner_id ORDER BY n DESC, l.partner_id LIMIT $${params.length}`,
-      params,
-    );
-    return rows.map((row) => row.partner_id);
-  }
-
-  /** Leads, qualified-or-beyond and won counts in the range for the given partners, with names. */
-  private partnerCounts(
-    scope: TenantScope,
-    range: AnalyticsRange,
-    ids: string[],
-  ): Promise<PartnerCountRow[]> {
-    const params: unknown[] = [];
-    const where = this.leadConditions(scope, range, params);
-    params.push(ids);
-    return this.db.query(
+    const order = sort === 'won' ? 'won DESC, leads DESC' : 'leads DESC, won DESC';
+    const edge = (lower: string, upper: string) =>
+      `SELECT l.partner_id, 1 AS leads, (l.stage IN ${QUALIFIED_SQL})::int AS qualified,
+              (l.stage = 'closed_won')::int AS won
+         FROM leads l
+        WHERE l.company_id = $1 AND l.created_at >= ${lower} AND l.created_at < ${upper} ${program('l')}`;
+    return this.rollupQuery(
       `WITH counts AS (
-         SELECT l.partner_id, count(*) AS leads,
-                count(*) FILTER (WHERE l.stage IN ('qualified', 'closed_won', 'closed_lost')) AS qualified,
-                count(*) FILTER (WHERE l.stage = 'closed_won') AS won
-         FROM leads l WHERE ${where} AND l.partner_id = ANY($${params.length}::uuid[])
-         GROUP BY l.partner_id
+         SELECT partner_id, sum(leads) AS leads, sum(qualified) AS qualified, sum(won) AS won
+           FROM (
+             SELECT r.partner_id, r.leads, r.qualified, r.won FROM lead_counts_daily r
+              WHERE $8 AND r.company_id = $1 AND r.day >= $6::date AND r.day < $7::date ${program('r')}
+             UNION ALL ${edge('$2', '$3')}
+             UNION ALL ${edge('$4', '$5')}
+           ) c
+          GROUP BY partner_id HAVING sum(leads) > 0
+          ORDER BY ${order}, partner_id LIMIT $9
        )
        SELECT c.partner_id, p.name AS partner_name, c.leads, c.qualified, c.won
-       FROM counts c JOIN partners p ON p.id = c.partner_id`,
+         FROM counts c JOIN partners p ON p.id = c.partner_id AND p.company_id = $1
+        ORDER BY ${order}, c.partner_id`,
       params,
     );
   }

@@ -71,6 +71,18 @@ export class AnalyticsService {
     return { from, to, tz, programId: query.programId ?? null };
   }
 
+  /** The range, with the lead counts brought up to date meanwhile. */
+  private async countedRange(
+    scope: TenantScope,
+    query: AnalyticsRangeQuery,
+  ): Promise<AnalyticsRange> {
+    const [range] = await Promise.all([
+      this.range(scope, query),
+      this.repository.foldLeadCounts(scope.companyId),
+    ]);
+    return range;
+  }
+
   private rangeDto(range: AnalyticsRange) {
     return {
       from: range.from.toISOString(),
@@ -81,7 +93,7 @@ export class AnalyticsService {
   }
 
   async leadsByWeek(scope: TenantScope, query: AnalyticsRangeQuery): Promise<LeadsByWeekDto> {
-    const range = await this.range(scope, query);
+    const range = await this.countedRange(scope, query);
     const [weeks, rows] = await Promise.all([
       this.repository.weeks(range),
       this.repository.leadsByWeekAndStage(scope, range),
@@ -100,7 +112,7 @@ export class AnalyticsService {
   }
 
   async funnel(scope: TenantScope, query: AnalyticsRangeQuery): Promise<FunnelDto> {
-    const range = await this.range(scope, query);
+    const range = await this.countedRange(scope, query);
     const stages = zeroStages();
     for (const row of await this.repository.leadsByStage(scope, range)) {
       stages[row.stage] = Number(row.count);
@@ -197,7 +209,7 @@ export class AnalyticsService {
   }
 
   async topPartners(scope: TenantScope, query: TopPartnersQuery): Promise<TopPartnersDto> {
-    const range = await this.range(scope, query);
+    const range = await this.countedRange(scope, query);
     const limit = query.limit ? Number(query.limit) : 10;
     const rows = await this.repository.topPartners(scope, range, query.sort ?? 'leads', limit);
     const ids = rows.map((row) => row.partner_id);

@@ -1,3 +1,4 @@
+import { LeadCountChange, LeadCountDaily, LeadCountHourly } from '../analytics/lead-counts.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { PartnerApplication } from '../applications/partner-application.entity';
 import { Invitation } from '../auth/invitation.entity';
@@ -38,6 +39,9 @@ export const ENTITIES = [
   PartnerApplication,
   Lead,
   LeadEvent,
+  LeadCountChange,
+  LeadCountHourly,
+  LeadCountDaily,
   Customer,
   Transaction,
   Commission,

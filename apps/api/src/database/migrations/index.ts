@@ -8,6 +8,7 @@ import { ImportCancelledStatus1795630000000 } from './1795630000000-import-cance
 import { DistributionKeys1795650000000 } from './1795650000000-distribution-keys';
 import { EmailLanguages1795670000000 } from './1795670000000-email-languages';
 import { PartnerApplications1795680000000 } from './1795680000000-partner-applications';
+import { LeadCountRollups1795690000000 } from './1795690000000-lead-count-rollups';
 import { TypeormMetadata1795710000000 } from './1795710000000-typeorm-metadata';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   DistributionKeys1795650000000,
   EmailLanguages1795670000000,
   PartnerApplications1795680000000,
+  LeadCountRollups1795690000000,
   TypeormMetadata1795710000000,
 ];
