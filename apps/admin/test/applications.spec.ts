@@ -34,7 +34,7 @@ async function applies(tenant: TestTenant, name: string, answer: string): Promis
     name,
     email,
     company: `${name} Agency`,
-    answers: { newField: answer },
+    answers: { whoDoYouSellTo: answer },
   });
   const confirmed = await visitor.programApplications.confirm({
     publishableKey: tenant.program.publishableKey,
@@ -64,7 +64,7 @@ test('the company opens a program to applications, then approves, declines and b
   expect(saved.applications).toBe('approval');
   expect(saved.applicationDomains).toEqual(['agency.example']);
   expect(saved.applicationQuestions.fields).toMatchObject([
-    { key: 'newField', label: 'Who do you sell to?', required: true },
+    { key: 'whoDoYouSellTo', label: 'Who do you sell to?', required: true },
   ]);
 
   const ana = await applies(tenant, 'Ana Souza', 'Logistics in Brazil');

@@ -85,3 +85,31 @@ test('the dashboard charts leads by week and stage, the funnel, revenue and top 
       .locator('.kpi-value'),
   ).toHaveText('0');
 });
+
+test("an established company's charts are asked for with the setup check, not after its answer", async ({
+  page,
+  tenant,
+}) => {
+  await createLeads(tenant, 1, 0, 'Ana');
+  await signIn(page, tenant);
+  await page.goto('/leads');
+  let analyticsAsked = (): void => {};
+  const asked = new Promise<boolean>((resolve) => {
+    analyticsAsked = () => resolve(true);
+    setTimeout(() => resolve(false), 10_000);
+  });
+  let chartsBeforeSetup: boolean | null = null;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/analytics/')) analyticsAsked();
+  });
+  // The setup check answers only once a chart request has left (or after 10 s): a dashboard
+  // that waits for it first shows its charts 10 s late and fails below.
+  await page.route('**/v1/company/setup-progress', async (route) => {
+    chartsBeforeSetup ??= await asked;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Olivia');
+  await expect(page.getByRole('list', { name: 'Conversion funnel' })).toContainText('1');
+  expect(chartsBeforeSetup).toBe(true);
+});

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { importEnv } from '../imports-support';
+import { importEnv } from '../support/imports';
 import { type SeededTenant, seedTenant } from '../support/seed';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { describeFile, EDGE_FILES, type FuzzFile, fuzzFile } from './support/csv-arbitraries';

@@ -1,4 +1,4 @@
-import { importEnv, upload, waitForImport } from '../imports-support';
+import { importEnv, upload, waitForImport } from '../support/imports';
 import { type SeededTenant, seedTenant } from '../support/seed';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { eventually } from './support/eventually';

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Alert } from '../../ui/States';
 import { FieldEditor } from './FieldEditor';
-import { checkDraft, newField, sortedFields } from './form-builder-model';
+import { changeField, checkDraft, newField, sortedFields } from './form-builder-model';
 import { SaveBar } from './SaveBar';
 import { useProgramDraft } from './use-program-save';
 
@@ -64,6 +64,10 @@ export function ApplicationSettings({ program }: { program: Program }) {
   const domainError = Object.entries(errors).find(([path]) =>
     path.startsWith('applicationDomains'),
   )?.[1];
+  const savedKeys = useMemo(
+    () => new Set(fromProgram(state.base).questions.map((field) => field.key)),
+    [state.base],
+  );
   const setQuestions = (update: (list: FormField[]) => FormField[]) =>
     setDraft((d) => ({ ...d, questions: update(d.questions) }));
   const move = (index: number, delta: -1 | 1) =>
@@ -155,9 +159,7 @@ export function ApplicationSettings({ program }: { program: Program }) {
             expanded={expanded === index || (expanded === null && checked.byIndex.has(index))}
             keyLocked={false}
             readOnly={!canWrite}
-            onChange={(next) =>
-              setQuestions((list) => list.map((f, i) => (i === index ? next : f)))
-            }
+            onChange={(next) => setQuestions((list) => changeField(list, index, next, savedKeys))}
             onMove={(delta) => move(index, delta)}
             onRemove={() => {
               setQuestions((list) => list.filter((_, i) => i !== index));

@@ -6,7 +6,7 @@ import { useCanWrite } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { Alert } from '../../ui/States';
 import { FieldEditor } from './FieldEditor';
-import { checkDraft, keyFromLabel, newField, sortedFields, withOrder } from './form-builder-model';
+import { changeField, checkDraft, newField, sortedFields, withOrder } from './form-builder-model';
 import { SaveBar } from './SaveBar';
 import { useProgramDraft } from './use-program-save';
 import { WidgetPreview } from './WidgetPreview';
@@ -44,17 +44,7 @@ export function FormBuilder({ program }: { program: Program }) {
     setLastValid(checked.result.value);
 
   const update = (index: number, field: FormField) =>
-    setFields((list) =>
-      list.map((f, i) => {
-        if (i !== index) return f;
-        const others = new Set(list.filter((_, j) => j !== i).map((x) => x.key));
-        // A new field's key follows its label until someone types a key of their own.
-        const followsLabel = !savedKeys.has(f.key) && f.key === keyFromLabel(f.label, others);
-        return followsLabel && field.label !== f.label && field.key === f.key
-          ? { ...field, key: keyFromLabel(field.label, others) }
-          : field;
-      }),
-    );
+    setFields((list) => changeField(list, index, field, savedKeys));
   const move = (index: number, delta: -1 | 1) => {
     setFields((list) => {
       const next = [...list];

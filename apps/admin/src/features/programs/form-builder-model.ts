@@ -64,6 +64,28 @@ export function newField(fields: FormField[]): FormField {
   };
 }
 
+/**
+ * The list with field `index` changed to `next`. A field not yet saved keeps its key following
+ * its label (so "Company size" is sent as `companySize`, not `newField2`) until someone types a
+ * key of their own; a saved field's key never moves, since stored answers are filed under it.
+ */
+export function changeField(
+  list: FormField[],
+  index: number,
+  next: FormField,
+  savedKeys: ReadonlySet<string>,
+): FormField[] {
+  return list.map((field, i) => {
+    if (i !== index) return field;
+    const others = new Set(list.filter((_, j) => j !== i).map((x) => x.key));
+    const followsLabel =
+      !savedKeys.has(field.key) && field.key === keyFromLabel(field.label, others);
+    return followsLabel && next.label !== field.label && next.key === field.key
+      ? { ...next, key: keyFromLabel(next.label, others) }
+      : next;
+  });
+}
+
 /** A type change keeps what still applies: options only for choice types. */
 export function retype(field: FormField, type: FieldType): FormField {
   const next: FormField = { ...field, type };

@@ -9,6 +9,7 @@ import { emitLeadFormEvent } from '../../events/lead-form-events.js';
 import { renderField } from '../../fields/field-controls.js';
 import { emptyValue, type FormValue, type FormValues } from '../../fields/form-values.js';
 import { englishTranslate, type Translate } from '../../i18n/i18n.js';
+import { renderCodeField } from '../code-field.js';
 import { ViewElement } from '../view-element.js';
 import { applyStyles } from './apply.styles.js';
 
@@ -233,24 +234,14 @@ export class ApplyElement extends ViewElement {
       return html`<form part="form apply" novalidate @submit=${this.confirm}>
         ${title}
         <p role="status" part="notice">${t('apply.codeSent', { email, minutes: CODE_MINUTES })}</p>
-        <div class="field" part="field">
-          <label for="apply-code" part="label">${t('signIn.code')}</label>
-          <input
-            id="apply-code"
-            class="code-input"
-            part="input"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength="12"
-            required
-            .value=${this.code}
-            aria-invalid=${this.error ? 'true' : 'false'}
-            aria-describedby=${this.error ? 'apply-code-help apply-error' : 'apply-code-help'}
-            @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)}
-          />
-          <p class="help" part="help" id="apply-code-help">${t('signIn.codeHelp')}</p>
-          ${this.renderError()}
-        </div>
+        ${renderCodeField({
+          id: 'apply-code',
+          errorId: 'apply-error',
+          code: this.code,
+          error: this.error,
+          t,
+          onInput: (code) => (this.code = code),
+        })}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${t('apply.confirm')}

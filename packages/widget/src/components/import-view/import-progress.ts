@@ -57,3 +57,32 @@ export function renderResult(view: ImportViewElement, item: LeadImport): Templat
     </div>
   </div>`;
 }
+
+/** A file the browser does not preview (too many rows, or not UTF-8): import it as it is. */
+export function renderUnpreviewed(
+  view: ImportViewElement,
+  encoding: string | undefined,
+  rows: number,
+): TemplateResult {
+  const { t, locale } = view.context;
+  return html`<p class="notice" part="notice">${
+    encoding
+      ? t('import.encodingNotPreviewed', { encoding: encoding.toUpperCase() })
+      : t('import.tooLarge', { rows: formatCount(rows, locale) })
+  }</p>
+    <div class="actions">
+      <button type="button" class="primary" part="button button-primary import-submit" @click=${() => void view.submit()}>
+        ${t('import.submit')}
+      </button>
+      <button type="button" part="button" @click=${() => view.reset()}>${t('import.chooseOther')}</button>
+    </div>`;
+}
+
+/** The admin's live preview: what a partner's "Import and submit" would do, without importing. */
+export function renderPreviewSent(view: ImportViewElement): TemplateResult {
+  const { t } = view.context;
+  return html`<div class="success" part="success" role="status">
+    <p>${t('import.preview.note')}</p>
+    <div class="actions"><button type="button" part="button" @click=${() => view.reset()}>${t('import.another')}</button></div>
+  </div>`;
+}

@@ -1,4 +1,4 @@
-import { csvTemplate, type FormField, type HeaderMapping, writeCsv } from '@leadbridge/core';
+import { type FormField, type HeaderMapping, writeCsv } from '@leadbridge/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { LeadImport } from '../../api/types.js';
 import { CsvReaderController } from '../../controllers/csv-reader.controller.js';
@@ -9,12 +9,18 @@ import { formFields } from '../../fields/form-values.js';
 import { formatCount } from '../../i18n/i18n.js';
 import { statusStyles, viewsStyles } from '../../styles/views.styles.js';
 import { ContextView } from '../context-view.js';
-import { downloadText } from '../import-history/download.js';
 import '../import-history/import-history.component.js';
 import '../preview-grid/preview-grid.component.js';
 import './import-dropzone.component.js';
 import './import-mapping.component.js';
-import { renderProgress, renderResult } from './import-progress.js';
+import {
+  renderPreviewSent,
+  renderProgress,
+  renderResult,
+  renderUnpreviewed,
+} from './import-progress.js';
+import { renderSheetPicker } from './import-sheet-picker.js';
+import { downloadTemplate } from './import-template.js';
 import { importViewStyles } from './import-view.styles.js';
 
 /** Where the import is: choosing a file, reading it, its preview, and the import on the server. */
@@ -123,18 +129,6 @@ export class ImportViewElement extends ContextView {
     return this.context.t;
   }
 
-  private downloadTemplate(): void {
-    const name = (this.context.program.name || 'leads')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-|-$/g, '');
-    // Excel reads UTF-8 only with a BOM; every importer (ours included) skips it.
-    downloadText(
-      `${name || 'leads'}-template.csv`,
-      csvTemplate(this.context.program.formSchema, { bom: true }),
-      'text/csv;charset=utf-8',
-    );
-  }
-
   /** Reads a file for the preview (dropped, or chosen with "Add file"). */
   read(file: File): void {
     this.reader.stop();
@@ -189,7 +183,8 @@ export class ImportViewElement extends ContextView {
     return result;
   }
 
-  private async submit(): Promise<void> {
+  /** @internal Uploads the file as previewed and fixed (or as it is, when not previewed). */
+  async submit(): Promise<void> {
     const phase = this.phase;
     if (this.preview) {
       this.phase = { kind: 'previewSent' };
@@ -285,33 +280,6 @@ export class ImportViewElement extends ContextView {
       </section>`;
   }
 
-  /** A workbook's visible sheets, the first chosen, and "Preview this sheet". */
-  private renderSheetPicker(sheets: string[]): TemplateResult {
-    const t = this.t;
-    const choose = (event: Event) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      const chosen = new FormData(form).get('import-sheet');
-      if (typeof chosen === 'string') void this.workbook.choose(chosen);
-    };
-    return html`<form class="stack sheet-picker" part="sheet-picker" @submit=${choose}>
-      <fieldset class="stack">
-        <legend><h4 id="import-sheet-title" tabindex="-1">${t('import.sheet.title')}</h4></legend>
-        <p class="muted">${t('import.sheet.help', { name: this.fileName })}</p>
-        ${sheets.map(
-          (sheet, index) => html`<label class="choice" part="sheet-choice">
-            <input type="radio" name="import-sheet" part="radio" .value=${sheet} ?checked=${index === 0} />
-            <span>${sheet}</span>
-          </label>`,
-        )}
-      </fieldset>
-      <div class="actions">
-        <button type="submit" class="primary" part="button button-primary sheet-read">${t('import.sheet.read')}</button>
-        <button type="button" part="button" @click=${() => this.reset()}>${t('import.chooseOther')}</button>
-      </div>
-    </form>`;
-  }
-
   private renderBody(): TemplateResult | typeof nothing {
     const phase = this.phase;
     const t = this.t;
@@ -324,31 +292,18 @@ export class ImportViewElement extends ContextView {
           .onFile=${(file: File) => this.read(file)}
         ></lead-form-import-dropzone>`;
       case 'sheet':
-        return this.renderSheetPicker(phase.sheets);
+        return renderSheetPicker(this, phase.sheets);
       case 'preview':
       case 'uploading':
         return this.renderPreview();
       case 'unpreviewed':
-        return html`<p class="notice" part="notice">${
-          phase.encoding
-            ? t('import.encodingNotPreviewed', { encoding: phase.encoding.toUpperCase() })
-            : t('import.tooLarge', { rows: formatCount(phase.rows, this.context.locale) })
-        }</p>
-          <div class="actions">
-            <button type="button" class="primary" part="button button-primary import-submit" @click=${() => void this.submit()}>
-              ${t('import.submit')}
-            </button>
-            <button type="button" part="button" @click=${() => this.reset()}>${t('import.chooseOther')}</button>
-          </div>`;
+        return renderUnpreviewed(this, phase.encoding, phase.rows);
       case 'importing':
         return renderProgress(this, phase.item);
       case 'done':
         return renderResult(this, phase.item);
       case 'previewSent':
-        return html`<div class="success" part="success" role="status">
-          <p>${t('import.preview.note')}</p>
-          <div class="actions"><button type="button" part="button" @click=${() => this.reset()}>${t('import.another')}</button></div>
-        </div>`;
+        return renderPreviewSent(this);
     }
   }
 
@@ -368,7 +323,7 @@ export class ImportViewElement extends ContextView {
     }
       <div class="spread">
         <h3 part="view-title">${t('import.title')}</h3>
-        <button type="button" part="button template-button" @click=${() => this.downloadTemplate()}>${t('import.template')}</button>
+        <button type="button" part="button template-button" @click=${() => downloadTemplate(this.context.program)}>${t('import.template')}</button>
       </div>
       <p class="muted" part="intro">${t('import.steps')}</p>
       ${this.problem ? html`<p class="alert" part="alert" role="alert">${this.problem}</p>` : nothing}

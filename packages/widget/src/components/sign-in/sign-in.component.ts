@@ -7,6 +7,7 @@ import type { PartnerSession, PublicProgram } from '../../api/types.js';
 import { defineOnce } from '../../define.js';
 import { emitLeadFormEvent } from '../../events/lead-form-events.js';
 import { englishTranslate, type Translate } from '../../i18n/i18n.js';
+import { renderCodeField } from '../code-field.js';
 import { ViewElement } from '../view-element.js';
 import { signInStyles } from './sign-in.styles.js';
 
@@ -255,24 +256,14 @@ export class SignInElement extends ViewElement {
       <p role="status" part="notice">
         ${t('signIn.codeSent', { email: this.email.trim(), minutes: this.expiresInMinutes })}
       </p>
-      <div class="field" part="field">
-        <label for="sign-in-code" part="label">${t('signIn.code')}</label>
-        <input
-          id="sign-in-code"
-          class="code-input"
-          part="input"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength="12"
-          required
-          .value=${this.code}
-          aria-invalid=${this.error ? 'true' : 'false'}
-          aria-describedby=${this.error ? 'sign-in-code-help sign-in-error' : 'sign-in-code-help'}
-          @input=${(event: Event) => (this.code = (event.target as HTMLInputElement).value)}
-        />
-        <p class="help" part="help" id="sign-in-code-help">${t('signIn.codeHelp')}</p>
-        ${this.renderError('sign-in-error')}
-      </div>
+      ${renderCodeField({
+        id: 'sign-in-code',
+        errorId: 'sign-in-error',
+        code: this.code,
+        error: this.error,
+        t,
+        onInput: (code) => (this.code = code),
+      })}
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy ? t('signIn.verifying') : t('signIn.verify')}
