@@ -27,6 +27,9 @@ const SQL_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'an UPDATE statement', pattern: /\bUPDATE\s+[a-z_]+(\s+[a-z_]+)?\s+SET\b/ },
   { name: 'a DELETE statement', pattern: /\bDELETE\s+FROM\b/ },
   { name: 'an advisory lock', pattern: /\bpg_(try_)?advisory_/ },
+  // Fragments too: the tenant condition and keyset bounds are built where statements are.
+  { name: 'a tenant condition', pattern: /\bcompany_id\s*=\s*\$/ },
+  { name: 'a time zone conversion', pattern: /\bAT TIME ZONE\b/ },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -71,5 +74,8 @@ describe('SQL placement', () => {
     expect(detect("const sql = 'UPDATE leads l SET stage = $1';")).toEqual(['an UPDATE statement']);
     expect(detect('// SELECT id FROM leads, explained\n/* DELETE FROM x */')).toEqual([]);
     expect(detect("throw new Error('Select a program from the list');")).toEqual([]);
+    expect(detect("const where = 'l.company_id = $1 AND l.stage = $2';")).toEqual([
+      'a tenant condition',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { LeadStage } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { tenantCondition } from '../common/database/tenant-condition';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 
 /** A resolved range: instants for the WHERE, the zone whose weeks bucket the series. */
@@ -80,7 +81,7 @@ export class AnalyticsRepository {
   async programExists(scope: TenantScope, programId: string): Promise<boolean> {
     const params: unknown[] = [programId];
     const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM programs g WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })}`,
+      `SELECT 1 FROM programs g WHERE g.id = $1 AND ${tenantCondition(scope, 'g', params, { owned: false })}`,
       params,
     );
     return rows.length > 0;
@@ -237,7 +238,11 @@ export class AnalyticsRepository {
   /** Transactions per week and currency (by when they occurred). */
   async revenueByWeek(scope: TenantScope, range: AnalyticsRange): Promise<MoneyWeekRow[]> {
     const params: unknown[] = [range.tz, range.from, range.to];
-    const conditions = [scope.sql('t', params), 't.occurred_at >= $2', 't.occurred_at < $3'];
+    const conditions = [
+      tenantCondition(scope, 't', params),
+      't.occurred_at >= $2',
+      't.occurred_at < $3',
+    ];
     let join = '';
     if (range.programId) {
       params.push(range.programId);
@@ -258,7 +263,11 @@ export class AnalyticsRepository {
   /** Commissions per week, currency and status (by when they were earned). */
   async commissionsByWeek(scope: TenantScope, range: AnalyticsRange): Promise<CommissionWeekRow[]> {
     const params: unknown[] = [range.tz, range.from, range.to];
-    const conditions = [scope.sql('m', params), 'm.created_at >= $2', 'm.created_at < $3'];
+    const conditions = [
+      tenantCondition(scope, 'm', params),
+      'm.created_at >= $2',
+      'm.created_at < $3',
+    ];
     if (range.programId) {
       params.push(range.programId);
       conditions.push(`m.program_id = $${params.length}`);
@@ -339,7 +348,7 @@ export class AnalyticsRepository {
   ): Promise<PartnerMoneyRow[]> {
     const params: unknown[] = [range.from, range.to, partnerIds];
     const conditions = [
-      scope.sql('t', params),
+      tenantCondition(scope, 't', params),
       'c.company_id = t.company_id',
       't.occurred_at >= $1',
       't.occurred_at < $2',
@@ -366,7 +375,7 @@ export class AnalyticsRepository {
   ): Promise<PartnerMoneyRow[]> {
     const params: unknown[] = [range.from, range.to, partnerIds];
     const conditions = [
-      scope.sql('m', params),
+      tenantCondition(scope, 'm', params),
       'm.created_at >= $1',
       'm.created_at < $2',
       'm.partner_id = ANY($3::uuid[])',

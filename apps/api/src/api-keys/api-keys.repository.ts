@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { decodeCursor } from '../common/pagination/cursor';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 
@@ -26,7 +27,7 @@ export class ApiKeysRepository {
     page: { limit: number; cursor?: string },
   ): Promise<ApiKeyListRow[]> {
     const params: unknown[] = [];
-    const where = [scope.sql('k', params, { owned: false })];
+    const where = [tenantCondition(scope, 'k', params, { owned: false })];
     if (page.cursor) {
       const [createdAt, id] = decodeCursor(page.cursor, 2);
       params.push(createdAt, id);

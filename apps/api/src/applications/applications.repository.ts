@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
 import { returnedRows } from '../common/database/returned-rows';
 import { type Page, toPage } from '../common/pagination/cursor';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { Program } from '../programs/program.entity';
 import type { VisibleApplicationStatus } from './applications.dto';

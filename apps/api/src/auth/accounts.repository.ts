@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { UserRole } from '../common/auth/user-role';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { decodeCursor } from '../common/pagination/cursor';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { InvitationStatus } from './invitations.dto';
@@ -154,7 +155,7 @@ export class AccountsRepository {
     page: { limit: number; cursor?: string },
   ): Promise<TeamMemberRow[]> {
     const params: unknown[] = [];
-    const where = [scope.sql('u', params, { owned: false })];
+    const where = [tenantCondition(scope, 'u', params, { owned: false })];
     if (page.cursor) {
       const [createdAt, id] = decodeCursor(page.cursor, 2);
       params.push(createdAt, id);
@@ -266,7 +267,7 @@ export class AccountsRepository {
     page: { limit: number; cursor?: string; status?: InvitationStatus },
   ): Promise<InvitationListRow[]> {
     const params: unknown[] = [];
-    const where = [scope.sql('i', params, { owned: false })];
+    const where = [tenantCondition(scope, 'i', params, { owned: false })];
     if (page.status) where.push(INVITATION_STATUS_SQL[page.status]);
     if (page.cursor) {
       const [createdAt, id] = decodeCursor(page.cursor, 2);

@@ -2,8 +2,9 @@ import type { Money, OfferRule, StageLabels } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { type Page, toPage } from '../common/pagination/cursor';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { CommissionDto, CommissionFilters, CommissionTotalsDto } from './commissions.dto';
 
@@ -90,7 +91,7 @@ export function toCommissionDto(row: CommissionRow, forPartner: boolean): Commis
 }
 
 function filterSql(scope: TenantScope, filters: CommissionFilters, params: unknown[]): string {
-  const where = [scope.sql('c', params)];
+  const where = [tenantCondition(scope, 'c', params)];
   const add = (column: string, value: string | undefined) => {
     if (value === undefined) return;
     params.push(value);
@@ -162,7 +163,7 @@ export class CommissionsRepository {
   ): Promise<Map<string, CommissionDto>> {
     const params: unknown[] = [ids];
     const rows: CommissionRow[] = await manager.query(
-      `${SELECT} WHERE c.id = ANY($1::uuid[]) AND ${scope.sql('c', params)}`,
+      `${SELECT} WHERE c.id = ANY($1::uuid[]) AND ${tenantCondition(scope, 'c', params)}`,
       params,
     );
     return new Map(rows.map((row) => [row.id, toCommissionDto(row, scope.isPartner)]));
@@ -311,7 +312,7 @@ export class CommissionsRepository {
     const params: unknown[] = [ids];
     return manager.query(
       `SELECT c.id, c.status FROM commissions c
-        WHERE c.id = ANY($1::uuid[]) AND ${scope.sql('c', params)}
+        WHERE c.id = ANY($1::uuid[]) AND ${tenantCondition(scope, 'c', params)}
         ORDER BY c.id FOR UPDATE`,
       params,
     );

@@ -1,8 +1,9 @@
 import type { CustomerStatus } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { type Page, pageLimit, toPage } from '../common/pagination/cursor';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import {
   type CustomerDto,
@@ -149,7 +150,7 @@ export class CustomersRepository {
   ): Promise<CustomerView | null> {
     const params: unknown[] = [id];
     const rows: CustomerViewRow[] = await (manager ?? this.db.manager).query(
-      `${viewSelect('customers c')} WHERE c.id = $1 AND ${scope.sql('c', params)}${options.lock ? ' FOR UPDATE OF c' : ''}`,
+      `${viewSelect('customers c')} WHERE c.id = $1 AND ${tenantCondition(scope, 'c', params)}${options.lock ? ' FOR UPDATE OF c' : ''}`,
       params,
     );
     return rows[0] ? viewFromRow(rows[0]) : null;
@@ -158,7 +159,7 @@ export class CustomersRepository {
   async list(scope: TenantScope, query: ListCustomersQuery): Promise<Page<CustomerDto>> {
     const limit = pageLimit(query.limit);
     const params: unknown[] = [];
-    const conditions = [scope.sql('c', params)];
+    const conditions = [tenantCondition(scope, 'c', params)];
     const add = (sql: (placeholder: string) => string, value: unknown) => {
       params.push(value);
       conditions.push(sql(`$${params.length}`));

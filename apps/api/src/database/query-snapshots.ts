@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { encodeTimeIdCursor } from '../common/pagination/keyset';
+import { encodeTimeIdCursor } from '../common/database/keyset';
 import { TenantScope } from '../common/tenancy/tenant-scope';
 import { ImportBatch } from '../imports/processing/import-batch';
 import { ImportRowsRepository } from '../imports/processing/import-rows.repository';

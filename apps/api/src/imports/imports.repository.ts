@@ -1,6 +1,7 @@
 import type { DedupePolicy, LeadFormSchema } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { decodeCursor, type Page, pageLimit, toPage } from '../common/pagination/cursor';
 import { validationProblem } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -62,7 +63,7 @@ export class ImportsRepository {
   ): Promise<ImportRow | null> {
     const params: unknown[] = [id];
     const rows: ImportRow[] = await db.query(
-      `${SELECT_IMPORT} WHERE i.id = $1 AND ${scope.sql('i', params)}`,
+      `${SELECT_IMPORT} WHERE i.id = $1 AND ${tenantCondition(scope, 'i', params)}`,
       params,
     );
     return rows[0] ?? null;
@@ -81,7 +82,7 @@ export class ImportsRepository {
   async list(scope: TenantScope, query: ListImportsQuery): Promise<Page<ImportDto>> {
     const limit = pageLimit(query.limit);
     const params: unknown[] = [];
-    const where = [scope.sql('i', params)];
+    const where = [tenantCondition(scope, 'i', params)];
     if (query.programId) {
       params.push(query.programId);
       where.push(`i.program_id = $${params.length}`);
@@ -227,7 +228,7 @@ export class ImportsRepository {
     const params: unknown[] = [id];
     const rows: { status: string; storage_key: string }[] = await manager.query(
       `SELECT i.status, i.storage_key FROM imports i
-        WHERE i.id = $1 AND ${scope.sql('i', params)}
+        WHERE i.id = $1 AND ${tenantCondition(scope, 'i', params)}
         FOR UPDATE`,
       params,
     );

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
 import { returnedRows } from '../common/database/returned-rows';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { type Page, toPage } from '../common/pagination/cursor';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { ListMessageThreadsQuery, MessageDto, MessageThreadDto } from './messages.dto';
 
@@ -122,7 +123,7 @@ export class MessagesRepository {
   ): Promise<Page<MessageThreadDto>> {
     const side = sideOf(scope);
     const params: unknown[] = [];
-    const where = [scope.sql('t', params)];
+    const where = [tenantCondition(scope, 't', params)];
     const add = (column: string, value: string | undefined) => {
       if (value === undefined) return;
       params.push(value);
@@ -159,7 +160,7 @@ export class MessagesRepository {
     const rows: { total: number }[] = await manager.query(
       `SELECT count(*)::int AS total
          FROM messages m JOIN message_threads t ON t.id = m.thread_id AND t.company_id = m.company_id
-        WHERE ${scope.sql('t', params)} AND ${unreadSql(sideOf(scope))}`,
+        WHERE ${tenantCondition(scope, 't', params)} AND ${unreadSql(sideOf(scope))}`,
       params,
     );
     return rows[0]?.total ?? 0;
@@ -172,7 +173,7 @@ export class MessagesRepository {
   ): Promise<MessageThreadDto | null> {
     const params: unknown[] = [id];
     const rows: ThreadRow[] = await manager.query(
-      `${threadSelect(sideOf(scope))} WHERE t.id = $1 AND ${scope.sql('t', params)}`,
+      `${threadSelect(sideOf(scope))} WHERE t.id = $1 AND ${tenantCondition(scope, 't', params)}`,
       params,
     );
     return rows[0] ? toThreadDto(rows[0]) : null;
@@ -182,7 +183,7 @@ export class MessagesRepository {
   async lockThread(manager: EntityManager, scope: TenantScope, id: string): Promise<boolean> {
     const params: unknown[] = [id];
     const rows: unknown[] = await manager.query(
-      `SELECT t.id FROM message_threads t WHERE t.id = $1 AND ${scope.sql('t', params)} FOR UPDATE`,
+      `SELECT t.id FROM message_threads t WHERE t.id = $1 AND ${tenantCondition(scope, 't', params)} FOR UPDATE`,
       params,
     );
     return rows.length > 0;
@@ -248,7 +249,7 @@ export class MessagesRepository {
         `UPDATE message_threads t
           SET ${column} = GREATEST(t.${column},
                 (SELECT max(m.created_at) FROM messages m WHERE m.company_id = t.company_id AND m.thread_id = t.id))
-        WHERE t.id = $1 AND ${scope.sql('t', params)} RETURNING t.id`,
+        WHERE t.id = $1 AND ${tenantCondition(scope, 't', params)} RETURNING t.id`,
         params,
       ),
     );

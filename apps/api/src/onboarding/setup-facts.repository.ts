@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { tenantCondition } from '../common/database/tenant-condition';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 
 export interface Facts {
@@ -18,7 +19,7 @@ export class SetupFactsRepository {
 
   async get(scope: TenantScope): Promise<Facts> {
     const params: unknown[] = [];
-    const programs = `programs g WHERE ${scope.sql('g', params, { owned: false })} AND g.archived_at IS NULL`;
+    const programs = `programs g WHERE ${tenantCondition(scope, 'g', params, { owned: false })} AND g.archived_at IS NULL`;
     const [facts] = (await this.db.query(
       `SELECT
          (SELECT g.id FROM ${programs} ORDER BY g.created_at, g.id LIMIT 1) AS program_id,

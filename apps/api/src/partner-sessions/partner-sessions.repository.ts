@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { tenantCondition } from '../common/database/tenant-condition';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { ApplicationMode } from '../programs/program.entity';
 
@@ -143,7 +144,7 @@ export class PartnerSessionsRepository {
   /** The partner and program of a partner session's scope. */
   async sessionIdentity(scope: TenantScope): Promise<SessionIdentityRow | null> {
     const params: unknown[] = [];
-    const condition = scope.sql('ps', params);
+    const condition = tenantCondition(scope, 'ps', params);
     const rows: SessionIdentityRow[] = await this.db.query(
       `SELECT p.id AS partner_id, p.name AS partner_name, p.email AS partner_email,
               g.id AS program_id, g.name AS program_name

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
 import { affectedCount } from '../common/database/returned-rows';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { type Page, toPage } from '../common/pagination/cursor';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { PartnerStatus } from './partner.entity';
 import { Partner } from './partner.entity';
@@ -91,7 +92,7 @@ export class PartnersRepository {
       `SELECT ${PARTNERSHIP_COLUMNS}
          FROM partnerships ps
          JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
-        WHERE ps.partner_id = $1 AND ${scope.sql('ps', params, { owned: false })}
+        WHERE ps.partner_id = $1 AND ${tenantCondition(scope, 'ps', params, { owned: false })}
         ORDER BY ps.status = 'active' DESC, ps.created_at, ps.id`,
       params,
     );
@@ -108,7 +109,7 @@ export class PartnersRepository {
       `SELECT ${PARTNERSHIP_COLUMNS}
          FROM partnerships ps
          JOIN programs g ON g.id = ps.program_id AND g.company_id = ps.company_id
-        WHERE ps.program_id = $1 AND ps.partner_id = $2 AND ${scope.sql('ps', params, { owned: false })}`,
+        WHERE ps.program_id = $1 AND ps.partner_id = $2 AND ${tenantCondition(scope, 'ps', params, { owned: false })}`,
       params,
     );
     return rows[0] ?? null;
@@ -130,7 +131,7 @@ export class PartnersRepository {
       );
       keyset = `AND ${after}`;
     }
-    const scoped = scope.sql('ps', params, { owned: false });
+    const scoped = tenantCondition(scope, 'ps', params, { owned: false });
     params.push(options.limit + 1);
     const rows: (PartnershipRow & {
       cursor_ts: string;
@@ -209,7 +210,7 @@ export class PartnersRepository {
       options.manager ?? this.db.manager
     ).query(
       `SELECT p.id, p.status FROM partners p WHERE lower(p.email) = lower($1)${except}
-          AND ${scope.sql('p', params, { owned: false })}`,
+          AND ${tenantCondition(scope, 'p', params, { owned: false })}`,
       params,
     );
     return rows[0] ?? null;
@@ -221,7 +222,7 @@ export class PartnersRepository {
     const archived = affectedCount(
       await this.db.query(
         `UPDATE partners p SET status = 'archived', archived_at = now(), updated_at = now()
-          WHERE p.id = $1 AND ${scope.sql('p', params, { owned: false })} AND p.status <> 'archived'`,
+          WHERE p.id = $1 AND ${tenantCondition(scope, 'p', params, { owned: false })} AND p.status <> 'archived'`,
         params,
       ),
     );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
+import { tenantCondition } from '../common/database/tenant-condition';
 import { type Page, toPage } from '../common/pagination/cursor';
-import { decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { LogoImage } from './logo-image';
 import { Program } from './program.entity';
@@ -79,7 +80,7 @@ export class ProgramsRepository {
     const params: unknown[] = [id, logo?.bytes ?? null, logo?.type ?? null, logo?.version ?? null];
     await manager.query(
       `UPDATE programs g SET logo = $2, logo_type = $3, logo_version = $4
-        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })}`,
+        WHERE g.id = $1 AND ${tenantCondition(scope, 'g', params, { owned: false })}`,
       params,
     );
   }
@@ -89,7 +90,7 @@ export class ProgramsRepository {
     const params: unknown[] = [id];
     await this.db.query(
       `UPDATE programs g SET archived_at = now(), updated_at = now(), version = version + 1
-        WHERE g.id = $1 AND ${scope.sql('g', params, { owned: false })} AND g.archived_at IS NULL`,
+        WHERE g.id = $1 AND ${tenantCondition(scope, 'g', params, { owned: false })} AND g.archived_at IS NULL`,
       params,
     );
   }

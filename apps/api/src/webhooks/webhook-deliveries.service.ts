@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { encodeTimeIdCursor } from '../common/database/keyset';
 import { type Page, pageLimit } from '../common/pagination/cursor';
-import { encodeTimeIdCursor } from '../common/pagination/keyset';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { JobsService } from '../jobs/jobs.service';

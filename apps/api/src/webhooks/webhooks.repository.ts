@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/database/keyset';
 import { returnedRows } from '../common/database/returned-rows';
 import type { RowOf } from '../common/database/row-of';
-import { afterCursor, decodeTimeIdCursor, keysetTimestamp } from '../common/pagination/keyset';
+import { tenantCondition } from '../common/database/tenant-condition';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { WebhookAttempt } from './webhook-attempt.entity';
 import type { WebhookDelivery } from './webhook-delivery.entity';
@@ -161,7 +162,7 @@ export class WebhooksRepository {
   async endpointExists(scope: TenantScope, endpointId: string): Promise<boolean> {
     const params: unknown[] = [endpointId];
     const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM webhook_endpoints e WHERE e.id = $1 AND ${scope.sql('e', params, { owned: false })}`,
+      `SELECT 1 FROM webhook_endpoints e WHERE e.id = $1 AND ${tenantCondition(scope, 'e', params, { owned: false })}`,
       params,
     );
     return rows.length > 0;
@@ -174,7 +175,7 @@ export class WebhooksRepository {
     options: { status?: string; cursor?: string; limit: number },
   ): Promise<DeliveryLogRow[]> {
     const params: unknown[] = [endpointId];
-    const where = [`d.endpoint_id = $1`, scope.sql('d', params, { owned: false })];
+    const where = [`d.endpoint_id = $1`, tenantCondition(scope, 'd', params, { owned: false })];
     if (options.status) {
       params.push(options.status);
       where.push(`d.status = $${params.length}`);
@@ -206,7 +207,7 @@ export class WebhooksRepository {
     const rows = returnedRows<DeliveryLogRow>(
       await manager.query(
         `UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = now(), completed_at = NULL
-        WHERE d.id = $1 AND ${scope.sql('d', params, { owned: false })}
+        WHERE d.id = $1 AND ${tenantCondition(scope, 'd', params, { owned: false })}
         RETURNING ${DELIVERY_LOG_COLUMNS}`,
         params,
       ),
@@ -220,7 +221,7 @@ export class WebhooksRepository {
     return this.db.query(
       `SELECT a.id, a.delivery_id, a.attempted_at, a.status_code, a.latency_ms, a.response_excerpt, a.error
          FROM webhook_attempts a
-        WHERE a.delivery_id = ANY($1::uuid[]) AND ${scope.sql('a', params, { owned: false })}
+        WHERE a.delivery_id = ANY($1::uuid[]) AND ${tenantCondition(scope, 'a', params, { owned: false })}
         ORDER BY a.attempted_at, a.id`,
       params,
     );

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { money } from '../../lib/money';
 import { useTitle } from '../../lib/use-title';
+import { ProgramFilter } from '../../ui/Filters';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/States';
 import { FunnelView } from './FunnelView';
@@ -175,22 +176,11 @@ function CompanyDashboard() {
       />
       <fieldset className="card dashboard-filters">
         <legend className="visually-hidden">Dashboard filters</legend>
-        <label className="visually-hidden" htmlFor="dash-program">
-          Program
-        </label>
-        <select
+        <ProgramFilter
           id="dash-program"
-          className="select"
           value={programId}
-          onChange={(e) => update({ program: e.target.value })}
-        >
-          <option value="">All programs</option>
-          {programs.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          onChange={(program) => update({ program })}
+        />
         <fieldset className="segmented">
           <legend className="visually-hidden">Period</legend>
           {[...PRESETS, { key: 'custom' as const, label: 'Custom' }].map((preset) => (

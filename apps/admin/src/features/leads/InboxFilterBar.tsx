@@ -1,20 +1,19 @@
 import { LEAD_STAGES, type LeadStage } from '@leadbridge/core';
-import type { Partner, Program } from '@leadbridge/sdk';
 import { Search } from 'lucide-react';
 import { forwardRef, useEffect, useState } from 'react';
+import { PartnerFilter, ProgramFilter } from '../../ui/Filters';
 import { type InboxFilters, LEAD_SORTS, SORT_LABELS } from './inbox-filters';
 
 interface Props {
   filters: InboxFilters;
   onChange: (next: InboxFilters) => void;
-  programs: Program[];
-  partners: Partner[];
   stageLabels: Record<LeadStage, string>;
 }
 
-/** Search, stage chips, program/partner/date filters and sort for the inbox. */
+/** Search, stage chips, program/partner/date filters and sort for the inbox (program and
+ * partner are the shared list filters). */
 export const InboxFilterBar = forwardRef<HTMLInputElement, Props>(function InboxFilterBar(
-  { filters, onChange, programs, partners, stageLabels },
+  { filters, onChange, stageLabels },
   searchRef,
 ) {
   const [text, setText] = useState(filters.q);
@@ -54,41 +53,16 @@ export const InboxFilterBar = forwardRef<HTMLInputElement, Props>(function Inbox
             }}
           />
         </div>
-        <label className="visually-hidden" htmlFor="inbox-program">
-          Program
-        </label>
-        <select
+        <ProgramFilter
           id="inbox-program"
-          className="select"
           value={filters.programId}
-          onChange={(e) => onChange({ ...filters, programId: e.target.value })}
-        >
-          <option value="">All programs</option>
-          {programs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <label className="visually-hidden" htmlFor="inbox-partner">
-          Partner
-        </label>
-        <select
+          onChange={(programId) => onChange({ ...filters, programId })}
+        />
+        <PartnerFilter
           id="inbox-partner"
-          className="select"
           value={filters.partnerId}
-          onChange={(e) => onChange({ ...filters, partnerId: e.target.value })}
-        >
-          <option value="">All partners</option>
-          {filters.partnerId && !partners.some((p) => p.id === filters.partnerId) && (
-            <option value={filters.partnerId}>Selected partner</option>
-          )}
-          {partners.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+          onChange={(partnerId) => onChange({ ...filters, partnerId })}
+        />
         <label className="visually-hidden" htmlFor="inbox-sort">
           Sort
         </label>

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Inbox, SearchX } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { stageLabelsOf, usePartnerOptions, usePrograms } from '../../api/programs';
+import { stageLabelsOf, usePrograms } from '../../api/programs';
 import { queries } from '../../api/queries';
 import { useCanWrite } from '../../app/session';
 import { leadName } from '../../lib/format';
@@ -40,7 +40,6 @@ export function InboxPage() {
   );
   const listQuery = useMemo(() => toListQuery(filters), [filters]);
   const programs = usePrograms();
-  const partners = usePartnerOptions();
   const programList = programs.data ?? [];
   const programMap = useMemo(() => new Map(programList.map((p) => [p.id, p])), [programList]);
   const stageLabels = stageLabelsOf(
@@ -203,8 +202,6 @@ export function InboxPage() {
         ref={searchRef}
         filters={filters}
         onChange={setFilters}
-        programs={programList}
-        partners={partners.data ?? []}
         stageLabels={stageLabels}
       />
 

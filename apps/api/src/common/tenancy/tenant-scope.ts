@@ -47,20 +47,4 @@ export class TenantScope {
   company<T extends object>(extra?: T): T & { companyId: string } {
     return { ...(extra ?? ({} as T)), companyId: this.companyId };
   }
-
-  /**
-   * Raw SQL: appends the scope's parameters to `params` and returns the condition for `alias`,
-   * e.g. `l.company_id = $3 AND l.partner_id = $4 AND l.program_id = $5`.
-   */
-  sql(alias: string, params: unknown[], options: { owned?: boolean } = { owned: true }): string {
-    params.push(this.companyId);
-    const parts = [`${alias}.company_id = $${params.length}`];
-    if (options.owned !== false && this.partnerId && this.programId) {
-      params.push(this.partnerId);
-      parts.push(`${alias}.partner_id = $${params.length}`);
-      params.push(this.programId);
-      parts.push(`${alias}.program_id = $${params.length}`);
-    }
-    return parts.join(' AND ');
-  }
 }

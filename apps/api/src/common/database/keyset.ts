@@ -1,5 +1,5 @@
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { validationProblem } from '../problem/problem';
-import { decodeCursor, encodeCursor } from './cursor';
 
 /**
  * (timestamp, id) keyset cursors, shared by every list ordered by a timestamp and the row id.
