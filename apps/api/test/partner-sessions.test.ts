@@ -366,4 +366,167 @@ describe('partner sessions', () => {
       expect(response.body.code).toBe('program_not_found');
     });
   });
+  describe('minted by email for people signed in to the company’s product', () => {
+    let open: SeededTenant;
+    beforeAll(async () => {
+      open = await seedTenant(api.db, { partners: 1, allowedOrigins: [ALLOWED_ORIGIN] });
+    });
+
+    const fresh = (name: string, domain = 'example.com') =>
+      `${name}-${randomBytes(3).toString('hex')}@${domain}`;
+    const mint = (body: Record<string, unknown>, t = open) =>
+      api.http.post(
+        '/v1/partner-sessions',
+        { programId: t.programId, ...body },
+        { token: t.apiKey },
+      );
+    const settings = (body: Record<string, unknown>) =>
+      api.http.patch(`/v1/programs/${open.programId}`, body, { token: open.apiKey });
+    const partnersWithEmail = async (email: string) =>
+      (
+        await api.db.query<{ id: string; company_id: string }>(
+          'SELECT id, company_id FROM partners WHERE lower(email) = lower($1)',
+          [email],
+        )
+      ).rows;
+
+    it('mints for an enrolled partner by email, whatever its case, even in a closed program', async () => {
+      const seeded = open.partners[0];
+      if (!seeded) throw new Error('no seeded partner');
+      const minted = await mint({ email: seeded.email.toUpperCase(), name: 'Ignored Name' });
+      expect(minted.status).toBe(201);
+      expect(minted.body.partner).toEqual({
+        id: seeded.id,
+        name: seeded.name,
+        email: seeded.email,
+      });
+      const me = await api.http.get('/v1/partner/me', { token: minted.body.token });
+      expect(me.body.partner.id).toBe(seeded.id);
+    });
+
+    it('refuses a person who is not a partner while the program is closed', async () => {
+      const email = fresh('cleo');
+      const refused = await mint({ email, name: 'Cleo' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('partner_not_enrolled');
+      expect(refused.body.detail).toMatch(/invite the partner first, or open the program/);
+      expect(await partnersWithEmail(email)).toEqual([]);
+    });
+
+    it('enrols a new person on first use of an open program, with a session that submits leads', async () => {
+      expect((await settings({ applications: 'approval', applicationDomains: [] })).status).toBe(
+        200,
+      );
+      const email = fresh('dora');
+      const minted = await mint({ email, name: 'Dora Dev' });
+      expect(minted.status).toBe(201);
+      expect(minted.body.partner).toEqual({ id: expect.any(String), name: 'Dora Dev', email });
+
+      const listed = await api.http.get(`/v1/partners?q=${encodeURIComponent(email)}`, {
+        token: open.apiKey,
+      });
+      expect(listed.body.data).toEqual([
+        expect.objectContaining({ id: minted.body.partner.id, name: 'Dora Dev', email }),
+      ]);
+      const enrolled = await api.http.get(`/v1/programs/${open.programId}/partners`, {
+        token: open.apiKey,
+      });
+      expect(
+        enrolled.body.data.map((row: { partner: { id: string } }) => row.partner.id),
+      ).toContain(minted.body.partner.id);
+
+      const lead = await api.http.post(
+        '/v1/leads',
+        { email: fresh('lead'), firstName: 'Lia' },
+        { token: minted.body.token, ...fromSite },
+      );
+      expect(lead.status).toBe(201);
+      // Signed in already: no invitation or approval email.
+      const mails = await api.db.query('SELECT kind FROM email_outbox WHERE recipient = $1', [
+        email,
+      ]);
+      expect(mails.rows).toEqual([]);
+
+      const again = await mint({ email, name: 'Another Name' });
+      expect(again.status).toBe(201);
+      expect(again.body.partner).toEqual(minted.body.partner);
+    });
+
+    it('names a new partner after the email without a name', async () => {
+      const email = fresh('eli');
+      const minted = await mint({ email });
+      expect(minted.status).toBe(201);
+      expect(minted.body.partner.name).toBe(email.slice(0, email.indexOf('@')));
+    });
+
+    it("keeps to the program's email domains, naming the email", async () => {
+      await settings({ applications: 'auto', applicationDomains: ['northwind.example'] });
+      const outside = fresh('finn');
+      const refused = await mint({ email: outside, name: 'Finn' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'email', code: 'email_domain_not_allowed' }),
+      ]);
+      expect(await partnersWithEmail(outside)).toEqual([]);
+      const inside = await mint({ email: fresh('gus', 'northwind.example'), name: 'Gus' });
+      expect(inside.status).toBe(201);
+      await settings({ applicationDomains: [] });
+    });
+
+    it('makes one partner of concurrent first uses of one email', async () => {
+      const email = fresh('hana');
+      const minted = await Promise.all(
+        Array.from({ length: 6 }, () => mint({ email, name: 'Hana' })),
+      );
+      expect(minted.map((response) => response.status)).toEqual(Array(6).fill(201));
+      const ids = new Set(minted.map((response) => response.body.partner.id));
+      expect(ids.size).toBe(1);
+      const rows = await partnersWithEmail(email);
+      expect(rows).toHaveLength(1);
+      const partnerships = await api.db.query(
+        'SELECT id FROM partnerships WHERE company_id = $1 AND partner_id = $2',
+        [open.companyId, rows[0]?.id],
+      );
+      expect(partnerships.rows).toHaveLength(1);
+    });
+
+    it('leaves an ended enrolment ended', async () => {
+      const email = fresh('ivo');
+      const first = await mint({ email, name: 'Ivo' });
+      await api.db.query(
+        `UPDATE partnerships SET status = 'archived' WHERE company_id = $1 AND partner_id = $2`,
+        [open.companyId, first.body.partner.id],
+      );
+      const refused = await mint({ email });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('partner_not_enrolled');
+    });
+
+    it("cannot be used with another company's key for this program", async () => {
+      const email = fresh('jay');
+      const foreign = await api.http.post(
+        '/v1/partner-sessions',
+        { programId: open.programId, email, name: 'Jay' },
+        { token: other.apiKey },
+      );
+      expect(foreign.status).toBe(404);
+      expect(foreign.body).not.toHaveProperty('token');
+      expect(await partnersWithEmail(email)).toEqual([]);
+    });
+
+    it('takes exactly one of partnerId, partnerKey or email, naming the field', async () => {
+      const none = await mint({});
+      expect(none.status).toBe(422);
+      expect(none.body.errors[0].field).toBe('email');
+      const two = await mint({ partnerId: open.partners[0]?.id, email: fresh('kim') });
+      expect(two.status).toBe(422);
+      expect(two.body.errors[0].field).toBe('email');
+      const nameAlone = await mint({ partnerId: open.partners[0]?.id, name: 'Kim' });
+      expect(nameAlone.status).toBe(422);
+      expect(nameAlone.body.errors[0].field).toBe('name');
+      const badEmail = await mint({ email: 'not an email' });
+      expect(badEmail.status).toBe(422);
+      expect(badEmail.body.errors[0].field).toBe('email');
+    });
+  });
 });

@@ -194,6 +194,12 @@ describe('accounts, team, programs and partners', () => {
     });
     const asRia = new Leadbridge({ baseUrl: api.url, sessionToken: session.token });
     await expect(asRia.partner.me()).resolves.toMatchObject({ partner: { id: partner.id } });
+    // Or by the email the person signs in to the company's own product with.
+    const byEmail = await lb.partnerSessions.create({
+      programId: program.id,
+      email: partner.email,
+    });
+    expect(byEmail.partner.id).toBe(partner.id);
     await lb.programs.endPartnership(program.id, partner.id);
     expect((await failure(asRia.partner.me())).status).toBe(401);
 

@@ -23,7 +23,7 @@ export class PartnerSessionsController {
   @ApiOperation({
     summary: 'Create a partner session',
     description:
-      'Your server mints a short-lived token (`pt_…`, default 1 hour, at most 24) for one partner in one program, and hands it to `<lead-form session-token=…>` or to `new Leadbridge({ sessionToken })`. Name the partner by `partnerKey` or `partnerId`. Stores nothing but the session.',
+      "Your server mints a short-lived token (`pt_…`, default 1 hour, at most 24) for one partner in one program, and hands it to `<lead-form session-token=…>` or to `new Leadbridge({ sessionToken })`. Name the partner by exactly one of `partnerId`, `partnerKey` or `email` (a 422 naming the field otherwise). `email` (with an optional `name`) is for people already signed in to your product: a partner of the company with that email who is enrolled gets the session; anyone else is enrolled on first use when the program takes new partners (`applications` is `approval` or `auto`: your server vouching for them stands for approval), as a new partner named `name` (default: the part of the email before `@`). No invitation email is sent and no `partner.approved` event, since there is no application. An email outside the program's `applicationDomains` is a 422 naming `email`; a closed program, an archived partner or an ended enrolment is a 422 `partner_not_enrolled` (invite or re-enrol the partner, or open the program). Concurrent first uses for one email make one partner.",
   })
   @ApiProblems('not_found', 'partner_not_enrolled', { code: 'program_archived', status: 422 })
   @HttpCode(201)

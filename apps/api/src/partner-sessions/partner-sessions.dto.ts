@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { emailSchema } from '../auth/account-schemas';
 import { isoDateTimeSchema, uuidSchema } from '../common/validation/common-schemas';
+import { partnerNameSchema } from '../partners/partners.dto';
 import { localeField } from '../programs/programs.dto';
 
 export const PARTNER_SESSION_DEFAULT_SECONDS = 3600;
@@ -17,13 +18,22 @@ export const programIdentitySchema = z
 export type PartnerIdentityDto = z.infer<typeof partnerIdentitySchema>;
 export type ProgramIdentityDto = z.infer<typeof programIdentitySchema>;
 
+// A property that must be absent (JSON Schema's `false`).
+const NEVER = { not: {} };
+
+const PARTNER_NAMED_BY = ['partnerId', 'partnerKey', 'email'] as const;
+
 export const createPartnerSessionBody = z
   .object({
     programId: uuidSchema,
     /** Leadbridge's id of the partner… */
     partnerId: z.optional(uuidSchema),
-    /** …or the key the company gave the partner in this program (one of the two). */
+    /** …or the key the company gave the partner in this program… */
     partnerKey: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    /** …or the email the person signs in to the company's product with (enrols on first use). */
+    email: z.optional(emailSchema),
+    /** With `email`: the name a partner created on first use gets. */
+    name: z.optional(partnerNameSchema),
     expiresInSeconds: z.optional(
       z
         .int()
@@ -34,12 +44,55 @@ export const createPartnerSessionBody = z
     ),
   })
   .check(
-    z.refine((body) => (body.partnerId === undefined) !== (body.partnerKey === undefined), {
-      message: 'give exactly one of partnerId or partnerKey',
-      path: ['partnerId'],
+    z.check((ctx) => {
+      const given = PARTNER_NAMED_BY.filter((field) => ctx.value[field] !== undefined);
+      if (given.length !== 1) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          // Naming the second field given, or `email` when none is.
+          path: [given[1] ?? 'email'],
+          message: 'give exactly one of partnerId, partnerKey or email',
+        });
+      }
+      if (ctx.value.name !== undefined && ctx.value.email === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          path: ['name'],
+          message: 'name goes with email (it names a partner created on first use)',
+        });
+      }
     }),
   )
-  .register(z.globalRegistry, { id: 'CreatePartnerSessionRequest' });
+  .register(z.globalRegistry, {
+    id: 'CreatePartnerSessionRequest',
+    // The partner is named one way only: a rule across fields, so the document states it.
+    oneOf: [
+      {
+        title: 'Partner by id',
+        required: ['partnerId'],
+        properties: { partnerKey: NEVER, email: NEVER, name: NEVER },
+      },
+      {
+        title: 'Partner by key',
+        required: ['partnerKey'],
+        properties: { partnerId: NEVER, email: NEVER, name: NEVER },
+      },
+      {
+        title: 'Person by email (enrolled on first use)',
+        required: ['email'],
+        properties: { partnerId: NEVER, partnerKey: NEVER },
+      },
+    ],
+    examples: [
+      {
+        programId: '3f0c1e9a-52b4-4c1d-8e7a-000000000001',
+        email: 'ada.lovelace@example.com',
+        name: 'Ada Lovelace',
+      },
+    ],
+  });
 
 /** A partner session token for `<lead-form session-token=…>` or `Authorization: Bearer`. */
 export const partnerSessionSchema = z

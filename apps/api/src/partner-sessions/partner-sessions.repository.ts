@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { tenantCondition } from '../common/database/tenant-condition';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
+import type { ApplicationMode } from '../programs/program.entity';
 
 /** A partner with its partnership in one program (null when not enrolled there). */
 export interface SessionPartnerRow {
@@ -10,6 +11,15 @@ export interface SessionPartnerRow {
   email: string;
   status: string;
   partnership_status: string | null;
+}
+
+/** A program as minting a session reads it: whether it is live and open to new partners. */
+export interface SessionProgramRow {
+  id: string;
+  name: string;
+  archived_at: Date | null;
+  applications: ApplicationMode;
+  application_domains: string[];
 }
 
 /** The live program behind a publishable key, with what sign-in pages and emails show. */
@@ -55,15 +65,39 @@ export interface SessionIdentityRow {
 export class PartnerSessionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async program(
-    companyId: string,
-    id: string,
-  ): Promise<{ id: string; name: string; archived_at: Date | null } | null> {
-    const rows: { id: string; name: string; archived_at: Date | null }[] = await this.db.query(
-      `SELECT id, name, archived_at FROM programs WHERE company_id = $1 AND id = $2`,
+  async program(companyId: string, id: string): Promise<SessionProgramRow | null> {
+    const rows: SessionProgramRow[] = await this.db.query(
+      `SELECT id, name, archived_at, applications, application_domains
+         FROM programs WHERE company_id = $1 AND id = $2`,
       [companyId, id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The company's partner with this (lower-cased) email, with its partnership in the program. */
+  async partnerByEmail(
+    companyId: string,
+    programId: string,
+    email: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<SessionPartnerRow | null> {
+    const rows: SessionPartnerRow[] = await manager.query(
+      `SELECT p.id, p.name, p.email, p.status, ps.status AS partnership_status
+         FROM partners p
+         LEFT JOIN partnerships ps
+           ON ps.partner_id = p.id AND ps.company_id = p.company_id AND ps.program_id = $2
+        WHERE p.company_id = $1 AND lower(p.email) = $3`,
+      [companyId, programId, email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Holds the partner's row until the transaction ends: one enrolment at a time per partner. */
+  async lockPartner(manager: EntityManager, companyId: string, partnerId: string): Promise<void> {
+    await manager.query(`SELECT id FROM partners WHERE company_id = $1 AND id = $2 FOR UPDATE`, [
+      companyId,
+      partnerId,
+    ]);
   }
 
   /** The program's partner with this partner key. */

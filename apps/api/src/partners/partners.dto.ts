@@ -14,7 +14,7 @@ export const PARTNER_NAME_MAX_LENGTH = 200;
 export const PARTNER_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const MAX_PROGRAMS_PER_REQUEST = 50;
 
-const nameSchema = z
+export const partnerNameSchema = z
   .string()
   .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(PARTNER_NAME_MAX_LENGTH));
 // Checked with core's isValidEmail in the service, the rule leads are checked with.
@@ -30,7 +30,7 @@ const partnerKeySchema = z
 
 export const createPartnerBody = z
   .strictObject({
-    name: nameSchema,
+    name: partnerNameSchema,
     email: emailSchema,
     programIds: z.optional(z.array(uuidSchema).check(z.maxLength(MAX_PROGRAMS_PER_REQUEST))),
     invite: z.optional(z.boolean()),
@@ -44,7 +44,7 @@ export type CreatePartnerBody = z.infer<typeof createPartnerBody>;
 
 export const updatePartnerBody = z
   .strictObject({
-    name: z.optional(nameSchema),
+    name: z.optional(partnerNameSchema),
     email: z.optional(emailSchema),
     status: z.optional(z.literal('active')),
   })

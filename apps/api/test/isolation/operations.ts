@@ -516,6 +516,11 @@ export const OPERATIONS: Record<string, Entry> = {
         request: (t) => ({ body: { programId: t.programId, partnerKey: t.partnerKey } }),
         expect: [404, 422],
       },
+      {
+        what: 'session by partner email in another company’s program (enrols nobody there)',
+        request: (t) => ({ body: { programId: t.programId, email: t.partnerEmail } }),
+        expect: [404],
+      },
     ],
   },
   listPartners: {

@@ -7,6 +7,8 @@ export class PartnerSessions extends Resource {
   /**
    * Mints a short-lived token (`pt_…`, default 1 hour, at most 24) for one partner in one
    * program; hand it to `<lead-form session-token=…>` or `new Leadbridge({ sessionToken })`.
+   * Name the partner by `partnerId`, `partnerKey` or `email` (with `name`): by email, a person
+   * signed in to your product is enrolled on first use when the program takes new partners.
    */
   create(body: BodyOf<'createPartnerSession'>, options?: RequestOptions): Promise<PartnerSession> {
     return this.core.run(
