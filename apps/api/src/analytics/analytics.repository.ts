@@ -131,6 +131,25 @@ export class AnalyticsRepository {
   }
 
   /**
+   * Companies with lead-count changes not yet folded, for the periodic fold that keeps the
+   * change table small. Across tenants on purpose (a maintenance read, ids only); a loose
+   * index scan of the change table's primary key reads one entry per company, not per change.
+   */
+  async companiesWithLeadCountChanges(): Promise<string[]> {
+    const rows: { company_id: string }[] = await this.db.query(
+      `WITH RECURSIVE c AS (
+         (SELECT company_id FROM lead_count_changes ORDER BY company_id LIMIT 1)
+         UNION ALL
+         SELECT (SELECT n.company_id FROM lead_count_changes n
+                  WHERE n.company_id > c.company_id ORDER BY n.company_id LIMIT 1)
+           FROM c WHERE c.company_id IS NOT NULL
+       )
+       SELECT company_id FROM c WHERE company_id IS NOT NULL`,
+    );
+    return rows.map((row) => row.company_id);
+  }
+
+  /**
    * Moves the changes the leads table's triggers appended into the company's rollups, so the
    * reads after it count every lead committed before it. Serialised per company: two folds
    * upserting the same rollup rows in different orders could otherwise deadlock.

@@ -52,6 +52,8 @@ export interface AppConfig {
   importRecoveryIntervalSeconds: number;
   /** Imports one API process works on at the same time. */
   importWorkerConcurrency: number;
+  /** How often a worker folds the lead-count changes of every company into the rollups. */
+  leadCountsFoldIntervalSeconds: number;
   /** Worker starts (first run + resumes) after which an import is failed instead of resumed. */
   importMaxAttempts: number;
   /**
@@ -292,6 +294,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     importRecoveryIntervalSeconds: integer(env, 'IMPORT_RECOVERY_INTERVAL_SECONDS', 30, 1, 3600),
     jobsMaintenanceIntervalSeconds: integer(env, 'JOBS_MAINTENANCE_INTERVAL_SECONDS', 120, 1, 3600),
     importWorkerConcurrency: integer(env, 'IMPORT_WORKER_CONCURRENCY', 2, 1, 16),
+    leadCountsFoldIntervalSeconds: integer(env, 'LEAD_COUNTS_FOLD_INTERVAL_SECONDS', 60, 1, 3600),
     importMaxAttempts: integer(env, 'IMPORT_MAX_ATTEMPTS', 10, 1, 100),
     principalCacheSeconds: integer(env, 'PRINCIPAL_CACHE_SECONDS', 5, 0, 60),
     webhookEndpointCacheSeconds: integer(env, 'WEBHOOK_ENDPOINT_CACHE_SECONDS', 5, 0, 60),

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { repeatEvery } from '../../common/timers/repeat';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { JobsService } from '../../jobs/jobs.service';
@@ -30,7 +31,7 @@ const NEVER_STARTED =
 @Injectable()
 export class ImportRecovery implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('imports');
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
   private sweeping = false;
 
   constructor(
@@ -44,16 +45,12 @@ export class ImportRecovery implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     if (!this.config.runWorkers) return;
     void this.sweep();
-    this.timer = setInterval(
-      () => void this.sweep(),
-      this.config.importRecoveryIntervalSeconds * 1000,
-    );
-    this.timer.unref();
+    this.stop = repeatEvery(this.config.importRecoveryIntervalSeconds, () => this.sweep());
   }
 
   beforeApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stop?.();
+    this.stop = null;
   }
 
   /** Re-queues every orphaned import; returns how many. */
