@@ -9,13 +9,13 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
-import { CompanyForeignKey, TenantJoinColumns } from '../database/tenant-keys';
+import { TenantJoinColumns } from '../database/tenant-keys';
 import { Lead } from './lead.entity';
 
 export type ActorType = 'user' | 'api_key' | 'partner' | 'system';
 
 /** One line of a lead's history: created, imported, edited (with a diff), stage_changed, … */
-@CompanyForeignKey('lead_events_company_id_fkey')
+// No direct key to companies: (lead_id, company_id) → leads implies it (ADR 0024).
 @Index('lead_events_lead_idx', ['companyId', 'leadId', 'createdAt', 'id'])
 @Check(
   'lead_events_actor_type_check',

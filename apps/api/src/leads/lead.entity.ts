@@ -11,7 +11,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { CompanyForeignKey, ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
+import { ProgramForeignKey, TenantJoinColumns } from '../database/tenant-keys';
 import { LeadImport } from '../imports/import.entity';
 import { Partner } from '../partners/partner.entity';
 
@@ -27,7 +27,7 @@ export type LeadSource = 'form' | 'api' | 'import';
   unique: true,
   where: 'import_id IS NOT NULL',
 })
-@CompanyForeignKey('leads_company_id_fkey')
+// No direct key to companies: (partner_id, company_id) → partners implies it (ADR 0024).
 @ProgramForeignKey('leads_program_id_fkey')
 // INDEX leads_program_domain_idx ON leads USING btree (program_id, company_domain) WHERE (company_domain IS NOT NULL)
 @Index('leads_program_domain_idx', { synchronize: false })

@@ -10,6 +10,7 @@ import { EmailLanguages1795670000000 } from './1795670000000-email-languages';
 import { PartnerApplications1795680000000 } from './1795680000000-partner-applications';
 import { LeadCountRollups1795690000000 } from './1795690000000-lead-count-rollups';
 import { TypeormMetadata1795710000000 } from './1795710000000-typeorm-metadata';
+import { ImpliedLeadCompanyKeys1795720000000 } from './1795720000000-implied-lead-company-keys';
 
 /** Every migration, in order. A new migration is added here and nowhere else. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PartnerApplications1795680000000,
   LeadCountRollups1795690000000,
   TypeormMetadata1795710000000,
+  ImpliedLeadCompanyKeys1795720000000,
 ];
