@@ -63,7 +63,9 @@ export async function serveStaticApps(
       .getHttpAdapter()
       .getInstance()
       .get('/*', (request: HttpRequest, reply: HttpReply) => {
+        // GET only, as before: a HEAD of an app path is the API's 404 like any other.
         const isAppRoute =
+          request.method === 'GET' &&
           !NOT_APP_ROUTES.test(requestPath(request)) &&
           (request.headers.accept ?? '').includes('text/html');
         // Anything else is the API's 404 problem, as for any unknown route.
