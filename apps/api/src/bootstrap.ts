@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError } from 'fastify';
 import { AppModule } from './app.module';
 import { registerBodyParsers } from './common/http/body-parsers';
+import { answerClientError } from './common/http/client-errors';
 import { CorsPolicy } from './common/http/cors-policy';
 import { etagHook } from './common/http/etag';
 import type { HttpReply, HttpRequest } from './common/http/http';
@@ -60,6 +61,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       // characters, then 414); Node limits the whole request head to 16 KiB anyway.
       maxParamLength: 16_384,
     },
+    clientErrorHandler: answerClientError,
     // The router refuses some requests before any hook runs (a path it cannot decode).
     frameworkErrors: (error: FastifyError, request: HttpRequest, reply: HttpReply) =>
       onFrameworkError?.(error, request, reply),

@@ -10,7 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { clientIp } from '../auth/client-ip';
 import { assertOriginAllowed, explainToOrigin } from '../common/auth/origins';
-import { type HttpRequest } from '../common/http/http';
+import type { HttpRequest } from '../common/http/http';
 import { type FieldIssue, forbidden, validationProblem } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
-import { type HttpRequest } from '../common/http/http';
+import type { HttpRequest } from '../common/http/http';
 import { ApiProblems } from '../openapi/api-problems';
 import {
   type ApplicationCodeSentDto,

@@ -15,7 +15,7 @@ import {
 } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { SESSION_COOKIE } from '../common/auth/principal.resolver';
-import { type HttpReply, type HttpRequest } from '../common/http/http';
+import type { HttpReply, HttpRequest } from '../common/http/http';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiProblems } from '../openapi/api-problems';

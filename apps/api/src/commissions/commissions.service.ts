@@ -4,7 +4,7 @@ import { allowedCommissionTransitions, canTransitionCommission } from '@leadbrid
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
-import { type HttpReply } from '../common/http/http';
+import type { HttpReply } from '../common/http/http';
 import { type Page, pageLimit } from '../common/pagination/cursor';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
-import { type HttpReply } from '../common/http/http';
+import type { HttpReply } from '../common/http/http';
 import type { Page } from '../common/pagination/cursor';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';

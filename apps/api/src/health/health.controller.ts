@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod/mini';
 import { Public } from '../common/auth/auth.decorators';
-import { type HttpReply } from '../common/http/http';
+import type { HttpReply } from '../common/http/http';
 import { HealthService } from './health.service';
 
 const healthSchema = z

@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { type HttpReply, type HttpRequest } from '../common/http/http';
+import type { HttpReply, HttpRequest } from '../common/http/http';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';

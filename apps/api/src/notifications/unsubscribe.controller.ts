@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorators';
-import { type HttpReply } from '../common/http/http';
+import type { HttpReply } from '../common/http/http';
 import { cspNonce } from '../common/http/security-headers';
 import {
   invalidUnsubscribeLinkPage,

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { clientIp } from '../auth/client-ip';
 import { assertOriginAllowed } from '../common/auth/origins';
-import { type HttpRequest } from '../common/http/http';
+import type { HttpRequest } from '../common/http/http';
 import { ProblemException } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';

@@ -2,7 +2,7 @@ import { resolveLocale } from '@leadbridge/core';
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/auth/auth.decorators';
-import { type HttpReply } from '../common/http/http';
+import type { HttpReply } from '../common/http/http';
 import { emailText } from '../notifications/i18n/email-text';
 import { FormFirstLoadsRepository } from '../programs/form-first-loads.repository';
 import { portalNotFoundPage, portalPage, portalStylesheet } from './portal.page';

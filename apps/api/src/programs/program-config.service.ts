@@ -7,7 +7,7 @@ import {
 } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { assertOriginAllowed, explainToOrigin } from '../common/auth/origins';
-import { type HttpRequest } from '../common/http/http';
+import type { HttpRequest } from '../common/http/http';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';

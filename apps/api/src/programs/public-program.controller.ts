@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod/mini';
 import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
-import { type HttpRequest } from '../common/http/http';
+import type { HttpRequest } from '../common/http/http';
 import { ApiProblems } from '../openapi/api-problems';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { type HttpRequest } from '../../common/http/http';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { assertFirstPartyWrite, assertServerToServer } from '../http/cors';
+import type { HttpRequest } from '../http/http';
 import { forbidden, unauthenticated } from '../problem/problem';
 import {
   FIRST_PARTY_WRITES,

@@ -1,6 +1,6 @@
-import { type HttpRequest } from '../../common/http/http';
 import type { AppConfig } from '../../config/config';
 import { allowOrigin } from '../http/cors';
+import type { HttpRequest } from '../http/http';
 import { forbidden } from '../problem/problem';
 
 /**

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type HttpRequest } from '../../common/http/http';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { HttpRequest } from '../http/http';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
 import { PrincipalsRepository } from './principals.repository';

@@ -7,7 +7,7 @@ declare module 'fastify' {
   }
 }
 
-/** The request every controller, guard and filter sees (Fastify's, with @fastify/cookie's `cookies`). */
+/** The request controllers, guards and filters see (Fastify's; `cookies` from @fastify/cookie). */
 export type HttpRequest = FastifyRequest;
 /** The reply every controller, interceptor and filter writes to (Fastify's). */
 export type HttpReply = FastifyReply;

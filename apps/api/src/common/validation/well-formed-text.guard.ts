@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { type HttpRequest } from '../../common/http/http';
+import type { HttpRequest } from '../http/http';
 import { type FieldIssue, validationProblem } from '../problem/problem';
 
 const MAX_DEPTH = 32;
