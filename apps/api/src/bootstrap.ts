@@ -118,10 +118,11 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     const host = {
       switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
     } as unknown as ArgumentsHost;
+    // Any other (a 4xx FastifyError) as Nest's error handler would see it: an HttpException.
     problems.catch(
       error.code === 'FST_ERR_BAD_URL'
         ? new NotFoundException(`Cannot ${request.method} ${request.url}`)
-        : error,
+        : adapter.mapException(error),
       host,
     );
   };
