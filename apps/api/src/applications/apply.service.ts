@@ -7,10 +7,10 @@ import {
   validateLead,
 } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { clientIp } from '../auth/client-ip';
 import { assertOriginAllowed, explainToOrigin } from '../common/auth/origins';
+import type { HttpRequest } from '../common/http/http';
 import { type FieldIssue, forbidden, validationProblem } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';
@@ -64,7 +64,7 @@ export class ApplyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async apply(request: Request, body: ApplyBody): Promise<ApplicationCodeSentDto> {
+  async apply(request: HttpRequest, body: ApplyBody): Promise<ApplicationCodeSentDto> {
     const program = await this.program(request, body.publishableKey);
     if (program.applications === 'closed') {
       throw forbidden(
@@ -137,7 +137,10 @@ export class ApplyService {
     return answer;
   }
 
-  async confirm(request: Request, body: ConfirmApplicationBody): Promise<ApplicationConfirmedDto> {
+  async confirm(
+    request: HttpRequest,
+    body: ConfirmApplicationBody,
+  ): Promise<ApplicationConfirmedDto> {
     const program = await this.program(request, body.publishableKey);
     await this.rateLimits.hit(
       `apply-confirm:ip:${clientIp(request)}`,
@@ -220,7 +223,7 @@ export class ApplyService {
   }
 
   /** The live program behind a publishable key, checked against the caller's Origin. */
-  private async program(request: Request, publishableKey: string): Promise<ApplyProgram> {
+  private async program(request: HttpRequest, publishableKey: string): Promise<ApplyProgram> {
     const program =
       publishableKey.length <= MAX_PUBLISHABLE_KEY_LENGTH
         ? await this.applications.programByPublishableKey(publishableKey)

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
+import type { HttpRequest } from '../common/http/http';
 import { ApiProblems } from '../openapi/api-problems';
 import {
   type ApplicationCodeSentDto,
@@ -33,7 +33,7 @@ export class PublicApplicationsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ standardSchema: applicationCodeSentSchema })
   applyToProgram(
-    @Req() request: Request,
+    @Req() request: HttpRequest,
     @Body({ schema: applyBody }) body: ApplyBody,
   ): Promise<ApplicationCodeSentDto> {
     return this.apply.apply(request, body);
@@ -56,7 +56,7 @@ export class PublicApplicationsController {
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: applicationConfirmedSchema })
   confirmApplication(
-    @Req() request: Request,
+    @Req() request: HttpRequest,
     @Body({ schema: confirmApplicationBody }) body: ConfirmApplicationBody,
   ): Promise<ApplicationConfirmedDto> {
     return this.apply.confirm(request, body);

@@ -6,7 +6,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import type { z } from 'zod/mini';
 import {
   CurrentPrincipal,
@@ -16,6 +15,7 @@ import {
 } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { SESSION_COOKIE } from '../common/auth/principal.resolver';
+import type { HttpReply, HttpRequest } from '../common/http/http';
 import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ApiProblems } from '../openapi/api-problems';
@@ -34,7 +34,7 @@ import { clientIp } from './client-ip';
 import { requireUser } from './require-user';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
-function clientOf(request: Request): ClientInfo {
+function clientOf(request: HttpRequest): ClientInfo {
   return { ip: clientIp(request), userAgent: request.headers['user-agent'] };
 }
 
@@ -47,7 +47,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private signedIn(response: Response, result: SignedIn): AuthSessionDto {
+  private signedIn(response: HttpReply, result: SignedIn): AuthSessionDto {
     setSessionCookie(response, result.token, this.config);
     return result.session;
   }
@@ -64,8 +64,8 @@ export class AuthController {
   @ApiCreatedResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
   async signUp(
     @Body({ schema: signUpBody }) body: z.infer<typeof signUpBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AuthSessionDto> {
     return this.signedIn(response, await this.auth.signUp(body, clientOf(request)));
   }
@@ -82,8 +82,8 @@ export class AuthController {
   @ApiOkResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
   async signIn(
     @Body({ schema: signInBody }) body: z.infer<typeof signInBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AuthSessionDto> {
     return this.signedIn(response, await this.auth.signIn(body, clientOf(request)));
   }
@@ -100,7 +100,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Signed out.' })
   async signOut(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<void> {
     await this.auth.signOut(requireUser(principal));
     clearSessionCookie(response, this.config);
@@ -116,12 +116,12 @@ export class AuthController {
   @ApiOkResponse({ standardSchema: authSessionSchema })
   async getCurrentSession(
     @CurrentPrincipal() principal: Principal,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AuthSessionDto> {
     const session = await this.auth.me(requireUser(principal));
     // The admin app calls this on load: renewing the cookie keeps its lifetime sliding too.
-    const cookie = (request as Request & { cookies?: Record<string, string> }).cookies?.[
+    const cookie = (request as HttpRequest & { cookies?: Record<string, string> }).cookies?.[
       SESSION_COOKIE
     ];
     if (cookie) setSessionCookie(response, cookie, this.config);
@@ -155,8 +155,8 @@ export class AuthController {
   @ApiCreatedResponse({ standardSchema: authSessionSchema, description: 'Signed in (cookie set).' })
   async acceptInvitation(
     @Body({ schema: acceptInvitationBody }) body: z.infer<typeof acceptInvitationBody>,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<AuthSessionDto> {
     return this.signedIn(response, await this.auth.acceptInvitation(body, clientOf(request)));
   }

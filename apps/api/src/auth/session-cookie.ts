@@ -1,6 +1,6 @@
-import type { Response } from 'express';
 import { SESSION_COOKIE } from '../common/auth/principal.resolver';
 import { SESSION_IDLE_SECONDS } from '../common/auth/session-policy';
+import type { HttpReply } from '../common/http/http';
 import type { AppConfig } from '../config/config';
 
 function cookieOptions(config: AppConfig) {
@@ -13,13 +13,15 @@ function cookieOptions(config: AppConfig) {
   };
 }
 
-export function setSessionCookie(response: Response, token: string, config: AppConfig): void {
-  response.cookie(SESSION_COOKIE, token, {
+export function setSessionCookie(response: HttpReply, token: string, config: AppConfig): void {
+  response.setCookie(SESSION_COOKIE, token, {
     ...cookieOptions(config),
-    maxAge: SESSION_IDLE_SECONDS * 1000,
+    // Both, as Express wrote them: Max-Age for current browsers, Expires for old ones.
+    maxAge: SESSION_IDLE_SECONDS,
+    expires: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000),
   });
 }
 
-export function clearSessionCookie(response: Response, config: AppConfig): void {
+export function clearSessionCookie(response: HttpReply, config: AppConfig): void {
   response.clearCookie(SESSION_COOKIE, cookieOptions(config));
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed, Roles } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
+import type { HttpReply } from '../common/http/http';
 import type { Page } from '../common/pagination/cursor';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -72,12 +72,12 @@ export class CommissionsController {
       'CSV, UTF-8 with BOM, one commission per row; amounts as decimals and minor units.',
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
-  async exportCommissions(
+  exportCommissions(
     @Scope() scope: TenantScope,
     @Query({ schema: commissionFiltersQuery }) filters: CommissionFilters,
-    @Res() response: Response,
-  ): Promise<void> {
-    await this.commissions.exportCsv(scope, filters, response);
+    @Res() response: HttpReply,
+  ): HttpReply {
+    return this.commissions.exportCsv(scope, filters, response);
   }
 
   @Roles('owner', 'admin')

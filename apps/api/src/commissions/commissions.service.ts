@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { allowedCommissionTransitions, canTransitionCommission } from '@leadbridge/core';
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/principal';
+import type { HttpReply } from '../common/http/http';
 import { type Page, pageLimit } from '../common/pagination/cursor';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -104,37 +105,22 @@ export class CommissionsService {
     });
   }
 
-  /** Streams the filtered commissions as CSV in keyset batches: bounded memory at any size. */
-  async exportCsv(
-    scope: TenantScope,
-    filters: CommissionFilters,
-    response: Response,
-  ): Promise<void> {
+  /**
+   * Streams the filtered commissions as CSV in keyset batches: bounded memory at any size.
+   * The reply pipes the stream, so a slow client holds back the next batch, and a client
+   * that goes away stops the query (the generator is returned).
+   */
+  exportCsv(scope: TenantScope, filters: CommissionFilters, response: HttpReply): HttpReply {
     const day = new Date().toISOString().slice(0, 10);
-    response.status(200);
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="commissions-${day}.csv"`);
-    response.setHeader('Cache-Control', 'no-store');
-    await write(response, commissionCsvHeader());
-    for await (const rows of this.commissions.stream(this.db.manager, scope, filters)) {
-      await write(response, rows.map(commissionCsvRow).join(''));
+    const batches = this.commissions.stream(this.db.manager, scope, filters);
+    async function* csv(): AsyncGenerator<string> {
+      yield commissionCsvHeader();
+      for await (const rows of batches) yield rows.map(commissionCsvRow).join('');
     }
-    response.end();
+    response.status(200);
+    response.header('Content-Type', 'text/csv; charset=utf-8');
+    response.header('Content-Disposition', `attachment; filename="commissions-${day}.csv"`);
+    response.header('Cache-Control', 'no-store');
+    return response.send(Readable.from(csv(), { objectMode: false }));
   }
-}
-
-function write(response: Response, chunk: string): Promise<void> {
-  if (response.write(chunk)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onDrain = () => {
-      response.off('close', onClose);
-      resolve();
-    };
-    const onClose = () => {
-      response.off('drain', onDrain);
-      reject(new Error('client went away during the CSV export'));
-    };
-    response.once('drain', onDrain);
-    response.once('close', onClose);
-  });
 }

@@ -71,7 +71,7 @@ export interface AppConfig {
   /** First email retry delay (seconds), doubling with jitter per retry (pg-boss backoff). */
   mailRetryDelaySeconds: number;
   /**
-   * Express `trust proxy`: how many proxy hops (or which addresses) to trust for the client IP
+   * `trust proxy` (as Express had it; bootstrap.ts hands it to Fastify): how many proxy hops (or which addresses) to trust for the client IP
    * used by rate limits. `false` when the API faces clients directly.
    */
   trustProxy: boolean | number | string;
@@ -170,7 +170,7 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   if (!value || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  // Express also accepts names like `loopback` and comma-separated addresses/subnets.
+  // Also names like `loopback` and comma-separated addresses/subnets (proxy-addr).
   return value;
 }
 

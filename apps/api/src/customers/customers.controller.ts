@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
+import type { HttpReply } from '../common/http/http';
 import type { Page } from '../common/pagination/cursor';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -95,7 +95,7 @@ export class CustomersController {
     @Scope() scope: TenantScope,
     @Param('id', { schema: uuidSchema }) id: string,
     @Body({ schema: createCustomerTransactionBody }) body: CreateCustomerTransactionBody,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<CustomerTransactionDto> {
     const result = await this.customers.recordTransaction(actorOf(principal), scope, id, body);
     if (!result.created) response.status(200);

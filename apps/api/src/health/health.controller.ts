@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { z } from 'zod/mini';
 import { Public } from '../common/auth/auth.decorators';
+import type { HttpReply } from '../common/http/http';
 import { HealthService } from './health.service';
 
 const healthSchema = z
@@ -27,7 +27,7 @@ export class HealthController {
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: healthSchema, description: 'The API and its database answer.' })
   async getHealth(
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<z.infer<typeof healthSchema>> {
     const database = (await this.health.databaseOk()) ? 'ok' : 'unavailable';
     if (database !== 'ok') response.status(503);

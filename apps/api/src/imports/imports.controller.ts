@@ -19,9 +19,9 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
+import type { HttpReply, HttpRequest } from '../common/http/http';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import { uuidSchema } from '../common/validation/common-schemas';
@@ -174,15 +174,15 @@ export class ImportsController {
     description: 'Queued; `Location` names it.',
   })
   async createImport(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpReply,
     @Scope() scope: TenantScope,
     @CurrentPrincipal() principal: Principal,
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<ImportDto> {
     const created = await this.imports.create(
-      uploadSourceOf(request),
+      uploadSourceOf(request.raw),
       scope,
       principal,
       query,
@@ -190,7 +190,7 @@ export class ImportsController {
     );
     // Set here (not only by @HttpCode) so an idempotent replay answers 202 as well.
     response.status(202);
-    response.setHeader('Location', `/v1/imports/${created.id}`);
+    response.header('Location', `/v1/imports/${created.id}`);
     return created;
   }
 
@@ -221,11 +221,11 @@ export class ImportsController {
   @ApiBody(uploadBody)
   @ApiOkResponse({ standardSchema: importDryRunSchema, description: 'What the import would do.' })
   dryRunImport(
-    @Req() request: Request,
+    @Req() request: HttpRequest,
     @Scope() scope: TenantScope,
     @Query({ schema: createImportOptions }) query: CreateImportOptions,
   ): Promise<ImportDryRunDto> {
-    return this.imports.dryRun(uploadSourceOf(request), scope, query);
+    return this.imports.dryRun(uploadSourceOf(request.raw), scope, query);
   }
 
   @PartnerAllowed()

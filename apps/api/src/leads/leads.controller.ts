@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { CurrentPrincipal, PartnerAllowed } from '../common/auth/auth.decorators';
 import { actorOf, type Principal } from '../common/auth/principal';
+import type { HttpRequest } from '../common/http/http';
 import type { Page } from '../common/pagination/cursor';
 import { Scope } from '../common/tenancy/scope.decorator';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
@@ -52,7 +52,7 @@ export class LeadsController {
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: createLeadBody }) body: CreateLeadBody,
     // Read by hand: @Headers() would document the (optional) header a second time, as required.
-    @Req() request: Request,
+    @Req() request: HttpRequest,
   ): Promise<LeadDto> {
     const key = request.headers['idempotency-key'];
     return this.leads.create(principal, body, typeof key === 'string' ? key : undefined);

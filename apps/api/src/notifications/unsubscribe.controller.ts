@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators';
+import type { HttpReply } from '../common/http/http';
 import { cspNonce } from '../common/http/security-headers';
 import {
   invalidUnsubscribeLinkPage,
@@ -10,10 +10,10 @@ import {
 } from './templates/unsubscribe.page';
 import { UnsubscribeService } from './unsubscribe.service';
 
-function html(response: Response, status: number, body: string): string {
+function html(response: HttpReply, status: number, body: string): string {
   response.status(status).type('text/html; charset=utf-8');
-  response.setHeader('Cache-Control', 'no-store');
-  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.header('Cache-Control', 'no-store');
+  response.header('Referrer-Policy', 'no-referrer');
   return body;
 }
 
@@ -31,7 +31,7 @@ export class UnsubscribeController {
   @Get()
   async showUnsubscribePage(
     @Query('token') token: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<string> {
     const target = typeof token === 'string' ? await this.unsubscribes.describe(token) : null;
     if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));
@@ -44,7 +44,7 @@ export class UnsubscribeController {
   @HttpCode(200)
   async unsubscribe(
     @Query('token') token: unknown,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<string> {
     const target = typeof token === 'string' ? await this.unsubscribes.unsubscribe(token) : null;
     if (!target) return html(response, 404, invalidUnsubscribeLinkPage(cspNonce(response)));

@@ -8,6 +8,7 @@ import {
   PUBLIC_OPERATION_EXTENSION,
   ROLES_EXTENSION,
 } from '../common/auth/auth.decorators';
+import type { HttpReply } from '../common/http/http';
 import { problemSchema } from '../common/problem/problem.schema';
 import { PROBLEM_CODES, type ProblemCode } from '../common/problem/problem-codes';
 import { PROBLEMS_EXTENSION, type ProblemEntry } from './api-problems';
@@ -322,13 +323,8 @@ export function serializeOpenApi(document: OpenAPIObject): string {
 export function setupOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
   const body = serializeOpenApi(document);
-  app
-    .getHttpAdapter()
-    .get(
-      '/v1/openapi.json',
-      (_request: unknown, response: { type: (t: string) => { send: (b: string) => void } }) => {
-        response.type('application/json').send(body);
-      },
-    );
+  app.getHttpAdapter().get('/v1/openapi.json', (_request: unknown, response: HttpReply) => {
+    response.type('application/json').send(body);
+  });
   setupReferencePage(app);
 }

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
-
-interface ExpressResponse {
-  type: (type: string) => ExpressResponse;
-  setHeader: (name: string, value: string) => void;
-  send: (body: string | Buffer) => void;
-}
+import type { HttpReply } from '../common/http/http';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -52,18 +47,17 @@ const INIT = `(function () {
 export function setupReferencePage(app: INestApplication): void {
   const http = app.getHttpAdapter();
   let bundle: Buffer | null = null;
-  const cached = (response: ExpressResponse) =>
-    response.setHeader('Cache-Control', 'public, max-age=3600');
-  http.get('/docs', (_request: unknown, response: ExpressResponse) => {
+  const cached = (response: HttpReply) => response.header('Cache-Control', 'public, max-age=3600');
+  http.get('/docs', (_request: unknown, response: HttpReply) => {
     // The page policy (bootstrap.ts) keeps everything on this origin: Redoc's footer would
     // otherwise fetch its logo from a CDN.
     response.type('text/html').send(PAGE);
   });
-  http.get('/docs/reference.js', (_request: unknown, response: ExpressResponse) => {
+  http.get('/docs/reference.js', (_request: unknown, response: HttpReply) => {
     cached(response);
     response.type('text/javascript').send(INIT);
   });
-  http.get('/docs/redoc.standalone.js', (_request: unknown, response: ExpressResponse) => {
+  http.get('/docs/redoc.standalone.js', (_request: unknown, response: HttpReply) => {
     // Read on first use: most API processes never serve the reference.
     bundle ??= readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'));
     cached(response);

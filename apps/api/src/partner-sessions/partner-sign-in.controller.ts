@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import type { z } from 'zod/mini';
 import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
+import type { HttpRequest } from '../common/http/http';
 import { ApiProblems } from '../openapi/api-problems';
 import {
   type PartnerSessionDto,
@@ -31,7 +31,7 @@ export class PartnerSignInController {
   @HttpCode(202)
   @ApiAcceptedResponse({ standardSchema: signInCodeRequestedSchema })
   requestSignInCode(
-    @Req() request: Request,
+    @Req() request: HttpRequest,
     @Body({ schema: requestSignInCodeBody }) body: z.infer<typeof requestSignInCodeBody>,
   ): Promise<SignInCodeRequestedDto> {
     return this.signIn.requestCode(request, body);
@@ -55,7 +55,7 @@ export class PartnerSignInController {
   @HttpCode(200)
   @ApiOkResponse({ standardSchema: partnerSessionSchema })
   verifySignInCode(
-    @Req() request: Request,
+    @Req() request: HttpRequest,
     @Body({ schema: verifySignInCodeBody }) body: z.infer<typeof verifySignInCodeBody>,
   ): Promise<PartnerSessionDto> {
     return this.signIn.verifyCode(request, body);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { clientIp } from '../auth/client-ip';
 import { assertOriginAllowed } from '../common/auth/origins';
+import type { HttpRequest } from '../common/http/http';
 import { ProblemException } from '../common/problem/problem';
 import { RateLimitService } from '../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../config/config';
@@ -69,7 +69,7 @@ export class PartnerSignInService {
   ) {}
 
   async requestCode(
-    request: Request,
+    request: HttpRequest,
     input: { publishableKey: string; email: string; locale?: Locale },
   ): Promise<SignInCodeRequestedDto> {
     const program = await this.program(request, input.publishableKey);
@@ -131,7 +131,7 @@ export class PartnerSignInService {
   }
 
   async verifyCode(
-    request: Request,
+    request: HttpRequest,
     input: { publishableKey: string; email: string; code: string },
   ): Promise<PartnerSessionDto> {
     const program = await this.program(request, input.publishableKey);
@@ -182,7 +182,7 @@ export class PartnerSignInService {
   }
 
   /** The live program behind a publishable key, checked against the caller's Origin. */
-  private async program(request: Request, publishableKey: string): Promise<SignInProgramRow> {
+  private async program(request: HttpRequest, publishableKey: string): Promise<SignInProgramRow> {
     const program = await this.repository.programByPublishableKey(publishableKey);
     if (!program) throw programNotFound();
     assertOriginAllowed(request, program.allowed_origins, this.config);

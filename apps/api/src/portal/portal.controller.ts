@@ -1,8 +1,8 @@
 import { resolveLocale } from '@leadbridge/core';
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '../common/auth/auth.decorators';
+import type { HttpReply } from '../common/http/http';
 import { emailText } from '../notifications/i18n/email-text';
 import { FormFirstLoadsRepository } from '../programs/form-first-loads.repository';
 import { portalNotFoundPage, portalPage, portalStylesheet } from './portal.page';
@@ -45,11 +45,11 @@ export class PortalController {
   async showPortal(
     @Param('address') address: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<string> {
     const program = await this.portals.find(address);
-    response.type('text/html; charset=utf-8').setHeader('Cache-Control', 'no-cache');
-    response.setHeader('Vary', 'Accept-Language');
+    response.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    response.header('Vary', 'Accept-Language');
     // The browser's languages, as the embedded widget follows them; else the program's default.
     const preferred = browserLanguages(acceptLanguage);
     const text = emailText(
@@ -65,7 +65,7 @@ export class PortalController {
     }
     if (address !== program.slug) {
       // By id or in capitals: one address per portal, the one the company chose.
-      response.status(301).setHeader('Location', `/p/${encodeURIComponent(program.slug)}`);
+      response.status(301).header('Location', `/p/${encodeURIComponent(program.slug)}`);
       return '';
     }
     if (!program.formFirstLoaded) await this.firstLoads.record(program.id, 'portal');
@@ -76,7 +76,7 @@ export class PortalController {
   @Get(':address/portal.css')
   async portalStylesheet(
     @Param('address') address: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: HttpReply,
   ): Promise<string> {
     const program = await this.portals.find(address);
     if (!program || program.archived) {
@@ -84,7 +84,7 @@ export class PortalController {
       return '';
     }
     // The page links it with ?v=<program version>: a settings change is a new URL at once.
-    response.type('text/css; charset=utf-8').setHeader('Cache-Control', 'public, max-age=300');
+    response.type('text/css; charset=utf-8').header('Cache-Control', 'public, max-age=300');
     return portalStylesheet(program);
   }
 
@@ -93,7 +93,7 @@ export class PortalController {
   async portalLogo(
     @Param('address') address: string,
     @Query('v') version: unknown,
-    @Res() response: Response,
+    @Res() response: HttpReply,
   ): Promise<void> {
     const program = await this.portals.find(address);
     const logo = program && !program.archived ? await this.portals.logo(program.id) : null;
@@ -101,11 +101,11 @@ export class PortalController {
       response.status(404).type('text/plain').send('No logo');
       return;
     }
-    response.setHeader(
+    response.header(
       'Cache-Control',
       version === program.logoVersion ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
-    response.setHeader('Content-Disposition', 'inline');
+    response.header('Content-Disposition', 'inline');
     response.type(logo.type).send(logo.bytes);
   }
 }

@@ -6,8 +6,8 @@ import {
   resolveStageLabels,
 } from '@leadbridge/core';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import { assertOriginAllowed, explainToOrigin } from '../common/auth/origins';
+import type { HttpRequest } from '../common/http/http';
 import { notFound } from '../common/problem/problem';
 import type { TenantScope } from '../common/tenancy/tenant-scope';
 import type { AppConfig } from '../config/config';
@@ -48,7 +48,7 @@ export class ProgramConfigService {
   async forPublishableKey(
     publishableKey: string,
     locale: string | undefined,
-    request: Request,
+    request: HttpRequest,
   ): Promise<PublicProgramDto> {
     const program =
       publishableKey.length <= MAX_PUBLISHABLE_KEY_LENGTH

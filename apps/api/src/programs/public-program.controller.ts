@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import type { z } from 'zod/mini';
 import { ProgramOrigins, Public } from '../common/auth/auth.decorators';
+import type { HttpRequest } from '../common/http/http';
 import { ApiProblems } from '../openapi/api-problems';
 import { ProgramConfigService } from './program-config.service';
 import { localeQuery, type PublicProgramDto, publicProgramSchema } from './programs.dto';
@@ -23,7 +23,8 @@ export class PublicProgramController {
   })
   @ApiProblems('not_found', 'origin_not_allowed')
   // Revalidated on every use: open widgets ask every few seconds whether the settings changed,
-  // and the ETag Express puts on the answer turns an unchanged one into a bodiless 304
+  // and the ETag the API puts on every answer (common/http/etag.ts) turns an unchanged one into a
+  // bodiless 304
   // (docs/adr/0008-client-caches.md).
   @Header('Cache-Control', 'no-cache')
   @Header('Vary', 'Origin')
@@ -31,7 +32,7 @@ export class PublicProgramController {
   getPublicProgram(
     @Param('publishableKey') publishableKey: string,
     @Query({ schema: localeQuery }) query: z.infer<typeof localeQuery>,
-    @Req() request: Request,
+    @Req() request: HttpRequest,
   ): Promise<PublicProgramDto> {
     return this.config.forPublishableKey(publishableKey, query.locale, request);
   }

@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { assertFirstPartyWrite, assertServerToServer } from '../http/cors';
+import type { HttpRequest } from '../http/http';
 import { forbidden, unauthenticated } from '../problem/problem';
 import {
   FIRST_PARTY_WRITES,
@@ -42,7 +42,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<HttpRequest & { principal?: Principal }>();
     if (this.flag(context, PUBLIC_ROUTE)) {
       if (!SAFE_METHODS.has(request.method) && this.flag(context, FIRST_PARTY_WRITES)) {
         assertFirstPartyWrite(request, this.config);
@@ -74,7 +74,7 @@ export class AuthGuard implements CanActivate {
 
   private checkUser(
     context: ExecutionContext,
-    request: Request,
+    request: HttpRequest,
     role: UserRole,
     csrfToken: string | undefined,
   ): void {

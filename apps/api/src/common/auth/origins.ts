@@ -1,6 +1,6 @@
-import type { Request } from 'express';
 import type { AppConfig } from '../../config/config';
 import { allowOrigin } from '../http/cors';
+import type { HttpRequest } from '../http/http';
 import { forbidden } from '../problem/problem';
 
 /**
@@ -14,14 +14,14 @@ import { forbidden } from '../problem/problem';
  * company forgot to allow can say what to fix instead of failing like a network error.
  */
 export function assertOriginAllowed(
-  request: Request,
+  request: HttpRequest,
   allowedOrigins: readonly string[],
   config: AppConfig,
 ): void {
   const origin = request.headers.origin;
   if (!origin) return;
   const admin = config.adminOrigins.includes(origin);
-  if (request.res) allowOrigin(request.res, origin, admin);
+  if (request.reply) allowOrigin(request.reply, origin, admin);
   if (admin || allowedOrigins.includes(origin)) return;
   if (origin === new URL(config.publicUrl).origin) return;
   throw forbidden(
@@ -34,7 +34,7 @@ export function assertOriginAllowed(
  * Lets the calling page read a refusal that carries nothing of any tenant (an unknown
  * publishable key), so an embedded form can say what is wrong.
  */
-export function explainToOrigin(request: Request): void {
+export function explainToOrigin(request: HttpRequest): void {
   const origin = request.headers.origin;
-  if (origin && request.res) allowOrigin(request.res, origin, false);
+  if (origin && request.reply) allowOrigin(request.reply, origin, false);
 }

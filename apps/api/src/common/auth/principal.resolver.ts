@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { HttpRequest } from '../http/http';
 import type { Principal } from './principal';
 import { PrincipalCache } from './principal-cache';
 import { PrincipalsRepository } from './principals.repository';
@@ -37,7 +37,7 @@ export class PrincipalResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async resolve(request: Request): Promise<ResolvedPrincipal | null> {
+  async resolve(request: HttpRequest): Promise<ResolvedPrincipal | null> {
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -47,7 +47,7 @@ export class PrincipalResolver {
       if (token.startsWith(PARTNER_TOKEN_PREFIX)) return this.fromPartnerToken(token);
       return null;
     }
-    const cookies = (request as Request & { cookies?: Record<string, string> }).cookies;
+    const cookies = (request as HttpRequest & { cookies?: Record<string, string> }).cookies;
     const session = cookies?.[SESSION_COOKIE];
     return session ? this.fromSession(session) : null;
   }

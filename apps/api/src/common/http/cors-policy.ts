@@ -1,12 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { PARTNER_ALLOWED, PARTNER_ONLY, PROGRAM_ORIGINS } from '../auth/auth.decorators';
 import { TtlCache } from '../cache/ttl-cache';
 import { allowOrigin, CORS_ALLOWED_HEADERS } from './cors';
+import { type HttpReply, type HttpRequest, requestPath, vary } from './http';
 import { ProgramOriginsRepository } from './program-origins.repository';
 
 /** A route partner pages may call (partner sessions, or public by publishable key). */
@@ -105,24 +105,31 @@ export class CorsPolicy implements OnApplicationBootstrap {
     this.routes = routes;
   }
 
-  /** Express middleware: answers preflights, and opens every answer to the admin origins. */
-  middleware(): RequestHandler {
-    return (request: Request, response: Response, next: NextFunction) => {
-      const origin = request.headers.origin;
-      response.vary('Origin');
-      const requested = request.headers['access-control-request-method'];
-      if (request.method === 'OPTIONS' && typeof requested === 'string' && origin) {
-        this.preflight(request, response, origin, requested.toUpperCase()).catch(next);
-        return;
-      }
-      if (origin && this.config.adminOrigins.includes(origin)) allowOrigin(response, origin, true);
-      next();
-    };
+  /**
+   * The `onRequest` hook: answers preflights (ending the request), and opens every answer to
+   * the admin origins. Runs before routing's handlers, so 404s and errors carry it too.
+   */
+  async onRequest(request: HttpRequest, reply: HttpReply): Promise<void> {
+    const origin = request.headers.origin;
+    vary(reply, 'Origin');
+    const requested = request.headers['access-control-request-method'];
+    if (request.method === 'OPTIONS' && typeof requested === 'string' && origin) {
+      await this.preflight(request, reply, origin, requested.toUpperCase());
+      return;
+    }
+    if (origin && this.config.adminOrigins.includes(origin)) allowOrigin(reply, origin, true);
+  }
+
+  /** The non-preflight part of onRequest(), for answers given before any hook runs. */
+  openToAdmin(request: HttpRequest, reply: HttpReply): void {
+    const origin = request.headers.origin;
+    vary(reply, 'Origin');
+    if (origin && this.config.adminOrigins.includes(origin)) allowOrigin(reply, origin, true);
   }
 
   private async preflight(
-    request: Request,
-    response: Response,
+    request: HttpRequest,
+    reply: HttpReply,
     origin: string,
     method: string,
   ): Promise<void> {
@@ -132,14 +139,15 @@ export class CorsPolicy implements OnApplicationBootstrap {
       allowed = true;
       credentials = true;
     } else {
+      const path = requestPath(request);
       const route = this.routes.find(
-        (candidate) => candidate.method === method && candidate.pattern.test(request.path),
+        (candidate) => candidate.method === method && candidate.pattern.test(path),
       );
       if (route) {
         const key =
           route.keyGroup === null
             ? null
-            : decodeURIComponent(route.pattern.exec(request.path)?.[route.keyGroup] ?? '');
+            : decodeURIComponent(route.pattern.exec(path)?.[route.keyGroup] ?? '');
         allowed =
           key === null
             ? await this.someProgramAllows(origin)
@@ -147,12 +155,12 @@ export class CorsPolicy implements OnApplicationBootstrap {
       }
     }
     if (allowed) {
-      allowOrigin(response, origin, credentials);
-      response.setHeader('Access-Control-Allow-Methods', method);
-      response.setHeader('Access-Control-Allow-Headers', CORS_ALLOWED_HEADERS.join(', '));
-      response.setHeader('Access-Control-Max-Age', '600');
+      allowOrigin(reply, origin, credentials);
+      reply.header('Access-Control-Allow-Methods', method);
+      reply.header('Access-Control-Allow-Headers', CORS_ALLOWED_HEADERS.join(', '));
+      reply.header('Access-Control-Max-Age', '600');
     }
-    response.status(204).end();
+    await reply.code(204).send();
   }
 
   private async someProgramAllows(origin: string): Promise<boolean> {

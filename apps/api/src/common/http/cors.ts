@@ -1,6 +1,6 @@
-import type { Request, Response } from 'express';
 import type { AppConfig } from '../../config/config';
 import { forbidden } from '../problem/problem';
+import { type HttpReply, type HttpRequest, vary } from './http';
 
 export const CORS_ALLOWED_HEADERS = [
   'Authorization',
@@ -20,11 +20,11 @@ export const CORS_EXPOSED_HEADERS = [
  * Lets a page on `origin` read this answer (with cookies when `credentials`). Called only once
  * the route has decided the origin may use it (docs/security.md, ADR 0016).
  */
-export function allowOrigin(response: Response, origin: string, credentials: boolean): void {
-  response.setHeader('Access-Control-Allow-Origin', origin);
-  if (credentials) response.setHeader('Access-Control-Allow-Credentials', 'true');
-  response.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
-  response.vary('Origin');
+export function allowOrigin(reply: HttpReply, origin: string, credentials: boolean): void {
+  reply.header('Access-Control-Allow-Origin', origin);
+  if (credentials) reply.header('Access-Control-Allow-Credentials', 'true');
+  reply.header('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
+  vary(reply, 'Origin');
 }
 
 function originOf(url: string): string | null {
@@ -43,7 +43,7 @@ function originOf(url: string): string | null {
  * stays: this is a second, independent check, and the only one for sign-in and sign-up, which
  * have no token yet.
  */
-export function isFirstPartyRequest(request: Request, config: AppConfig): boolean {
+export function isFirstPartyRequest(request: HttpRequest, config: AppConfig): boolean {
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
   if (origin !== undefined && config.adminOrigins.includes(origin)) return true;
@@ -51,12 +51,12 @@ export function isFirstPartyRequest(request: Request, config: AppConfig): boolea
   if (site !== undefined) return false;
   if (origin === undefined) return true;
   // Browsers without Fetch Metadata: the Origin must be this API's own.
-  const own = [originOf(config.publicUrl), `${request.protocol}://${request.get('host') ?? ''}`];
+  const own = [originOf(config.publicUrl), `${request.protocol}://${request.headers.host ?? ''}`];
   return own.includes(origin);
 }
 
 /** Refuses a cookie-session write (or sign-in, sign-up) made by a page of another site. */
-export function assertFirstPartyWrite(request: Request, config: AppConfig): void {
+export function assertFirstPartyWrite(request: HttpRequest, config: AppConfig): void {
   if (isFirstPartyRequest(request, config)) return;
   const from = request.headers.origin ?? `a ${String(request.headers['sec-fetch-site'])} page`;
   throw forbidden(
@@ -70,7 +70,7 @@ export function assertFirstPartyWrite(request: Request, config: AppConfig): void
  * anything happens: the key has leaked into a page, and answering would teach that page to use
  * it. (The admin app's origins and this API's own pages, like /docs, may.)
  */
-export function assertServerToServer(request: Request, config: AppConfig): void {
+export function assertServerToServer(request: HttpRequest, config: AppConfig): void {
   if (isFirstPartyRequest(request, config)) return;
   throw forbidden(
     'origin_not_allowed',

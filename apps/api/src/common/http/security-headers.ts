@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import onHeaders from 'on-headers';
+import { type HttpReply, type HttpRequest, requestPath } from './http';
 
 /** Sources a page may add to the strict page policy (e.g. the docs' inline styles). */
 export interface PageSources {
@@ -43,14 +44,14 @@ export function pageContentSecurityPolicy(nonce: string | null, extra: PageSourc
 }
 
 const NONCE = Symbol('cspNonce');
-type WithNonce = Response & { [NONCE]?: string };
+type WithNonce = ServerResponse & { [NONCE]?: string };
 
 /**
  * The nonce an HTML answer puts on its inline `<style nonce="…">`; made on first use, and the
  * page policy of this response then allows exactly that one.
  */
-export function cspNonce(response: Response): string {
-  const own = response as WithNonce;
+export function cspNonce(reply: HttpReply): string {
+  const own = reply.raw as WithNonce;
   own[NONCE] ??= randomBytes(16).toString('base64');
   return own[NONCE];
 }
@@ -61,9 +62,14 @@ export function cspNonce(response: Response): string {
  * prefix), anything else the API policy. A handler that sets its own policy keeps it. Deciding
  * at the end means no route — including pages added later — can forget it.
  */
-export function contentSecurityPolicy(pages: Record<string, PageSources> = {}): RequestHandler {
+export function contentSecurityPolicy(
+  pages: Record<string, PageSources> = {},
+): (request: HttpRequest, reply: HttpReply) => void {
   const prefixes = Object.entries(pages);
-  return (request: Request, response: Response, next: NextFunction) => {
+  return (request, reply) => {
+    // On the raw response, when its head is written: that covers answers Fastify sends and
+    // answers written straight to the socket (streams, static files) alike.
+    const response = reply.raw;
     onHeaders(response, () => {
       if (response.getHeader('Content-Security-Policy') !== undefined) return;
       // A 304 carries no Content-Type, and browsers copy its headers onto the cached page: any
@@ -74,12 +80,12 @@ export function contentSecurityPolicy(pages: Record<string, PageSources> = {}): 
         response.setHeader('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
         return;
       }
+      const path = requestPath(request);
       const extra = prefixes.find(
-        ([prefix]) => request.path === prefix || request.path.startsWith(`${prefix}/`),
+        ([prefix]) => path === prefix || path.startsWith(`${prefix}/`),
       )?.[1];
       const nonce = (response as WithNonce)[NONCE] ?? null;
       response.setHeader('Content-Security-Policy', pageContentSecurityPolicy(nonce, extra));
     });
-    next();
   };
 }

@@ -1,42 +1,77 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../../config/config';
+import { type HttpReply, type HttpRequest, requestPath } from './http';
+
+/** Paths the admin app's index.html fallback never answers. */
+const NOT_APP_ROUTES = /^\/(v1|docs|widget|health|p)(\/|$)/;
+
+/** Scripts as Express's static server typed them (@fastify/send says application/javascript). */
+function scriptType(reply: HttpReply): void {
+  const type = reply.getHeader('Content-Type');
+  if (typeof type === 'string' && type.startsWith('application/javascript')) {
+    reply.header('Content-Type', 'text/javascript; charset=utf-8');
+  }
+}
 
 /**
  * Serves the built widget at /widget/* (any origin may load it; hashed chunks cached for a year,
  * the entry for five minutes so a deploy reaches pages quickly) and the built admin app at /
  * with a single-page-app fallback (not for the API, its docs, the widget or hosted portals at /p/).
  */
-export function serveStaticApps(app: NestExpressApplication, config: AppConfig): void {
+export async function serveStaticApps(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<void> {
+  const admin =
+    config.adminDir && existsSync(join(config.adminDir, 'index.html'))
+      ? resolve(config.adminDir)
+      : null;
+  if (admin) {
+    // One route per file found at start-up (`wildcard: false`): the catch-all below is the
+    // app's fallback. It also gives replies `sendFile()`.
+    await app.register(fastifyStatic, {
+      root: admin,
+      wildcard: false,
+      index: false,
+      maxAge: 3_600_000,
+      setHeaders: scriptType,
+    });
+  }
   if (config.widgetDir && existsSync(config.widgetDir)) {
-    app.useStaticAssets(resolve(config.widgetDir), {
+    await app.register(fastifyStatic, {
+      root: resolve(config.widgetDir),
       prefix: '/widget/',
-      setHeaders: (response, path) => {
+      decorateReply: admin === null,
+      setHeaders: (reply: HttpReply, path: string) => {
+        scriptType(reply);
         const hashed = /-[A-Za-z0-9_-]{8,}\.js$/.test(path);
-        response.setHeader(
+        reply.header(
           'Cache-Control',
           hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         );
         // A public script: any page may load it, never with cookies.
-        response.setHeader('Access-Control-Allow-Origin', '*');
-        response.removeHeader('Access-Control-Allow-Credentials');
+        reply.header('Access-Control-Allow-Origin', '*');
+        reply.removeHeader('Access-Control-Allow-Credentials');
       },
     });
   }
-  if (config.adminDir && existsSync(join(config.adminDir, 'index.html'))) {
-    const adminDir = resolve(config.adminDir);
-    app.useStaticAssets(adminDir, { index: false, maxAge: '1h' });
-    const index = join(adminDir, 'index.html');
-    app.use((request: Request, response: Response, next: NextFunction) => {
-      const isAppRoute =
-        request.method === 'GET' &&
-        !/^\/(v1|docs|widget|health|p)(\/|$)/.test(request.path) &&
-        (request.headers.accept ?? '').includes('text/html');
-      if (!isAppRoute) return next();
-      response.setHeader('Cache-Control', 'no-cache');
-      response.sendFile(index);
-    });
+  if (admin) {
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/*', (request: HttpRequest, reply: HttpReply) => {
+        // GET only, as before: a HEAD of an app path is the API's 404 like any other.
+        const isAppRoute =
+          request.method === 'GET' &&
+          !NOT_APP_ROUTES.test(requestPath(request)) &&
+          (request.headers.accept ?? '').includes('text/html');
+        // Anything else is the API's 404 problem, as for any unknown route.
+        if (!isAppRoute) return reply.callNotFound();
+        reply.header('Cache-Control', 'no-cache');
+        return reply.sendFile('index.html', admin, { cacheControl: false });
+      });
   }
 }

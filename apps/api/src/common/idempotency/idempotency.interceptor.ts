@@ -9,11 +9,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { type Principal, principalKey } from '../auth/principal';
+import type { HttpReply, HttpRequest } from '../http/http';
 import { ProblemException, validationProblem } from '../problem/problem';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 
@@ -46,7 +46,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function answerHeaders(response: Response): Record<string, string> {
+function answerHeaders(response: HttpReply): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = response.getHeader(name);
@@ -127,7 +127,7 @@ export class IdempotencyInterceptor
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const request = context.switchToHttp().getRequest<HttpRequest & { principal?: Principal }>();
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) {
       return next.handle();
@@ -137,7 +137,7 @@ export class IdempotencyInterceptor
 
   private async run(
     context: ExecutionContext,
-    request: Request,
+    request: HttpRequest,
     principal: Principal,
     key: string,
     next: CallHandler,
@@ -151,7 +151,7 @@ export class IdempotencyInterceptor
         },
       ]);
     }
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<HttpReply>();
     const who = principalKey(principal);
     const path = request.originalUrl.split('?')[0] ?? request.originalUrl;
     const hash = createHash('sha256')
@@ -251,7 +251,7 @@ export class IdempotencyInterceptor
     who: string,
     key: string,
     hash: string,
-    response: Response,
+    response: HttpReply,
   ): Promise<unknown> {
     const stored = await this.keys.find({ companyId: principal.companyId, who, key });
     if (!stored) {
@@ -276,7 +276,7 @@ export class IdempotencyInterceptor
         { 'Retry-After': String(Math.min(Math.max(untilStale, 1), STALE_IN_PROGRESS_SECONDS)) },
       );
     }
-    response.setHeader('Idempotent-Replayed', 'true');
+    response.header('Idempotent-Replayed', 'true');
     const headers = stored.response_headers ?? {};
     if (stored.status_code >= 400) {
       const body = stored.response_body as { code: string; detail: string } & Record<
@@ -286,7 +286,7 @@ export class IdempotencyInterceptor
       const { type: _type, title: _title, status: _status, code, detail, ...extensions } = body;
       throw new ProblemException(stored.status_code, code, detail, extensions, headers);
     }
-    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) response.header(name, value);
     response.status(stored.status_code);
     return stored.response_body;
   }

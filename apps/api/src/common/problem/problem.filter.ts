@@ -5,8 +5,8 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import type { HttpReply, HttpRequest } from '../http/http';
 import { type FieldIssue, ProblemException } from './problem';
 
 const DATABASE_DOWN_CODES = new Set([
@@ -82,8 +82,8 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<HttpReply>();
+    const request = http.getRequest<HttpRequest | undefined>();
     let problem: ProblemException;
     if (error instanceof ProblemException) {
       problem = error;
@@ -126,11 +126,12 @@ export class ProblemFilter implements ExceptionFilter {
         'Something went wrong on our side. The request id identifies it in our logs.',
       );
     }
-    if (response.headersSent) {
-      response.end();
+    if (response.sent || response.raw.headersSent) {
+      // Mid-stream (a CSV export): the status is gone; ending the answer is all that is left.
+      if (!response.raw.writableEnded) response.raw.end();
       return;
     }
-    for (const [name, value] of Object.entries(problem.headers)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(problem.headers)) response.header(name, value);
     response
       .status(problem.status)
       .type('application/problem+json')

@@ -1,5 +1,5 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http';
 import { type FieldIssue, validationProblem } from '../problem/problem';
 
 const MAX_DEPTH = 32;
@@ -47,7 +47,7 @@ function collect(value: unknown, path: string, issues: FieldIssue[], depth = 0):
 export class WellFormedTextGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<HttpRequest>();
     const issues: FieldIssue[] = [];
     collect(request.params, '', issues);
     collect(request.query, '', issues);
