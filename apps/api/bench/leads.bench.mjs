@@ -13,6 +13,8 @@
 // BENCH_CONNECTIONS (32),
 // BENCH_SAMPLES per list page (40), BENCH_PG_FAST=1 (fsync off; default is durable).
 // BENCH_API_NODE_OPTIONS: NODE_OPTIONS for the API process only (e.g. --require a profiler).
+// BENCH_BASELINE_API_DIST: a second API build (e.g. main's, built in a worktree) timed in the
+// same rotation on the same database (its list pages are not timed).
 // On Linux it also reports each server's CPU time per request (from /proc): on a shared, loaded
 // machine that is steadier than req/s, which depends on what else runs.
 import { spawn, spawnSync } from 'node:child_process';
@@ -393,6 +395,29 @@ export async function run() {
       },
     });
     cleanups.push(() => api.stop());
+    // Another build of the API (e.g. main's, in a worktree) on the same database, timed in the
+    // same rotation, so a change is measured against its baseline in one run.
+    const baselineDist = process.env.BENCH_BASELINE_API_DIST;
+    let baselineApi = null;
+    if (baselineDist) {
+      const previous = process.env.LB_API_DIST;
+      process.env.LB_API_DIST = baselineDist;
+      try {
+        baselineApi = await startApiProcess({
+          env: {
+            DATABASE_URL: database.url,
+            APP_SECRET,
+            NODE_ENV: 'production',
+            LOG_REQUESTS: 'false',
+          },
+        });
+      } finally {
+        if (previous === undefined) delete process.env.LB_API_DIST;
+        else process.env.LB_API_DIST = previous;
+      }
+      const started = baselineApi;
+      cleanups.push(() => started.stop());
+    }
     const require = createRequire(import.meta.url);
     const { signPartnerToken } = require(join(apiDistDir(), 'common/auth/tokens.js'));
     const a = companies[0];
@@ -602,10 +627,21 @@ export async function run() {
       },
       { name: 'bare node:http + pg INSERT, empty table', ...bareEmpty, viaApi: false },
       { name: 'Leadbridge API', url: api.url, pid: api.child.pid, viaApi: true },
+      ...(baselineApi
+        ? [
+            {
+              name: `Leadbridge API, baseline build (${baselineDist})`,
+              url: baselineApi.url,
+              pid: baselineApi.child.pid,
+              viaApi: true,
+            },
+          ]
+        : []),
     ];
     started = performance.now();
-    for (const server of servers)
-      await load(requests(server.url, server.viaApi, 'warm'), 2, connections);
+    // Each server gets its own email prefix: two API builds share one leads table.
+    for (const [n, server] of servers.entries())
+      await load(requests(server.url, server.viaApi, `warm${n}`), 2, connections);
     const measured = servers.map((server) => ({
       server,
       cpu: { ms: /** @type {number | null} */ (0), databaseMs: /** @type {number | null} */ (0) },
@@ -614,10 +650,14 @@ export async function run() {
     }));
     // The servers take turns, so a change in the machine's load spreads over all of them.
     for (const round of Array.from({ length: roundCount }, (_, i) => String(i + 1))) {
-      for (const entry of measured) {
+      for (const [n, entry] of measured.entries()) {
         entry.rounds.push(
           await withCpu(entry.server.pid, entry.cpu, () =>
-            load(requests(entry.server.url, entry.server.viaApi, round), seconds, connections),
+            load(
+              requests(entry.server.url, entry.server.viaApi, `${round}s${n}`),
+              seconds,
+              connections,
+            ),
           ),
         );
       }
@@ -647,6 +687,7 @@ export async function run() {
       throw new Error('a server was not measured');
     const ratio = apiSummary.rps / bareSummary.rps;
     const ratioEmpty = apiSummary.rps / bareEmptySummary.rps;
+    const baselineSummary = summaries[3];
 
     console.log(
       `\nLeads benchmark — ${total.toLocaleString('en')} leads in 2 companies (seeded in ${seedSeconds.toFixed(0)} s), PostgreSQL ${fast ? 'fsync off' : 'durable (fsync on)'}\n`,
@@ -676,6 +717,11 @@ export async function run() {
     console.log(
       `\nAPI / bare = ${(ratio * 100).toFixed(0)}% (${ratio >= 0.5 ? 'meets' : 'MISSES'} the ≥ 50% target); against the empty table ${(ratioEmpty * 100).toFixed(0)}%; worst list p95 = ${worstP95.toFixed(1)} ms (${worstP95 < 50 ? 'meets' : 'MISSES'} < 50 ms)`,
     );
+    if (baselineSummary) {
+      console.log(
+        `baseline build / bare = ${((baselineSummary.rps / bareSummary.rps) * 100).toFixed(0)}%; this build's req/s = ${(apiSummary.rps / baselineSummary.rps).toFixed(2)}× the baseline's`,
+      );
+    }
     log(`throughput phase took ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return {
       worstListP95Ms: worstP95,
